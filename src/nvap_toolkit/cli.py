@@ -1,0 +1,115 @@
+"""The ``nvap`` command: parse options, call the core, print, exit.
+
+Heavy libraries (Pydantic, Jinja, openpyxl) are imported inside the commands
+that need them, so ``nvap --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    name="nvap",
+    help="Single-sourced NVAP Action Impact Toolkits and Police Covenant reports: "
+    "YAML content to Markdown, accessible HTML and Excel.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state: dict[str, object] = {"content": None, "debug": False}
+
+ContentOpt = Annotated[
+    Optional[Path],
+    typer.Option("--content", help="Content folder (default: ./content, else the content shipped with nvap).", file_okay=False),
+]
+
+
+@app.callback()
+def _main(
+    content: ContentOpt = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for unexpected errors.")] = False,
+) -> None:
+    _state["content"] = content
+    _state["debug"] = debug
+
+
+def _root() -> Path:
+    from .project import default_content_root
+
+    content = _state["content"]
+    return content if isinstance(content, Path) else default_content_root()
+
+
+def _run(func, *args, **kwargs):  # type: ignore[no-untyped-def]
+    """Call the core; turn nvap's errors into messages and exit codes, never a traceback."""
+    from . import console
+    from .errors import ContentError, Exit, NvapError
+
+    try:
+        return func(*args, **kwargs)
+    except ContentError as exc:
+        console.issues(exc.issues, console.err)
+        errors = sum(i.is_error for i in exc.issues)
+        console.message(f"{exc.message}: {console.plural(errors, 'error')}, {console.plural(len(exc.issues) - errors, 'warning')}; nothing was written", "red", console.err)
+        raise typer.Exit(exc.exit_code) from None
+    except NvapError as exc:
+        console.error(exc.message)
+        raise typer.Exit(exc.exit_code) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        if _state["debug"]:
+            raise
+        console.error(f"nvap failed unexpectedly ({type(exc).__name__}: {exc}); run with --debug for details")
+        raise typer.Exit(int(Exit.CONTENT)) from None
+
+
+@app.command()
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to check (default: all of the content).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Check the content: YAML, fields, ids and every reference. Exit 0 clean, 1 on errors."""
+
+    def run() -> int:
+        from . import console
+        from .commands import validate_content
+
+        report = validate_content(_root(), paths or [], strict=strict)
+        console.issues(report.shown)
+        console.summary(report.errors, report.warnings, report.files, strict)
+        return report.exit_code
+
+    code = _run(run)
+    raise typer.Exit(code)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schemas.", file_okay=False)] = Path("schemas"),
+    check: Annotated[bool, typer.Option("--check", help="Only check that the folder is up to date (exit 1 if not).")] = False,
+) -> None:
+    """Write a JSON Schema per content kind, for editors and CI."""
+
+    def run() -> int:
+        from . import console
+        from .commands import write_schemas
+
+        changed = write_schemas(out, check=check)
+        if check and changed:
+            console.error(f"{out} is stale: {', '.join(changed)} (run 'nvap schema')")
+            return 1
+        console.message(f"{out}: {len(changed)} schema(s) written" if changed else f"{out}: up to date")
+        return 0
+
+    raise typer.Exit(_run(run))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

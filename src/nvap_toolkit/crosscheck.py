@@ -1,0 +1,217 @@
+"""Project-wide rules, checked after every file has been read: ids are unique and every reference resolves."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Issue
+from .inline import references
+from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE
+from .loader import Document
+from .project import Loaded, Project
+from .validate import locate
+
+ACRONYM = re.compile(r"(?<![\w/.@-])([A-Z](?:[a-z]?[A-Z])+)(?:s)?(?![\w@]|\.[A-Za-z])")
+# Fields whose values are identifiers, addresses or names, not prose.
+_NOT_PROSE = {"url", "licence_url", "email", "id", "isbn", "reference", "abbreviations", "plan", "type", "challenge"}
+
+
+class _Checker:
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.issues: list[Issue] = []
+        self.cited: set[str] = set()
+
+    def at(self, doc: Document, loc: tuple[Any, ...], message: str, severity: str = "error", at_key: bool = False) -> None:
+        node = locate(doc.node, loc, at_key=at_key)
+        line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
+        self.issues.append(Issue(doc.shown, line, col, message, severity))
+
+    def at_offset(self, doc: Document, node: ScalarNode, needle: str, offset: int, message: str, severity: str = "error") -> None:
+        # Find the reference in the file's own text, so folded and quoted scalars point at the right column.
+        raw = doc.text[node.start_mark.index : node.end_mark.index]
+        index = raw.find(needle)
+        if index < 0:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        else:
+            line, col = doc.position(node.start_mark.index + index)
+        self.issues.append(Issue(doc.shown, line, col, message, severity))
+
+    def unknown(self, what: str, key: str, known: Any) -> str:
+        close = difflib.get_close_matches(key, [str(k) for k in known], n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"unknown {what} '{key}'{hint}"
+
+    # -- prose -----------------------------------------------------------------
+
+    def prose(self, item: Loaded) -> None:
+        doc = item.doc
+        terms = self.project.glossary.terms
+        ignore = set(self.project.glossary.not_acronyms)
+        for node, key in _scalars(doc.node):
+            if key in _NOT_PROSE:
+                continue
+            text = node.value
+            for kind, ref, offset in references(text):
+                token = text[offset:].split("]", 1)[0] + "]"
+                if kind == "bad-cite":
+                    self.at_offset(doc, node, token, offset, f"a citation lists '{ref}': write each item as @key, e.g. [@graham2019; @smith2022]")
+                elif kind == "cite":
+                    self.cited.add(ref)
+                    if ref not in self.project.bibliography.references:
+                        self.at_offset(doc, node, "@" + ref, offset, self.unknown("citation key", ref, self.project.bibliography.references) + " (keys are those of content/reference/bibliography.yaml)")
+                elif kind == "action":
+                    if self.project.action_title(ref) is None:
+                        self.at_offset(doc, node, token, offset, self.unknown("action", ref, self._action_ids()) + " (name it in the plan's 'actions' index or add its toolkit)")
+                elif kind in ("link", "note"):
+                    if ref not in self.project.links.links:
+                        self.at_offset(doc, node, token, offset, self.unknown("link", ref, self.project.links.links) + " (keys are those of content/reference/links.yaml)")
+            if item.kind.name in ("glossary", "forces", "links", "bibliography") or text.isupper():
+                # A heading set in capitals ('VKPP IMPACT STATEMENT') is not a run of acronyms.
+                continue
+            for m in ACRONYM.finditer(text):
+                word = m.group(1)
+                if word not in terms and word not in ignore and m.group(0) not in terms:
+                    self.at_offset(doc, node, m.group(0), m.start(), f"the acronym '{word}' is not in the glossary: add it to content/reference/glossary.yaml", "warning")
+
+    def _action_ids(self) -> list[str]:
+        ids = set(self.project.actions)
+        for p in self.project.programmes.values():
+            ids.update(p.actions)
+        return sorted(ids)
+
+    # -- kinds ------------------------------------------------------------------
+
+    def action(self, item: Loaded) -> None:
+        doc, action = item.doc, item.model
+        if doc.path.stem != action.id:
+            self.at(doc, ("id",), f"the action id '{action.id}' does not match its file name {doc.path.name}: name the file {action.id}.yaml")
+        if action.plan not in self.project.programmes:
+            self.at(doc, ("plan",), self.unknown("plan", action.plan, self.project.programmes) + " (a plan is a file content/<plan>.yaml)")
+        peel = self.project.peel.measures
+        for i, code in enumerate(action.how_we_know):
+            if code not in peel:
+                self.at(doc, ("how_we_know", i), self.unknown("PEEL code", code, peel))
+        objective_ids: dict[str, int] = {}
+        activity_ids: dict[str, tuple[int, int]] = {}
+        for o, objective in enumerate(action.objectives):
+            if objective.id in objective_ids:
+                self.at(doc, ("objectives", o, "id"), f"duplicate objective id '{objective.id}' (also objective {objective_ids[objective.id] + 1})")
+            objective_ids.setdefault(objective.id, o)
+            used: set[str] = set()
+            refs = [(("objectives", o, "suggested_measures"), objective.suggested_measures)]
+            for a, activity in enumerate(objective.activities):
+                if activity.id in activity_ids:
+                    self.at(doc, ("objectives", o, "activities", a, "id"), f"duplicate activity id '{activity.id}'")
+                activity_ids.setdefault(activity.id, (o, a))
+                refs.append((("objectives", o, "activities", a, "potential_measures"), activity.potential_measures))
+            for loc, measures in refs:
+                for i, code in enumerate(measures.peel):
+                    if code not in peel:
+                        self.at(doc, (*loc, "peel", i), self.unknown("PEEL code", code, peel))
+                for i, key in enumerate(measures.other):
+                    used.add(key)
+                    if key not in objective.measures:
+                        self.at(doc, (*loc, "other", i), self.unknown("measure", key, objective.measures) + " (other measures are defined once in the objective's 'measures')")
+            for key in objective.measures:
+                if key not in used:
+                    self.at(doc, ("objectives", o, "measures", key), f"the measure '{key}' is used by no suggested or potential measures", "warning", at_key=True)
+        challenges = self.project.challenges.challenges
+        for i, link in enumerate(action.perennial_challenges.links):
+            if link.challenge not in challenges:
+                self.at(doc, ("perennial_challenges", "links", i, "challenge"), self.unknown("perennial challenge", link.challenge, challenges))
+        for i, key in enumerate(action.useful_links):
+            if key not in self.project.links.links:
+                self.at(doc, ("useful_links", i), self.unknown("link", key, self.project.links.links))
+        for i, key in enumerate(action.references):
+            self.cited.add(key)
+            if key not in self.project.bibliography.references:
+                self.at(doc, ("references", i), self.unknown("reference", key, self.project.bibliography.references))
+        for i, ref in enumerate(action.related_actions):
+            if self.project.action_title(ref) is None:
+                self.at(doc, ("related_actions", i), self.unknown("action", ref, self._action_ids()))
+        priorities = {p.id for r in self.project.reports.values() for p in r.priorities}
+        for i, ref in enumerate(action.covenant_priorities):
+            if ref not in priorities:
+                self.at(doc, ("covenant_priorities", i), self.unknown("Police Covenant priority", ref, priorities))
+
+    def covenant(self, item: Loaded) -> None:
+        doc, report = item.doc, item.model
+        if doc.path.parent.name != str(report.year):
+            self.at(doc, ("year",), f"the report's year {report.year} does not match its folder {doc.path.parent.name}/")
+        seen: dict[str, int] = {}
+        for i, priority in enumerate(report.priorities):
+            if priority.id in seen:
+                self.at(doc, ("priorities", i, "id"), f"duplicate priority id '{priority.id}' (also priority {seen[priority.id] + 1})")
+            seen.setdefault(priority.id, i)
+        for g, group in enumerate(report.annex_links.groups):
+            for i, key in enumerate(group.links):
+                if key not in self.project.links.links:
+                    self.at(doc, ("annex_links", "groups", g, "links", i), self.unknown("link", key, self.project.links.links))
+        for i, key in enumerate(report.annex_glossary.terms):
+            if key not in self.project.glossary.terms:
+                self.at(doc, ("annex_glossary", "terms", i), self.unknown("glossary term", key, self.project.glossary.terms))
+
+    def programme(self, item: Loaded) -> None:
+        doc, programme = item.doc, item.model
+        if programme.id != doc.path.stem:
+            self.at(doc, ("id",), f"the plan id '{programme.id}' does not match its file name {doc.path.name}")
+
+    def forces(self, item: Loaded) -> None:
+        seen: dict[str, str] = {}
+        for key, force in item.model.forces.items():
+            for i, name in enumerate([force.name, force.short_name, *force.abbreviations]):
+                folded = name.casefold()
+                if folded in seen and seen[folded] != key:
+                    loc = ("forces", key, "abbreviations", i - 2) if i >= 2 else ("forces", key, "name" if i == 0 else "short_name")
+                    self.at(item.doc, loc, f"'{name}' also names the force '{seen[folded]}': a name must find one force")
+                seen.setdefault(folded, key)
+
+    def uncited(self) -> None:
+        item = next(i for i in self.project.loaded if i.kind is REFERENCE["bibliography"])
+        for key in item.model.references:
+            if key not in self.cited:
+                self.at(item.doc, ("references", key), f"the reference '{key}' is cited by no document", "warning", at_key=True)
+
+
+def _scalars(node: Node | None, key: str | None = None) -> Iterator[tuple[ScalarNode, str | None]]:
+    pending: list[tuple[Node | None, str | None]] = [(node, key)]
+    while pending:
+        current, name = pending.pop()
+        if isinstance(current, ScalarNode):
+            if current.tag == "tag:yaml.org,2002:str":
+                yield current, name
+        elif isinstance(current, MappingNode):
+            pending.extend((v, str(k.value)) for k, v in reversed(current.value))
+        elif isinstance(current, SequenceNode):
+            pending.extend((v, name) for v in reversed(current.value))
+
+
+def crosscheck(project: Project) -> list[Issue]:
+    """Every project-wide problem: duplicate ids, unresolved references, unused entries."""
+    checker = _Checker(project)
+    actions: dict[str, Loaded] = {}
+    years: dict[int, Loaded] = {}
+    for item in project.loaded:
+        checker.prose(item)
+        if item.kind is ACTION:
+            if item.model.id in actions:
+                checker.at(item.doc, ("id",), f"duplicate action id '{item.model.id}' (also in {actions[item.model.id].doc.shown})")
+            actions.setdefault(item.model.id, item)
+            checker.action(item)
+        elif item.kind is COVENANT:
+            if item.model.year in years:
+                checker.at(item.doc, ("year",), f"a second report for {item.model.year} (also {years[item.model.year].doc.shown})")
+            years.setdefault(item.model.year, item)
+            checker.covenant(item)
+        elif item.kind is PROGRAMME:
+            checker.programme(item)
+        elif item.kind is REFERENCE["forces"]:
+            checker.forces(item)
+    checker.uncited()
+    return checker.issues

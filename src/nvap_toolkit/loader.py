@@ -1,0 +1,200 @@
+"""Read content files: YAML with node positions, and nothing a hostile file can abuse.
+
+PyYAML silently keeps the last of two equal keys, expands aliases without limit
+and recurses once per nesting level (libyaml's composer crashes the process on
+very deep input).  So nvap reads the *event* stream, which libyaml produces
+iteratively, and composes the node tree itself: bounded depth, no aliases,
+duplicate keys reported, every node keeping its start position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Issue, display_path
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 64
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_resolver = yaml.resolver.Resolver()
+
+
+@dataclass
+class Document:
+    """One content file: its text, node tree and plain data (``None`` if unreadable)."""
+
+    path: Path
+    shown: str
+    text: str = ""
+    node: Node | None = None
+    data: Any = None
+    issues: list[Issue] = field(default_factory=list)
+
+    def issue(self, node: Node | None, message: str, severity: str = "error") -> Issue:
+        """Record a problem at ``node`` (or at the top of the file)."""
+        line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
+        found = Issue(self.shown, line, col, message, severity)
+        self.issues.append(found)
+        return found
+
+    def position(self, index: int) -> tuple[int, int]:
+        """1-based line and column of character ``index`` of the text."""
+        line = self.text.count("\n", 0, index) + 1
+        col = index - (self.text.rfind("\n", 0, index) + 1) + 1
+        return line, col
+
+
+class _Stop(Exception):
+    def __init__(self, mark: Any, message: str) -> None:
+        self.mark = mark
+        self.message = message
+
+
+def read_document(path: Path, base: Path | None = None) -> Document:
+    """Read and parse one YAML file; problems are collected on the document, never raised."""
+    doc = Document(path=path, shown=display_path(path, base))
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            doc.issues.append(
+                Issue(doc.shown, 1, 1, f"the file is too large ({size / 1048576:.1f} MB; content files may be at most {MAX_BYTES // 1048576} MB)")
+            )
+            return doc
+        raw = path.read_bytes()
+    except OSError as exc:
+        doc.issues.append(Issue(doc.shown, 1, 1, f"cannot read the file: {exc.strerror or exc}"))
+        return doc
+    try:
+        doc.text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        doc.issues.append(
+            Issue(doc.shown, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read): save it as UTF-8")
+        )
+        return doc
+    if doc.text.startswith("\ufeff"):
+        doc.text = doc.text[1:]
+    if not doc.text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in doc.text.splitlines()
+    ):
+        doc.issues.append(Issue(doc.shown, 1, 1, "the file is empty: it should hold a mapping of fields"))
+        return doc
+    try:
+        doc.node = _compose(doc.text)
+    except _Stop as stop:
+        doc.issues.append(Issue(doc.shown, stop.mark.line + 1, stop.mark.column + 1, stop.message))
+        return doc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "the YAML cannot be read"
+        doc.issues.append(Issue(doc.shown, line, col, f"YAML syntax error: {what}"))
+        return doc
+    except yaml.YAMLError as exc:
+        doc.issues.append(Issue(doc.shown, 1, 1, f"YAML syntax error: {exc}"))
+        return doc
+    if doc.node is None:
+        doc.issues.append(Issue(doc.shown, 1, 1, "the file is empty: it should hold a mapping of fields"))
+        return doc
+    _check_duplicate_keys(doc, doc.node)
+    if doc.issues:
+        return doc
+    doc.data = to_python(doc, doc.node)
+    return doc
+
+
+def _compose(text: str) -> Node | None:
+    """Build the node tree from libyaml's events, without recursion."""
+    stack: list[tuple[Node, list[Any]]] = []
+    root: Node | None = None
+    documents = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Stop(event.start_mark, "the file holds more than one YAML document ('---'): keep one per file")
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise _Stop(
+                event.start_mark,
+                f"aliases (*{event.anchor}) are not allowed in content: write the value out, or refer to it by key",
+            )
+        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if event.anchor is not None:
+                raise _Stop(
+                    event.start_mark,
+                    f"anchors (&{event.anchor}) are not allowed in content: write the value out, or refer to it by key",
+                )
+            if event.tag is not None and event.tag not in ("!", "tag:yaml.org,2002:str"):
+                raise _Stop(event.start_mark, f"the tag {event.tag} is not allowed in content: remove it")
+        node: Node
+        if isinstance(event, yaml.ScalarEvent):
+            tag = "tag:yaml.org,2002:str" if event.tag else _resolver.resolve(ScalarNode, event.value, event.implicit)
+            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if len(stack) >= MAX_DEPTH:
+                raise _Stop(event.start_mark, f"the content is nested too deeply (more than {MAX_DEPTH} levels)")
+            cls = SequenceNode if isinstance(event, yaml.SequenceStartEvent) else MappingNode
+            tag = "tag:yaml.org,2002:seq" if cls is SequenceNode else "tag:yaml.org,2002:map"
+            node = cls(tag, [], event.start_mark, event.end_mark, event.flow_style)
+            stack.append((node, []))
+            continue
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            node, items = stack.pop()
+            node.end_mark = event.end_mark
+            if isinstance(node, MappingNode):
+                node.value = list(zip(items[0::2], items[1::2]))
+            else:
+                node.value = items
+        else:
+            continue
+        if stack:
+            stack[-1][1].append(node)
+        else:
+            root = node
+    return root
+
+
+def _check_duplicate_keys(doc: Document, root: Node) -> None:
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, MappingNode):
+            seen: dict[str, Node] = {}
+            for key, value in node.value:
+                if isinstance(key, ScalarNode):
+                    if key.value in seen:
+                        first = seen[key.value].start_mark.line + 1
+                        doc.issue(key, f"duplicate key '{key.value}' (first given on line {first}): YAML would silently keep only the last one")
+                    else:
+                        seen[key.value] = key
+                else:
+                    doc.issue(key, "a key must be plain text, not a list or mapping")
+                pending.append(value)
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)
+
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def to_python(doc: Document, node: Node) -> Any:
+    """Plain data from a node (depth already bounded by the composer)."""
+    if isinstance(node, MappingNode):
+        # Keys are identifiers: keep them as written ('2.1' stays text, never the number 2.1).
+        return {str(k.value): to_python(doc, v) for k, v in node.value}
+    if isinstance(node, SequenceNode):
+        return [to_python(doc, item) for item in node.value]
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        return node.value

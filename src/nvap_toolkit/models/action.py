@@ -1,0 +1,103 @@
+"""``content/actions/<id>.yaml``: one NVAP Action Impact Toolkit."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from .common import Attribution, Block, Key, Model, Text
+
+ActionId = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$")]
+"""An NVAP action number such as ``2.6.2``."""
+
+
+class Needs(Model):
+    """"What do we need?": an introduction and its points."""
+
+    intro: Text
+    items: list[Text] = Field(min_length=1)
+
+
+class MeasureRefs(Model):
+    """Measures by reference: PEEL codes and keys of the objective's other measures."""
+
+    peel: list[Key] = Field(default_factory=list)
+    other: list[Key] = Field(default_factory=list)
+
+
+class Activity(Model):
+    """A logic-model activity with its evidence (a row of the supporting information)."""
+
+    id: Key
+    title: Text
+    outputs: list[Text] = Field(default_factory=list)
+    evidence: list[Block] = Field(default_factory=list)
+    impacts: list[Text] = Field(default_factory=list, description="Short to medium term impacts.")
+    assessment_questions: list[Text] = Field(default_factory=list)
+    potential_measures: MeasureRefs = Field(default_factory=MeasureRefs)
+
+
+class PlanExamples(Model):
+    """The 'Progress' examples of the realisation plan, per impact."""
+
+    organisational: Text
+    external: Text
+
+
+class Objective(Model):
+    """One objective of the action: its logic model and evidence."""
+
+    id: Key
+    short_name: Text
+    statement: Text
+    what_we_mean: Text
+    what_we_need: Needs
+    situation: list[Text] = Field(min_length=1)
+    measures: dict[Key, Text] = Field(
+        default_factory=dict, description="The objective's non-PEEL measures, written once, referred to by key."
+    )
+    suggested_measures: MeasureRefs
+    activities: list[Activity] = Field(min_length=1)
+    unintended_consequences: list[Text] = Field(default_factory=list)
+    plan_examples: PlanExamples
+
+
+class Impacts(Model):
+    """The long-term impacts: one organisational, one external."""
+
+    organisational: Text
+    external: Text
+
+
+class ChallengeLink(Model):
+    """How the action links to one perennial challenge."""
+
+    challenge: Key
+    intro: Text
+    issues: list[Text] = Field(min_length=1)
+
+
+class ActionChallenges(Model):
+    """The perennial challenges the action links to."""
+
+    intro: Text
+    links: list[ChallengeLink] = Field(min_length=1)
+
+
+class Action(Model):
+    """An NVAP Action Impact Toolkit."""
+
+    id: ActionId
+    title: Text
+    plan: Key = Field(description="The programme file this action belongs to (content/<plan>.yaml).")
+    attribution: Attribution | None = Field(None, description="Overrides the programme's attribution.")
+    detail: Text
+    impacts: Impacts
+    how_we_know: list[Key] = Field(min_length=1, description="PEEL codes of the impact statement.")
+    objectives: list[Objective] = Field(min_length=1)
+    perennial_challenges: ActionChallenges
+    useful_links: list[Key] = Field(default_factory=list)
+    references: list[Key] = Field(default_factory=list, description="The reference list: bibliography keys.")
+    related_actions: list[ActionId] = Field(default_factory=list)
+    covenant_priorities: list[Key] = Field(default_factory=list)

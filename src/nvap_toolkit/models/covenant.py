@@ -1,0 +1,87 @@
+"""``content/covenant/<year>/report.yaml``: a Police Covenant annual report."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Attribution, Block, Key, Model, Section, Text
+
+Status = Literal["completed", "in-progress", "new"]
+
+
+class Priority(Model):
+    """A Covenant priority as one year's report gives it. Its id is stable across years."""
+
+    id: Key
+    title: Text
+    status: Status
+    summary: list[Block] = Field(min_length=1)
+    progress: list[Block] = Field(min_length=1)
+    planned: list[Block] = Field(min_length=1)
+
+
+class LinkGroup(Model):
+    """A group of Annex A links."""
+
+    heading: Text
+    links: list[Key] = Field(min_length=1)
+
+
+class LinksAnnex(Model):
+    """Annex A: relevant links."""
+
+    heading: Text
+    groups: list[LinkGroup] = Field(min_length=1)
+
+
+class GlossaryAnnex(Model):
+    """Annex B: the acronyms the report defines (keys of the shared glossary)."""
+
+    heading: Text
+    terms: list[Key] = Field(min_length=1)
+
+
+class StatusLabels(Model):
+    """How the report names each status group."""
+
+    completed: Text
+    in_progress: Text = Field(alias="in-progress")
+    new: Text
+
+
+class CovenantLabels(Model):
+    """Headings the report prints."""
+
+    summary: Text
+    progress: Text
+    planned: Text
+    status: Text
+    priority: Text
+    year: Text
+    related_actions: Text
+    planned_item: Text
+
+
+class CovenantReport(Model):
+    """One year's Police Covenant report to Parliament."""
+
+    year: int
+    title: Text
+    subtitle: Text
+    published: Text = Field(description="As printed, e.g. 'March 2024'.")
+    presented: Text = Field(description="The statutory basis on which it was laid before Parliament.")
+    copyright: Text
+    front_matter: list[Block] = Field(description="Licence, availability, enquiries and printing notes.")
+    isbn: Text
+    reference: Text = Field(description="The printer's reference, e.g. 'E03096655 03/24'.")
+    attribution: Attribution
+    executive_summary: Section
+    status_labels: StatusLabels
+    labels: CovenantLabels
+    priorities: list[Priority] = Field(min_length=1)
+    sections: list[Section] = Field(default_factory=list, description="Sections after the priorities.")
+    annex_links: LinksAnnex
+    annex_glossary: GlossaryAnnex
+    annex_background: Section

@@ -1,0 +1,122 @@
+"""``content/nvap.yaml``: what every toolkit of the plan shares.
+
+The guidance notes, contact, attribution, the realisation-plan form's labels
+and prompts, and the headings the templates print.  Templates hold structure
+only; every word a force reads comes from here or from an action file.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .common import Attribution, Key, Model, Section, Text
+
+
+class Contact(Model):
+    """Who to ask about the toolkit."""
+
+    heading: Text
+    text: Text
+    email: Text
+
+
+class FormField(Model):
+    """A label of the realisation-plan form, with the prompt shown when its cell is selected."""
+
+    label: Text
+    prompt: Text | None = None
+
+
+class RealisationPlanForm(Model):
+    """The Impact Realisation Plan form: labels and prompts, shared by every action."""
+
+    sheet_title: Text
+    heading: Text
+    subheading: Text
+    title: Text
+    instructions_heading: Text
+    instructions: list[Text] = Field(description="The questions to ask before filling in the plan.")
+    instructions_intro: Text
+    reporting_period: FormField
+    project_lead: FormField
+    prepared_by: FormField
+    date_prepared: FormField
+    force: FormField
+    objective: FormField
+    impact_owner: FormField
+    impact_description: FormField
+    organisational: FormField
+    external: FormField
+    activity: FormField
+    output: FormField
+    impact_measurement: FormField
+    progress: FormField
+    next_steps: FormField
+    risks: FormField
+    risk_mitigation: FormField
+    additional_comments: FormField
+    example_prefix: Text = Field(description="Put before a progress example, e.g. 'Example:'.")
+
+
+class Labels(Model):
+    """Headings and labels the rendered toolkits print."""
+
+    toolkit: Text
+    contents: Text
+    action: Text
+    objective: Text
+    impact_statement: Text
+    impact_statement_heading: Text
+    logic_model: Text
+    supporting_information: Text
+    supporting_information_heading: Text
+    realisation_plan: Text
+    action_detail: Text
+    objectives: Text
+    long_term_impacts: Text
+    organisational: Text
+    external: Text
+    organisational_impact: Text
+    external_impact: Text
+    organisational_impact_long_term: Text
+    external_impact_long_term: Text
+    what_we_mean: Text
+    what_we_need: Text
+    how_we_know: Text
+    situation: Text
+    activities: Text
+    outputs: Text
+    impacts: Text
+    impact_assessment: Text
+    suggested_measures: Text
+    peel_measures: Text
+    other_measures: Text
+    unintended_consequences: Text
+    evidence: Text
+    impact: Text
+    potential_measures: Text
+    perennial_challenges: Text
+    useful_links: Text
+    references: Text
+    related_actions: Text
+    covenant_priorities: Text
+    glossary: Text
+    attribution: Text
+    no_url: Text = Field(description="Shown where a link has no address in the source.")
+
+
+class Programme(Model):
+    """The action plan every toolkit belongs to (the NVAP)."""
+
+    id: Key
+    name: Text
+    short_name: Text
+    attribution: Attribution
+    contact: Contact
+    guidance: Section
+    actions: dict[str, Text] = Field(
+        description="Index of the plan's actions that toolkits refer to: id -> title."
+    )
+    unintended_consequences_note: Text
+    realisation_plan: RealisationPlanForm
+    labels: Labels

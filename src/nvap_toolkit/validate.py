@@ -1,0 +1,196 @@
+"""Raw documents to models: Pydantic's errors become located issues in an author's words."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .loader import Document
+
+# Pydantic names the branches of a union in the error location ('str', 'list[...]').
+_UNION_TAG = re.compile(r"^(str|int|float|bool|none|constrained-str|function-\w+|[\w-]+\[.*\])$")
+
+
+def validate_document(doc: Document, model: type[BaseModel]) -> BaseModel | None:
+    """Validate ``doc.data`` into ``model``; on failure add one issue per problem and return None."""
+    if doc.data is None:
+        return None
+    if not isinstance(doc.data, dict):
+        doc.issue(doc.node, f"the file should hold a mapping of fields ({_fields_hint(model)}), not {_describe(doc.data)}")
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        for loc, message, at_key in _merge(exc.errors(include_url=False), model):
+            doc.issue(locate(doc.node, loc, at_key=at_key), message)
+        return None
+
+
+def _merge(errors: list[Any], model: type[BaseModel]) -> list[tuple[tuple[Any, ...], str, bool]]:
+    """Group union-branch errors under one location and phrase each group once."""
+    groups: dict[tuple[Any, ...], list[Any]] = {}
+    for err in errors:
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and _UNION_TAG.match(p)))
+        groups.setdefault(loc, []).append(err)
+    out = []
+    for loc, errs in groups.items():
+        if len(errs) > 1 and all(e["type"].endswith("_type") or e["type"] in ("literal_error", "int_parsing") for e in errs):
+            wanted = " or ".join(dict.fromkeys(_wanted(e) for e in errs))
+            out.append((loc, f"{_where(loc)}expected {wanted}, got {_describe(errs[0]['input'])}", False))
+        else:
+            out.extend(
+                (loc, _message(e, loc, model), e["type"] == "extra_forbidden" or loc[-1:] == ("[key]",))
+                for e in errs
+            )
+    return out
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    parts = [p for p in loc if p != "[key]"]
+    if not parts:
+        return ""
+    name = next((p for p in reversed(parts) if isinstance(p, str)), None)
+    return f"'{name}': " if name else ""
+
+
+def _wanted(err: Any) -> str:
+    kind = err["type"]
+    return {
+        "string_type": "text",
+        "int_type": "a whole number",
+        "int_parsing": "a whole number",
+        "list_type": "a list",
+        "dict_type": "a mapping of fields",
+        "model_type": "a mapping of fields",
+        "model_attributes_type": "a mapping of fields",
+        "bool_type": "yes or no",
+        "literal_error": "one of " + str(err.get("ctx", {}).get("expected", "")).replace("'", ""),
+    }.get(kind, kind.replace("_", " "))
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (yes/no)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{short}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__}"
+
+
+def _message(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
+    if kind == "missing":
+        return f"missing required field '{loc[-1]}'"
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(model, loc[:-1])
+        hint = ""
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        if close:
+            hint = f"; did you mean '{close[0]}'?"
+        elif allowed:
+            hint = f" (allowed here: {', '.join(allowed)})"
+        return f"unknown field '{loc[-1]}'{hint}"
+    if loc and loc[-1] == "[key]":
+        return f"'{loc[-2]}' is not a valid key: use letters, digits, '.', '_' and '-' (starting with a letter or digit)"
+    where = _where(loc)
+    if kind.endswith("_type") or kind in ("int_parsing", "int_from_float"):
+        return f"{where}expected {_wanted(err)}, got {_describe(value)}"
+    if kind == "string_too_short":
+        return f"{where}must not be empty"
+    if kind == "string_too_long":
+        return f"{where}is too long (at most {ctx.get('max_length')} characters)"
+    if kind == "string_pattern_mismatch":
+        if "\\d+" in str(ctx.get("pattern", "")):
+            return f"{where}'{value}' is not an action number such as 2.6.2"
+        return f"{where}'{value}' is not a valid key: use letters, digits, '.', '_' and '-'"
+    if kind == "too_short":
+        n = ctx.get("min_length", 1)
+        return f"{where}needs at least {n} item{'s' if n != 1 else ''}"
+    if kind == "literal_error":
+        return f"{where}must be {_wanted(err)} (got {_describe(value)})"
+    if kind == "value_error":
+        return f"{where}{str(err['msg']).removeprefix('Value error, ')}"
+    return f"{where}{err['msg']}"
+
+
+def _fields_hint(model: type[BaseModel]) -> str:
+    required = [n for n, f in model.model_fields.items() if f.is_required()]
+    return ", ".join(required[:6]) + (", ..." if len(required) > 6 else "")
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    target: Any = model
+    for part in loc:
+        target = _step(target, part)
+        if target is None:
+            return []
+    target = _model_in(target)
+    return list(target.model_fields) if target else []
+
+
+def _model_in(tp: Any) -> type[BaseModel] | None:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return tp
+    for arg in typing.get_args(tp):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def _step(tp: Any, part: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _step(typing.get_args(tp)[0], part)
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            got = _step(arg, part)
+            if got is not None:
+                return got
+        return None
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        field = tp.model_fields.get(str(part)) or next(
+            (f for f in tp.model_fields.values() if f.alias == part), None
+        )
+        return field.annotation if field else None
+    if origin is list and isinstance(part, int):
+        return typing.get_args(tp)[0]
+    if origin is dict and isinstance(part, str):
+        return typing.get_args(tp)[1]
+    return None
+
+
+def locate(node: Node | None, loc: tuple[Any, ...], at_key: bool = False) -> Node | None:
+    """The node at a location path; the deepest node found when the rest is missing.
+
+    With ``at_key``, the node of the last key itself (an unknown or badly named key).
+    """
+    loc = tuple(p for p in loc if p != "[key]")
+    current = node
+    for i, part in enumerate(loc):
+        if isinstance(current, MappingNode):
+            for key, value in current.value:
+                if isinstance(key, ScalarNode) and key.value == str(part):
+                    current = key if at_key and i == len(loc) - 1 else value
+                    break
+            else:
+                return current
+        elif isinstance(current, SequenceNode) and isinstance(part, int) and 0 <= part < len(current.value):
+            current = current.value[part]
+        else:
+            return current
+    return current
