@@ -110,6 +110,36 @@ def schema(
     raise typer.Exit(_run(run))
 
 
+@app.command()
+def build(
+    names: Annotated[Optional[list[str]], typer.Argument(help="Documents: action ids (2.6.2), 'covenant' or 'covenant-2024' (default: all).", show_default=False)] = None,
+    everything: Annotated[bool, typer.Option("--all", help="Build every document.")] = False,
+    formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="md, html or xlsx; repeat for several (default: all three).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder.", file_okay=False)] = Path("build"),
+    strict: Annotated[bool, typer.Option("--strict", help="Treat content warnings as errors.")] = False,
+) -> None:
+    """Render toolkits and Covenant reports to Markdown, HTML and Excel."""
+
+    def run() -> int:
+        from . import console
+        from .build import build as build_documents
+        from .errors import display_path
+        from .project import load_valid_project
+
+        project = load_valid_project(_root(), strict=strict)
+        documents = len(project.actions) + len(project.reports) if (everything or not names) else len(names or [])
+        with console.progress(documents, "Building") as tick:
+            report = build_documents(project, names or [], formats or [], out, everything=everything, tick=tick)
+        console.message(
+            f"{console.plural(len(report.documents), 'document')}: {len(report.written.created)} created, "
+            f"{len(report.written.updated)} updated, {len(report.written.identical)} unchanged in {display_path(out)}/",
+            "green",
+        )
+        return 0
+
+    raise typer.Exit(_run(run))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

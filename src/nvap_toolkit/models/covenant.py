@@ -62,6 +62,9 @@ class CovenantLabels(Model):
     year: Text
     related_actions: Text
     planned_item: Text
+    contents: Text
+    notes: Text
+    isbn: Text
 
 
 class CovenantReport(Model):

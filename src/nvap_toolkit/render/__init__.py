@@ -1,0 +1,1 @@
+"""Renderers: the validated project to Markdown, HTML and Excel, in memory."""

@@ -1,0 +1,51 @@
+"""The one Jinja environment factory: strict, escaping for its format, local templates first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..resources import packaged_dir
+from .prose import Md, md_escape
+
+
+def template_dirs() -> list[Path]:
+    """``./templates`` of the working directory (if any) ahead of the packaged templates."""
+    dirs = [Path.cwd() / "templates", packaged_dir("templates")]
+    seen: list[Path] = []
+    for d in dirs:
+        if d.is_dir() and d.resolve() not in [s.resolve() for s in seen]:
+            seen.append(d)
+    return seen
+
+
+def _md_finalize(value: Any) -> Markup:
+    # Markdown has no autoescape of its own: every value printed by a template is
+    # escaped unless it was rendered (and escaped) by Prose or a macro already.
+    if isinstance(value, Markup):
+        return value
+    return Md(md_escape(str(value)))
+
+
+def environment(fmt: str) -> Environment:
+    """A Jinja environment for ``fmt`` ('md' or 'html')."""
+    loader = ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs()])
+    if fmt == "html":
+        env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    else:
+        # autoescape=True so macros return safe text; _md_finalize does the Markdown escaping
+        # (it runs before Jinja's HTML escape, which then leaves the Md value alone).
+        env = Environment(loader=loader, autoescape=True, finalize=_md_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["md_url"] = lambda url: Md(f"<{url}>") if not any(c in url for c in " <>\n") else Md(md_escape(url))
+    env.filters["md_cell"] = _md_cell
+    return env
+
+
+def _md_cell(value: Any) -> Md:
+    """Text for a GFM table cell: one line, pipes escaped."""
+    if isinstance(value, Markup):
+        return Md(str(value).replace("\n", " "))
+    return Md(md_escape(str(value)))

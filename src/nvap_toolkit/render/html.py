@@ -1,0 +1,29 @@
+"""Documents to self-contained, accessible HTML (inline CSS, no external request)."""
+
+from __future__ import annotations
+
+from ..models import Action, CovenantReport
+from ..project import Project
+from .env import environment
+from .prose import Prose
+from .view import covenant_context, toolkit_context
+
+
+def _css() -> str:
+    env = environment("html")
+    source, _, _ = env.loader.get_source(env, "html/style.css")  # type: ignore[union-attr]
+    return source.strip()
+
+
+def toolkit_html(project: Project, action: Action) -> str:
+    """The four-part toolkit of ``action`` as one HTML page."""
+    prose = Prose(project, link_action=lambda a: f"{a}.html" if a in project.actions else None)
+    template = environment("html").get_template("html/toolkit.html.j2")
+    return template.render(toolkit_context(project, action, prose), css=_css())
+
+
+def covenant_html(project: Project, report: CovenantReport) -> str:
+    """A Police Covenant report as one HTML page."""
+    prose = Prose(project, link_action=lambda a: f"{a}.html" if a in project.actions else None)
+    template = environment("html").get_template("html/covenant.html.j2")
+    return template.render(covenant_context(project, report, prose), css=_css())
