@@ -95,6 +95,8 @@ def read_document(path: Path, base: Path | None = None) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "the YAML cannot be read"
+        if exc.problem and exc.context and exc.context_mark:
+            what += f" ({exc.context} started at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
         doc.issues.append(Issue(doc.shown, line, col, f"YAML syntax error: {what}"))
         return doc
     except yaml.YAMLError as exc:

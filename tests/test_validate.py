@@ -1,0 +1,224 @@
+"""nvap validate: the shipped content is clean; every kind of problem is one exact, located line."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import MINIMAL_ACTION
+
+
+def lines(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return result.output.strip().splitlines()
+
+
+def test_shipped_content_is_clean(content, nvap):
+    result = nvap("validate", "--strict")
+    assert result.exit_code == 0, result.output
+    assert lines(result)[-1].endswith("files checked: no problems")
+
+
+def test_minimal_action_is_valid(write, nvap):
+    write("actions/9.9.9.yaml", MINIMAL_ACTION)
+    result = nvap("validate", "content/actions/9.9.9.yaml")
+    assert result.exit_code == 0, result.output
+    assert lines(result) == ["1 file checked: no problems"]
+
+
+P = "content/actions/9.9.9.yaml"
+
+CASES = {
+    "yaml syntax": (
+        MINIMAL_ACTION.replace("title: Test Action", "title: [Test Action"),
+        [f"{P}:3:5: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence started at line 2, column 8)"],
+    ),
+    "duplicate key": (
+        MINIMAL_ACTION.replace("plan: nvap\n", "plan: nvap\nplan: other\n"),
+        [f"{P}:4:1: duplicate key 'plan' (first given on line 3): YAML would silently keep only the last one"],
+    ),
+    "unknown key": (
+        MINIMAL_ACTION.replace("detail:", "detial:"),
+        [f"{P}:1:1: missing required field 'detail'", f"{P}:4:1: unknown field 'detial'; did you mean 'detail'?"],
+    ),
+    "wrong type": (
+        MINIMAL_ACTION.replace("situation: [Things are untested]", "situation: {a: b}"),
+        [f"{P}:17:16: 'situation': expected a list, got a mapping"],
+    ),
+    "missing field": (
+        MINIMAL_ACTION.replace("    short_name: First\n", ""),
+        [f"{P}:10:5: missing required field 'short_name'"],
+    ),
+    "bad id": (
+        MINIMAL_ACTION.replace('id: "9.9.9"', 'id: "nine"'),
+        [f"{P}:1:5: 'id': 'nine' is not an action number such as 2.6.2"],
+    ),
+    "unknown citation": (
+        MINIMAL_ACTION.replace("[@graham2019]", "[@graham2091]"),
+        [f"{P}:4:38: unknown citation key 'graham2091'; did you mean 'graham2019'? (keys are those of content/reference/bibliography.yaml)"],
+    ),
+    "unknown peel code": (
+        MINIMAL_ACTION.replace('peel: ["9.1"]', 'peel: ["9.9"]'),
+        [f"{P}:21:14: unknown PEEL code '9.9'; did you mean '9.3'?"],
+    ),
+    "unknown related action": (
+        MINIMAL_ACTION + 'related_actions: ["2.6.4"]\n',
+        [f"{P}:37:19: unknown action '2.6.4'; did you mean '2.6.3'?"],
+    ),
+    "unknown link": (
+        MINIMAL_ACTION + "useful_links: [oscar-kil0]\n",
+        [f"{P}:37:16: unknown link 'oscar-kil0'; did you mean 'oscar-kilo'?"],
+    ),
+    "unknown perennial challenge": (
+        MINIMAL_ACTION.replace("challenge: staff-wellbeing", "challenge: staff-welbeing"),
+        [f"{P}:34:18: unknown perennial challenge 'staff-welbeing'; did you mean 'staff-wellbeing'?"],
+    ),
+    "unknown measure key": (
+        MINIMAL_ACTION.replace("other: [sickness]", "other: [sicknes]"),
+        [
+            f"{P}:19:7: warning: the measure 'sickness' is used by no suggested or potential measures",
+            f"{P}:22:15: unknown measure 'sicknes'; did you mean 'sickness'? (other measures are defined once in the objective's 'measures')",
+        ],
+    ),
+    "unknown inline action": (
+        MINIMAL_ACTION.replace("Tests are written", "See [action:7.7.7]"),
+        [f"{P}:13:23: unknown action '7.7.7' (name it in the plan's 'actions' index or add its toolkit)"],
+    ),
+    "bad citation item": (
+        MINIMAL_ACTION.replace("[@policefoundation2022]", "[@policefoundation2022; smith]"),
+        [f"{P}:26:32: a citation lists 'smith': write each item as @key, e.g. [@graham2019; @smith2022]"],
+    ),
+    "undefined acronym": (
+        MINIMAL_ACTION.replace("Slower work", "Slower XYZ work"),
+        [f"{P}:27:38: warning: the acronym 'XYZ' is not in the glossary: add it to content/reference/glossary.yaml"],
+    ),
+    "id does not match file name": (
+        MINIMAL_ACTION.replace('id: "9.9.9"', 'id: "9.9.8"'),
+        [f"{P}:1:5: the action id '9.9.8' does not match its file name 9.9.9.yaml: name the file 9.9.8.yaml"],
+    ),
+    "unknown covenant priority": (
+        MINIMAL_ACTION + "covenant_priorities: [tackling-fatige]\n",
+        [f"{P}:37:23: unknown Police Covenant priority 'tackling-fatige'; did you mean 'tackling-fatigue'?"],
+    ),
+    "anchor": (
+        MINIMAL_ACTION.replace("title: Test Action", "title: &t Test Action"),
+        [f"{P}:2:8: anchors (&t) are not allowed in content: write the value out, or refer to it by key"],
+    ),
+    "empty file": ("", [f"{P}:1:1: the file is empty: it should hold a mapping of fields"]),
+    "comments only": ("# nothing yet\n", [f"{P}:1:1: the file is empty: it should hold a mapping of fields"]),
+    "not a mapping": ("- a\n- b\n", [f"{P}:1:1: the file should hold a mapping of fields (id, title, plan, detail, impacts, how_we_know, ...), not a list"]),
+    "two documents": (MINIMAL_ACTION + "---\nid: x\n", [f"{P}:37:1: the file holds more than one YAML document ('---'): keep one per file"]),
+    "python tag": (MINIMAL_ACTION.replace("title: Test Action", "title: !!python/object:os.system x"), [f"{P}:2:8: the tag tag:yaml.org,2002:python/object:os.system is not allowed in content: remove it"]),
+    "deep nesting": (MINIMAL_ACTION + "x: " + "[" * 100_000 + "]" * 100_000 + "\n", [f"{P}:37:67: the content is nested too deeply (more than 64 levels)"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_problem_is_reported_exactly(case, write, nvap):
+    text, expected = CASES[case]
+    write("actions/9.9.9.yaml", text)
+    result = nvap("validate", P)
+    shown = lines(result)
+    assert shown[:-1] == expected, result.output
+    errors = sum(": warning: " not in line for line in expected)
+    assert result.exit_code == (1 if errors else 0)
+    assert "Traceback" not in result.output
+
+
+def test_all_problems_of_all_files_in_one_run(write, nvap):
+    write("actions/9.9.9.yaml", MINIMAL_ACTION.replace("detail:", "detial:"))
+    write("actions/9.9.8.yaml", MINIMAL_ACTION.replace('id: "9.9.9"', 'id: "9.9.8"').replace("plan: nvap\n", "plan: nvap\nplan: x\n"))
+    result = nvap("validate")
+    assert result.exit_code == 1
+    shown = lines(result)
+    assert shown[:-1] == [
+        "content/actions/9.9.8.yaml:4:1: duplicate key 'plan' (first given on line 3): YAML would silently keep only the last one",
+        f"{P}:1:1: missing required field 'detail'",
+        f"{P}:4:1: unknown field 'detial'; did you mean 'detail'?",
+    ]
+    assert re.fullmatch(r"\d+ files checked: 3 errors, 0 warnings", shown[-1])
+
+
+def test_duplicate_ids(write, nvap):
+    second = MINIMAL_ACTION.split("perennial_challenges:")[0].split("objectives:\n", 1)[1]
+    write("actions/9.9.9.yaml", MINIMAL_ACTION.replace("perennial_challenges:", second + "perennial_challenges:"))
+    result = nvap("validate", P)
+    assert lines(result)[:-1] == [
+        f"{P}:31:9: duplicate objective id 'first' (also objective 1)",
+        f"{P}:45:13: duplicate activity id 'write-tests'",
+    ]
+    assert result.exit_code == 1
+
+
+def test_uncited_reference_is_a_warning_and_strict_makes_it_fatal(content, nvap):
+    bib = content / "reference" / "bibliography.yaml"
+    bib.write_text(bib.read_text(encoding="utf-8") + "  unused2020:\n    type: book\n    author: [{literal: Nobody}]\n    year: 2020\n    title: Unused\n", encoding="utf-8")
+    line = len(bib.read_text(encoding="utf-8").splitlines()) - 4
+    result = nvap("validate")
+    assert lines(result)[:-1] == [f"content/reference/bibliography.yaml:{line}:3: warning: the reference 'unused2020' is cited by no document"]
+    assert result.exit_code == 0
+    strict = nvap("validate", "--strict")
+    assert strict.exit_code == 1
+    assert lines(strict)[-1].endswith("0 errors, 1 warning (--strict: warnings are errors)")
+
+
+def test_unknown_glossary_term_in_annex(content, nvap):
+    report = content / "covenant" / "2024" / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("    - SISR\n", "    - SISX\n", 1), encoding="utf-8")
+    line = text.splitlines().index("    - SISR") + 1
+    result = nvap("validate")
+    assert f"content/covenant/2024/report.yaml:{line}:7: unknown glossary term 'SISX'; did you mean 'SISR'?" in lines(result)
+    assert result.exit_code == 1
+
+
+def test_duplicate_force_name(content, nvap):
+    forces = content / "reference" / "forces.yaml"
+    text = forces.read_text(encoding="utf-8")
+    forces.write_text(text.replace("short_name: Suffolk", "short_name: Norfolk", 1), encoding="utf-8")
+    line = text.splitlines().index("    short_name: Suffolk") + 1
+    result = nvap("validate")
+    assert f"content/reference/forces.yaml:{line}:17: 'Norfolk' also names the force 'norfolk-constabulary': a name must find one force" in lines(result)
+
+
+def test_non_utf8_file(content, nvap):
+    (content / "actions" / "9.9.9.yaml").write_bytes(b"id: '9.9.9'\ntitle: caf\xe9\n")
+    result = nvap("validate", P)
+    assert lines(result)[0] == f"{P}:2:11: the file is not UTF-8 text (byte 0xe9 cannot be read): save it as UTF-8"
+    assert result.exit_code == 1
+
+
+def test_huge_file_is_refused_quickly(content, nvap):
+    path = content / "actions" / "9.9.9.yaml"
+    with path.open("w") as fh:
+        fh.write("id: x\nnote: " + "a" * (5 * 1024 * 1024) + "\n")
+    result = nvap("validate", P)
+    assert lines(result)[0] == f"{P}:1:1: the file is too large (5.0 MB; content files may be at most 4 MB)"
+
+
+def test_alias_bomb_is_refused(content, nvap):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    (content / "actions" / "9.9.9.yaml").write_text(bomb, encoding="utf-8")
+    result = nvap("validate", P)
+    assert lines(result)[0] == f"{P}:1:4: anchors (&a) are not allowed in content: write the value out, or refer to it by key"
+    assert result.exit_code == 1
+
+
+def test_unknown_file_kind(write, nvap):
+    write("stray/notes.yaml", "a: 1\n")
+    result = nvap("validate")
+    assert lines(result)[0].startswith("content/stray/notes.yaml:1:1: nvap does not know what this file holds")
+    assert result.exit_code == 1
+
+
+def test_missing_path_is_a_usage_error(content, nvap):
+    result = nvap("validate", "content/nope.yaml")
+    assert result.exit_code == 2
+    assert "no such file or folder: content/nope.yaml" in result.output
+
+
+def test_missing_content_folder_is_a_usage_error(tmp_path, monkeypatch, nvap):
+    monkeypatch.chdir(tmp_path)
+    result = nvap("--content", "missing", "validate")
+    assert result.exit_code == 2
+    assert "no content folder at missing (use --content DIR)" in result.output
