@@ -1,0 +1,107 @@
+"""The command line: help, exit codes, start-up imports, schema drift, build behaviour."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+from nvap_toolkit.schema import stale_schemas
+
+
+def test_help_lists_every_command_with_help_text(nvap):
+    result = nvap("--help")
+    assert result.exit_code == 0
+    for command in ("validate", "build", "plan", "schema"):
+        assert command in result.output
+        sub = nvap(command, "--help")
+        assert sub.exit_code == 0
+        assert "Usage: nvap " + command in " ".join(sub.output.split())
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = (
+        "import sys\n"
+        "from nvap_toolkit.cli import app\n"
+        "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('openpyxl', 'jinja2', 'pydantic', 'yaml') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "HEAVY []"
+
+
+def test_unknown_command_is_a_usage_error(nvap):
+    assert nvap("frobnicate").exit_code == 2
+
+
+def test_schemas_are_current():
+    assert stale_schemas(ROOT / "schemas") == [], "schemas/ is stale: run `make schemas`"
+
+
+def test_schema_check_detects_drift(tmp_path, nvap):
+    out = tmp_path / "schemas"
+    assert nvap("schema", "--out", str(out)).exit_code == 0
+    assert nvap("schema", "--out", str(out), "--check").exit_code == 0
+    (out / "action.schema.json").write_text("{}", encoding="utf-8")
+    result = nvap("schema", "--out", str(out), "--check")
+    assert result.exit_code == 1
+    assert "action.schema.json" in result.output
+
+
+def test_every_content_file_names_its_schema():
+    for path in sorted((ROOT / "content").rglob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("=", 1)[1]).resolve()
+        assert target.is_file(), (path, target)
+
+
+def test_build_writes_every_format_and_reports(content, nvap):
+    result = nvap("build", "2.6.2", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in Path("out").iterdir()) == ["2.6.2.html", "2.6.2.md", "2.6.2.xlsx"]
+    assert result.output.strip().splitlines()[-1] == "1 document: 3 created, 0 updated, 0 unchanged in out/"
+    again = nvap("build", "2.6.2", "--out", "out")
+    assert again.output.strip().splitlines()[-1] == "1 document: 0 created, 0 updated, 3 unchanged in out/"
+
+
+def test_build_is_byte_identical_and_leaves_unchanged_files_alone(content, nvap):
+    assert nvap("build", "--out", "one").exit_code == 0
+    stamps = {p.name: p.stat().st_mtime_ns for p in Path("one").iterdir()}
+    os.environ.pop("SOURCE_DATE_EPOCH", None)
+    assert nvap("build", "--out", "two").exit_code == 0
+    for name in stamps:
+        assert (Path("one") / name).read_bytes() == (Path("two") / name).read_bytes(), name
+    assert nvap("build", "--out", "one").exit_code == 0
+    assert {p.name: p.stat().st_mtime_ns for p in Path("one").iterdir()} == stamps
+
+
+def test_failed_build_writes_nothing_and_keeps_earlier_outputs(content, nvap):
+    assert nvap("build", "--format", "md", "--out", "out").exit_code == 0
+    before = {p.name: p.read_bytes() for p in Path("out").iterdir()}
+    action = content / "actions" / "2.6.2.yaml"
+    action.write_text(action.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", "titel: x", 1), encoding="utf-8")
+    result = nvap("build", "--out", "out")
+    assert result.exit_code == 1
+    assert "content/actions/2.6.2.yaml:" in result.output
+    assert "nothing was written" in result.output
+    assert {p.name: p.read_bytes() for p in Path("out").iterdir()} == before
+
+
+def test_build_unknown_document_and_format(content, nvap):
+    result = nvap("build", "9.9.9")
+    assert result.exit_code == 2
+    assert "no document '9.9.9'" in result.output
+    result = nvap("build", "--format", "pdf")
+    assert result.exit_code == 2
+    assert "unknown format 'pdf'" in result.output
+
+
+def test_build_covenant_only(content, nvap):
+    result = nvap("build", "covenant", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in Path("out").iterdir()) == ["covenant-2024.html", "covenant-2024.md", "covenant-2024.xlsx"]

@@ -1,0 +1,65 @@
+"""Golden Markdown: a fresh build of the shipped content equals the committed files.
+
+Regenerate with `make golden` (pytest --regen-golden) after an intended change, and
+review the diff like any other change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT
+
+from nvap_toolkit.build import build
+from nvap_toolkit.project import load_valid_project
+
+EXPECTED = Path(__file__).parent / "fixtures" / "shipped" / "expected"
+
+
+def test_markdown_matches_golden(tmp_path, request):
+    project = load_valid_project(CONTENT)
+    build(project, [], ["md"], tmp_path)
+    made = sorted(p.name for p in tmp_path.glob("*.md"))
+    if request.config.getoption("--regen-golden"):
+        for old in EXPECTED.glob("*.md"):
+            old.unlink()
+        for name in made:
+            (EXPECTED / name).write_bytes((tmp_path / name).read_bytes())
+    assert made == sorted(p.name for p in EXPECTED.glob("*.md"))
+    for name in made:
+        assert (tmp_path / name).read_text(encoding="utf-8") == (EXPECTED / name).read_text(encoding="utf-8"), name
+
+
+def test_markdown_tables_are_intact():
+    """Every table line is inside a table and every row has as many cells as its header."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+    for path in EXPECTED.glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        tokens = md.parse(text)
+        inside: set[int] = set()
+        for i, tok in enumerate(tokens):
+            if tok.type == "table_open" and tok.map:
+                inside.update(range(*tok.map))
+                header = next(t for t in tokens[i:] if t.type == "tr_close")
+                widths, cells = [], 0
+                for t in tokens[i:]:
+                    if t.type in ("th_open", "td_open"):
+                        cells += 1
+                    elif t.type == "tr_close":
+                        widths.append(cells)
+                        cells = 0
+                    elif t.type == "table_close":
+                        break
+                assert len(set(widths)) == 1, (path.name, tok.map, widths)
+                assert header
+        for n, line in enumerate(text.splitlines()):
+            if line.startswith("|"):
+                assert n in inside, f"{path.name}:{n + 1}: a table line outside a table"
+
+
+@pytest.mark.parametrize("name", ["2.6.2.md", "covenant-2024.md"])
+def test_golden_files_exist(name):
+    assert (EXPECTED / name).is_file()
