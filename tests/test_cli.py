@@ -12,6 +12,11 @@ from conftest import ROOT
 from nvap_toolkit.schema import stale_schemas
 
 
+def listing(folder: str) -> list[str]:
+    """The outputs in a folder (the build manifest is a hidden file)."""
+    return sorted(p.name for p in Path(folder).iterdir() if not p.name.startswith("."))
+
+
 def test_help_lists_every_command_with_help_text(nvap):
     result = nvap("--help")
     assert result.exit_code == 0
@@ -63,7 +68,7 @@ def test_every_content_file_names_its_schema():
 def test_build_writes_every_format_and_reports(content, nvap):
     result = nvap("build", "2.6.2", "--out", "out")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in Path("out").iterdir()) == ["2.6.2.html", "2.6.2.md", "2.6.2.xlsx"]
+    assert listing("out") == ["2.6.2.html", "2.6.2.md", "2.6.2.xlsx"]
     assert result.output.strip().splitlines()[-1] == "1 document: 3 created, 0 updated, 0 unchanged in out/"
     again = nvap("build", "2.6.2", "--out", "out")
     assert again.output.strip().splitlines()[-1] == "1 document: 0 created, 0 updated, 3 unchanged in out/"
@@ -71,13 +76,13 @@ def test_build_writes_every_format_and_reports(content, nvap):
 
 def test_build_is_byte_identical_and_leaves_unchanged_files_alone(content, nvap):
     assert nvap("build", "--out", "one").exit_code == 0
-    stamps = {p.name: p.stat().st_mtime_ns for p in Path("one").iterdir()}
+    stamps = {name: (Path("one") / name).stat().st_mtime_ns for name in listing("one")}
     os.environ.pop("SOURCE_DATE_EPOCH", None)
     assert nvap("build", "--out", "two").exit_code == 0
     for name in stamps:
         assert (Path("one") / name).read_bytes() == (Path("two") / name).read_bytes(), name
     assert nvap("build", "--out", "one").exit_code == 0
-    assert {p.name: p.stat().st_mtime_ns for p in Path("one").iterdir()} == stamps
+    assert {name: (Path("one") / name).stat().st_mtime_ns for name in listing("one")} == stamps
 
 
 def test_failed_build_writes_nothing_and_keeps_earlier_outputs(content, nvap):
@@ -104,4 +109,22 @@ def test_build_unknown_document_and_format(content, nvap):
 def test_build_covenant_only(content, nvap):
     result = nvap("build", "covenant", "--out", "out")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in Path("out").iterdir()) == ["covenant-2024.html", "covenant-2024.md", "covenant-2024.xlsx"]
+    assert listing("out") == ["covenant-2024.html", "covenant-2024.md", "covenant-2024.xlsx"]
+
+
+def test_rebuild_renders_again_when_an_output_was_changed_by_hand(content, nvap):
+    assert nvap("build", "2.6.2", "-f", "md", "--out", "out").exit_code == 0
+    good = Path("out/2.6.2.md").read_bytes()
+    Path("out/2.6.2.md").write_text("edited by hand", encoding="utf-8")
+    result = nvap("build", "2.6.2", "-f", "md", "--out", "out")
+    assert result.output.strip().splitlines()[-1] == "1 document: 0 created, 1 updated, 0 unchanged in out/"
+    assert Path("out/2.6.2.md").read_bytes() == good
+
+
+def test_rebuild_after_a_content_change(content, nvap):
+    assert nvap("build", "2.6.2", "-f", "md", "--out", "out").exit_code == 0
+    action = content / "actions" / "2.6.2.yaml"
+    action.write_text(action.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", "title: Officer and Staff Norms", 1), encoding="utf-8")
+    result = nvap("build", "2.6.2", "-f", "md", "--out", "out")
+    assert result.output.strip().splitlines()[-1] == "1 document: 0 created, 1 updated, 0 unchanged in out/"
+    assert "Officer and Staff Norms" in Path("out/2.6.2.md").read_text(encoding="utf-8")

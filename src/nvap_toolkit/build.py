@@ -5,11 +5,17 @@ Nothing is written if the content has errors or any rendering fails.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing as mp
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from . import __version__
 from .errors import UsageError
 from .project import Project
 from .writer import Output, WriteReport, write_outputs
@@ -104,22 +110,132 @@ def build(
     everything: bool = False,
     tick: Callable[[str], None] | None = None,
 ) -> BuildReport:
-    """Render the chosen documents and write them atomically; unchanged files are left alone."""
+    """Render the chosen documents and write them atomically.
+
+    A document whose inputs are unchanged since the last build into ``out`` (per the
+    manifest there) and whose files are intact is not rendered again; files whose
+    bytes are unchanged are never rewritten.
+    """
     for fmt in formats:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
     formats = [f for f in FORMATS if f in formats] if formats else list(FORMATS)
-    documents = select_documents(project, names, everything)
-    report = BuildReport(documents=documents)
-    for ref in documents:
-        report.outputs.extend(render_document(project, ref, formats, out))
-        if tick:
-            tick(ref.stem)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file, not a folder")
-    report.written = write_outputs(report.outputs)
+    documents = select_documents(project, names, everything)
+    report = BuildReport(documents=documents)
+    manifest = _read_manifest(out)
+    keys = {ref.stem: _input_key(project, ref, formats) for ref in documents}
+    todo = []
+    for ref in documents:
+        if _fresh(manifest.get(ref.stem), keys[ref.stem], out):
+            report.written.identical.extend(out / name for name in manifest[ref.stem]["files"])
+            if tick:
+                tick(ref.stem)
+        else:
+            todo.append(ref)
+    for ref, outputs in zip(todo, _render_all(project, todo, formats, out, tick)):
+        report.outputs.extend(outputs)
+        manifest[ref.stem] = {
+            "key": keys[ref.stem],
+            "files": {o.path.name: hashlib.sha256(o.data).hexdigest() for o in outputs},
+        }
+    if report.outputs:
+        body = json.dumps({"nvap": __version__, "documents": dict(sorted(manifest.items()))}, indent=1, sort_keys=True)
+        written = write_outputs([*report.outputs, Output(out / MANIFEST, body.encode() + b"\n")])
+        written.identical = [p for p in written.identical if p.name != MANIFEST]
+        for bucket in (written.created, written.updated):
+            bucket[:] = [p for p in bucket if p.name != MANIFEST]
+        report.written.created, report.written.updated = written.created, written.updated
+        report.written.identical.extend(written.identical)
     return report
 
 
+MANIFEST = ".nvap-build.json"
+PARALLEL_FROM = 8
+"""Render in worker processes from this many documents on: below, start-up costs more than it saves."""
+
+
+def _read_manifest(out: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return dict(data["documents"]) if data.get("nvap") == __version__ else {}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _fresh(entry: Any, key: str, out: Path) -> bool:
+    if not isinstance(entry, dict) or entry.get("key") != key:
+        return False
+    for name, digest in entry.get("files", {}).items():
+        path = out / name
+        try:
+            if hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+                return False
+        except OSError:
+            return False
+    return bool(entry.get("files"))
+
+
+def _input_key(project: Project, ref: DocumentRef, formats: list[str]) -> str:
+    """A digest of everything the document's outputs are made from."""
+    digest = hashlib.sha256()
+    digest.update(f"{__version__}|{','.join(formats)}|{ref.kind}|{ref.key}".encode())
+    digest.update(_templates_digest().encode())
+    for item in project.loaded:
+        own = item.kind.name == "action" and ref.kind == "toolkit" and item.model.id == ref.key
+        if item.kind.name != "action" or own or ref.kind == "covenant":
+            digest.update(item.doc.shown.encode() + b"\0" + item.doc.text.encode())
+    # Toolkits also print the titles of the actions they mention.
+    digest.update(json.dumps({a: x.title for a, x in project.actions.items()}, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _templates_digest() -> str:
+    from .render.env import template_dirs
+
+    digest = hashlib.sha256()
+    for folder in template_dirs():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _render_all(
+    project: Project, refs: list[DocumentRef], formats: list[str], out: Path, tick: Callable[[str], None] | None
+) -> Iterator[list[Output]]:
+    """Render documents in order; in worker processes (both cores) when there are many."""
+    workers = min(cpu_count(), len(refs) // (PARALLEL_FROM // 2) or 1)
+    if len(refs) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+        for ref in refs:
+            yield render_document(project, ref, formats, out)
+            if tick:
+                tick(ref.stem)
+        return
+    # fork: the workers inherit the validated project instead of loading the content again.
+    global _WORKER_PROJECT
+    _WORKER_PROJECT = project
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+            jobs = [(ref, formats, out) for ref in refs]
+            for ref, outputs in zip(refs, pool.map(_render_in_worker, jobs, chunksize=4)):
+                yield outputs
+                if tick:
+                    tick(ref.stem)
+    finally:
+        _WORKER_PROJECT = None
+
+
+_WORKER_PROJECT: Project | None = None
+
+
+def _render_in_worker(job: tuple[DocumentRef, list[str], Path]) -> list[Output]:
+    assert _WORKER_PROJECT is not None
+    ref, formats, out = job
+    return render_document(_WORKER_PROJECT, ref, formats, out)
+
+
 def cpu_count() -> int:
+    """The cores this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
