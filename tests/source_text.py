@@ -130,6 +130,9 @@ def xlsx_text(data: bytes) -> str:
     for ws in wb.worksheets:
         for row in ws.iter_rows(values_only=True):
             parts.extend(str(v) for v in row if v is not None)
+        # A form's prompts are input messages, shown when the cell is selected.
+        for dv in ws.data_validations.dataValidation:
+            parts.extend(p for p in (dv.promptTitle, dv.prompt) if p)
     return normalise("\n".join(parts))
 
 

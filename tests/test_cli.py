@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from support import ROOT
 
 from nvap_toolkit.schema import stale_schemas
 
@@ -128,3 +128,33 @@ def test_rebuild_after_a_content_change(content, nvap):
     result = nvap("build", "2.6.2", "-f", "md", "--out", "out")
     assert result.output.strip().splitlines()[-1] == "1 document: 0 created, 1 updated, 0 unchanged in out/"
     assert "Officer and Staff Norms" in Path("out/2.6.2.md").read_text(encoding="utf-8")
+
+
+def test_plan_for_a_force_and_never_overwritten(content, nvap):
+    result = nvap("plan", "--force", "norfolk", "--out", "plans")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "wrote plans/norfolk-constabulary-realisation-plan.xlsx"
+    path = Path("plans/norfolk-constabulary-realisation-plan.xlsx")
+    path.write_bytes(path.read_bytes() + b"")
+    filled = path.read_bytes()
+    again = nvap("plan", "--force", "Norfolk Constabulary", "--out", "plans")
+    assert again.exit_code == 1
+    assert "already exists and may hold a force's work: nothing was written (use --overwrite to replace it)" in again.output
+    assert path.read_bytes() == filled
+    assert nvap("plan", "--force", "Norfolk", "--out", "plans", "--overwrite").exit_code == 0
+
+
+def test_plan_typo_and_path_like_force(content, nvap):
+    result = nvap("plan", "--force", "Norflok", "--out", "plans")
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: unknown police force 'Norflok': did you mean Norfolk Constabulary?"
+    result = nvap("plan", "--force", "../../x", "--out", "plans")
+    assert result.exit_code == 1
+    assert "is not the name of a police force" in result.output
+    assert not Path("plans").exists()
+
+
+def test_plan_needs_a_force(content, nvap):
+    result = nvap("plan")
+    assert result.exit_code == 2
+    assert "give --force NAME" in result.output

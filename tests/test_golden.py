@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT
+from support import CONTENT
 
 from nvap_toolkit.build import build
 from nvap_toolkit.project import load_valid_project

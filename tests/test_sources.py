@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CONTENT, SOURCES
+from support import CONTENT, SOURCES
 from source_text import html_text, md_text, missing, source_sentences, xlsx_text
 
 from nvap_toolkit.project import load_valid_project

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import MINIMAL_ACTION
+from support import MINIMAL_ACTION
 
 
 def lines(result) -> list[str]:  # type: ignore[no-untyped-def]

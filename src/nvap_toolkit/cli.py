@@ -140,6 +140,33 @@ def build(
     raise typer.Exit(_run(run))
 
 
+@app.command()
+def plan(
+    force: Annotated[Optional[list[str]], typer.Option("--force", help="A police force by name, short name or abbreviation (Norfolk, Met, BTP); repeat for several.", show_default=False)] = None,
+    all_forces: Annotated[bool, typer.Option("--all-forces", help="A plan for every force in the reference data.")] = False,
+    actions: Annotated[Optional[list[str]], typer.Option("--action", help="An action id; repeat for several (default: every action).", show_default=False)] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder.", file_okay=False)] = Path("plans"),
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace existing plans (they may hold a force's work).")] = False,
+) -> None:
+    """Write a force's fillable Excel Impact Realisation Plan (one workbook per force)."""
+
+    def run() -> int:
+        from . import console
+        from .errors import display_path
+        from .plans import write_plans
+        from .project import load_valid_project
+
+        project = load_valid_project(_root())
+        report = write_plans(project, out, force, all_forces, actions, overwrite=overwrite)
+        for path in report.created + report.updated:
+            console.message(f"wrote {display_path(path)}")
+        if report.identical:
+            console.message(f"{console.plural(len(report.identical), 'plan')} unchanged")
+        return 0
+
+    raise typer.Exit(_run(run))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -62,6 +62,7 @@ class CovenantLabels(Model):
     year: Text
     related_actions: Text
     planned_item: Text
+    priority_id: Text
     contents: Text
     notes: Text
     isbn: Text

@@ -1,0 +1,153 @@
+"""nvap's benchmark: prints a table and writes <out>/bench.json (run by `make bench`).
+
+Every figure is measured here, side by side with its baseline, on this machine:
+start-up against a bare Typer app, one toolkit against the bare import of nvap's
+libraries, 10/100/400 synthetic actions, every force's plan, a rebuild with
+nothing changed, and peak memory. It uses the project's own files only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+NVAP = str(BIN / "nvap")
+PY = sys.executable
+
+BARE_TYPER = """
+import typer
+app = typer.Typer(add_completion=False)
+@app.command()
+def validate() -> None:
+    \"\"\"Check.\"\"\"
+@app.command()
+def build() -> None:
+    \"\"\"Build.\"\"\"
+app()
+"""
+IMPORT_LIBS = "import yaml, jinja2, pydantic, openpyxl, typer, rich, markupsafe"
+MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter(); r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+    "wall = time.perf_counter() - t\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(r.returncode, wall, u.ru_utime + u.ru_stime, u.ru_maxrss)\n"
+    "sys.stderr.write(r.stderr.decode()[-2000:])\n"
+)
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[str, float]:
+    """Run once; wall seconds, CPU seconds (all processes) and peak RSS in MB."""
+    out = subprocess.run([PY, "-c", MEASURE, *cmd], cwd=cwd, capture_output=True, text=True, env=env)
+    code, wall, cpu, rss = out.stdout.split()
+    if int(code) != 0:
+        raise SystemExit(f"failed ({code}): {' '.join(cmd)}\n{out.stderr}")
+    return {"wall": float(wall), "cpu": float(cpu), "rss_mb": int(rss) / 1024}
+
+
+def timed(cmd: list[str], cwd: Path, runs: int, prepare=None) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Median over ``runs`` (``prepare`` runs before each, untimed)."""
+    samples = []
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        samples.append(run(cmd, cwd))
+    walls = [s["wall"] for s in samples]
+    return {
+        "median_s": statistics.median(walls),
+        "min_s": min(walls),
+        "max_s": max(walls),
+        "cpu_s": statistics.median(s["cpu"] for s in samples),
+        "peak_mb": max(s["rss_mb"] for s in samples),
+    }
+
+
+def synthetic(tmp: Path, n: int) -> Path:
+    """A content folder with ``n`` actions made from the 2.6.2 toolkit."""
+    root = tmp / f"content-{n}"
+    shutil.copytree(ROOT / "content", root)
+    base = (root / "actions" / "2.6.2.yaml").read_text(encoding="utf-8")
+    (root / "actions" / "2.6.2.yaml").unlink()
+    for i in range(n):
+        action_id = f"90.{i // 100 + 1}.{i % 100 + 1}"
+        text = re.sub(r'(?m)^id: "2\.6\.2"', f'id: "{action_id}"', base, count=1)
+        (root / "actions" / f"{action_id}.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default="build")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="Fewer runs and no 400-action step (for a smoke test).")
+    args = parser.parse_args()
+    out = ROOT / args.out
+    out.mkdir(parents=True, exist_ok=True)
+    runs = 2 if args.quick else args.runs
+    results: dict[str, dict] = {}
+    rows: list[tuple[str, str, str, str]] = []
+
+    with tempfile.TemporaryDirectory(prefix="nvap-bench-") as name:
+        tmp = Path(name)
+        (tmp / "bare_typer.py").write_text(BARE_TYPER, encoding="utf-8")
+
+        bare = timed([PY, str(tmp / "bare_typer.py"), "--help"], tmp, runs * 2)
+        help_ = timed([NVAP, "--help"], tmp, runs * 2)
+        results["startup"] = {"nvap_help": help_, "bare_typer_help": bare, "ratio": help_["median_s"] / bare["median_s"], "goal": 1.3}
+        rows.append(("nvap --help / bare Typer --help", f"{help_['median_s']:.3f} s", f"{bare['median_s']:.3f} s", f"{help_['median_s'] / bare['median_s']:.2f}x (goal ≤ 1.3x)"))
+
+        validate = timed([NVAP, "--content", str(ROOT / "content"), "validate"], tmp, runs)
+        results["validate"] = validate
+        rows.append(("nvap validate (shipped content)", f"{validate['median_s']:.3f} s", "", ""))
+
+        libs = timed([PY, "-c", IMPORT_LIBS], tmp, runs)
+        one_out = tmp / "one"
+        one = timed([NVAP, "--content", str(ROOT / "content"), "build", "2.6.2", "--out", str(one_out)], tmp, runs, prepare=lambda: shutil.rmtree(one_out, ignore_errors=True))
+        results["one_toolkit"] = {"build": one, "import_libraries": libs, "ratio": one["median_s"] / libs["median_s"], "goal": 1.5}
+        rows.append(("build 2.6.2 (md+html+xlsx) / import of the libraries", f"{one['median_s']:.3f} s", f"{libs['median_s']:.3f} s", f"{one['median_s'] / libs['median_s']:.2f}x (goal ≤ 1.5x)"))
+
+        scale = {}
+        sizes = [10, 100] if args.quick else [10, 100, 400]
+        for n in sizes:
+            content = synthetic(tmp, n)
+            dest = tmp / f"out-{n}"
+            res = timed([NVAP, "--content", str(content), "build", "--out", str(dest)], tmp, 1 if n >= 100 else runs, prepare=lambda d=dest: shutil.rmtree(d, ignore_errors=True))
+            rebuild = timed([NVAP, "--content", str(content), "build", "--out", str(dest)], tmp, runs if n < 400 else 2)
+            res["per_action_ms"] = 1000 * res["median_s"] / n
+            res["cores_used"] = res["cpu_s"] / res["median_s"]
+            res["rebuild"] = rebuild
+            res["rebuild_ratio"] = rebuild["median_s"] / res["median_s"]
+            scale[str(n)] = res
+            rows.append((f"build {n} actions (all formats)", f"{res['median_s']:.2f} s", f"{res['per_action_ms']:.0f} ms/action", f"{res['cores_used']:.2f} cores, {res['peak_mb']:.0f} MB peak"))
+            rows.append((f"  rebuild, nothing changed ({n})", f"{rebuild['median_s']:.2f} s", "", f"{100 * res['rebuild_ratio']:.0f}% of a full build (goal < 10%)"))
+        results["scale"] = scale
+
+        plans_out = tmp / "plans"
+        plans = timed([NVAP, "--content", str(ROOT / "content"), "plan", "--all-forces", "--out", str(plans_out), "--overwrite"], tmp, runs)
+        forces = len(list(plans_out.glob("*.xlsx")))
+        results["plans"] = {**plans, "forces": forces, "goal_s": 5.0}
+        rows.append((f"plan --all-forces ({forces} forces, all actions)", f"{plans['median_s']:.2f} s", "", "goal < 5 s"))
+
+    results["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0], "when": time.strftime("%Y-%m-%d")}
+    (out / "bench.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    print(f"{'measure':<{widths[0]}}  {'nvap':>{widths[1]}}  {'baseline':>{widths[2]}}  note")
+    for r in rows:
+        print(f"{r[0]:<{widths[0]}}  {r[1]:>{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}")
+    print(f"\nwritten: {out / 'bench.json'}")
+
+
+if __name__ == "__main__":
+    main()

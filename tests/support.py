@@ -1,0 +1,49 @@
+"""Paths and sample content shared by the tests (imported as `support`, not `conftest`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+SOURCES = ROOT.parent / "shared" / "sources"
+
+# A small, valid action toolkit used as the base of many invalid cases (line numbers matter).
+MINIMAL_ACTION = """\
+id: "9.9.9"
+title: Test Action
+plan: nvap
+detail: Recognise that tests matter [@graham2019]
+impacts:
+  organisational: A tested workforce
+  external: A tested public
+how_we_know: ["2.1"]
+objectives:
+  - id: first
+    short_name: First
+    statement: To test things
+    what_we_mean: Tests are written
+    what_we_need:
+      intro: "We need:"
+      items: [Tests]
+    situation: [Things are untested]
+    measures:
+      sickness: Sickness rates
+    suggested_measures:
+      peel: ["9.1"]
+      other: [sickness]
+    activities:
+      - id: write-tests
+        title: Write tests
+        evidence: ["Tests help [@policefoundation2022]"]
+    unintended_consequences: [Slower work]
+    plan_examples:
+      organisational: Tests written
+      external: Fewer bugs
+perennial_challenges:
+  intro: Linked to one challenge.
+  links:
+    - challenge: staff-wellbeing
+      intro: "Issues:"
+      issues: [Stress]
+"""

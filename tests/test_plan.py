@@ -1,0 +1,530 @@
+"""``nvap plan``'s core: finding forces, the fillable workbook, safe writes, reading a filled plan back."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import Workbook, load_workbook
+
+from nvap_toolkit.errors import NvapError, UsageError
+from nvap_toolkit.forces import find_force, plan_filename, slug
+from nvap_toolkit.plans import PLAN_KIND, plan_outputs, read_plan, write_plans
+from nvap_toolkit.project import Project, load_valid_project
+from nvap_toolkit.render.form import (
+    COLUMNS,
+    HEADER_FIELDS,
+    IMPACT_FIELDS,
+    LISTS_SHEET,
+    add_plan_sheet,
+    header_name,
+    list_name,
+    objective_name,
+)
+from nvap_toolkit.render.prose import Prose
+from nvap_toolkit.writer import ExistsError
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+ACTION = "2.6.2"
+SHEET = "2.6.2 Officer-Staff Norms"
+NORFOLK = "norfolk-constabulary-realisation-plan.xlsx"
+EXCEL_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+CELL_LIKE = re.compile(r"^[a-z]{1,3}\d+$|^r\d*c\d*$", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    return load_valid_project(CONTENT)
+
+
+@pytest.fixture(scope="module")
+def all_plans(project: Project, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    out = tmp_path_factory.mktemp("all")
+    return {o.path.name: o.data for o in plan_outputs(project, out, None, True, [])}
+
+
+@pytest.fixture(scope="module")
+def norfolk_bytes(all_plans: dict[str, bytes]) -> bytes:
+    return all_plans[NORFOLK]
+
+
+@pytest.fixture(scope="module")
+def norfolk(norfolk_bytes: bytes) -> Workbook:
+    return load_workbook(io.BytesIO(norfolk_bytes))
+
+
+def cell_of(wb: Workbook, name: str):  # type: ignore[no-untyped-def]
+    ((sheet, coord),) = wb.defined_names[name].destinations
+    return wb[sheet][coord.replace("$", "")]
+
+
+def range_values(wb: Workbook, name: str) -> list[str]:
+    ((sheet, ref),) = wb.defined_names[name].destinations
+    return [row[0].value for row in wb[sheet][ref.replace("$", "")]]
+
+
+# -- finding forces -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Met", "metropolitan-police-service"),
+        ("met", "metropolitan-police-service"),
+        ("BTP", "british-transport-police"),
+        ("norfolk", "norfolk-constabulary"),
+        ("Norfolk Constabulary", "norfolk-constabulary"),
+        ("  NORFOLK   constabulary ", "norfolk-constabulary"),
+        ("norfolk-constabulary", "norfolk-constabulary"),
+        ("Avon & Somerset", "avon-and-somerset-constabulary"),
+    ],
+)
+def test_find_force_by_any_of_its_names(project: Project, name: str, key: str) -> None:
+    found_key, force = find_force(project.forces, name)
+    assert found_key == key
+    assert force is project.forces.forces[key]
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("Norflok", "unknown police force 'Norflok': did you mean Norfolk Constabulary?"),
+        ("Metropolitan Polce", "unknown police force 'Metropolitan Polce': did you mean Metropolitan Police Service?"),
+        ("BPT", "unknown police force 'BPT': did you mean British Transport Police?"),
+    ],
+)
+def test_a_typo_gets_a_suggestion(project: Project, typed: str, message: str) -> None:
+    with pytest.raises(NvapError) as caught:
+        find_force(project.forces, typed)
+    assert caught.value.message == message
+    assert caught.value.exit_code == 1
+
+
+def test_a_name_like_no_force_gets_no_wrong_suggestion(project: Project) -> None:
+    with pytest.raises(NvapError, match=r"^unknown police force 'Qqqqzzz': give a force's name"):
+        find_force(project.forces, "Qqqqzzz")
+
+
+@pytest.mark.parametrize("typed", ["../../x", "/etc/passwd", "plans\\norfolk", "norfolk.xlsx", "~/x", ".."])
+def test_a_path_is_not_a_force_and_nothing_is_written(project: Project, tmp_path: Path, typed: str) -> None:
+    out = tmp_path / "out" / "deeper"
+    with pytest.raises(NvapError) as caught:
+        write_plans(project, out, [typed], False, [])
+    assert "is not the name of a police force" in caught.value.message
+    assert caught.value.exit_code == 1
+    assert list(tmp_path.rglob("*")) == []
+
+
+def test_control_characters_are_never_echoed_raw(project: Project) -> None:
+    with pytest.raises(NvapError) as caught:
+        find_force(project.forces, "Nor\x1b[31mfolk\n")
+    assert "\x1b" not in caught.value.message and "\n" not in caught.value.message
+    assert "\\x1b" in caught.value.message
+
+
+def test_force_and_all_forces_are_exclusive(project: Project, tmp_path: Path) -> None:
+    with pytest.raises(UsageError):
+        plan_outputs(project, tmp_path, ["Norfolk"], True, [])
+    with pytest.raises(UsageError):
+        plan_outputs(project, tmp_path, [], False, [])
+
+
+def test_unknown_action(project: Project, tmp_path: Path) -> None:
+    with pytest.raises(NvapError, match=r"^unknown action '9\.9': the content has toolkits for 2\.6\.2$"):
+        plan_outputs(project, tmp_path, ["Norfolk"], False, ["9.9"])
+
+
+def test_the_same_force_twice_is_one_plan(project: Project, tmp_path: Path) -> None:
+    outputs = plan_outputs(project, tmp_path, ["Norfolk", "norfolk constabulary"], False, [ACTION, ACTION])
+    assert [o.path.name for o in outputs] == [NORFOLK]
+
+
+# -- every force, file names, determinism ------------------------------------------------------------
+
+
+def test_every_force_gets_a_plan_with_a_distinct_file_name(project: Project, all_plans: dict[str, bytes]) -> None:
+    forces = project.forces.forces
+    assert len(all_plans) == len(forces) == 46
+    assert set(all_plans) == {f"{slug(f.name)}-realisation-plan.xlsx" for f in forces.values()}
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.xlsx", name) for name in all_plans)
+    assert plan_filename(forces["norfolk-constabulary"]) == NORFOLK
+
+
+def test_each_plan_names_its_own_force(project: Project, all_plans: dict[str, bytes]) -> None:
+    for key, force in project.forces.forces.items():
+        wb = load_workbook(io.BytesIO(all_plans[plan_filename(force)]))
+        assert cell_of(wb, "nvap_force").value == key
+        assert cell_of(wb, header_name("p", ACTION, "force")).value == force.name
+
+
+def test_two_builds_are_byte_identical(project: Project, tmp_path: Path, norfolk_bytes: bytes) -> None:
+    (again,) = plan_outputs(project, tmp_path, ["Norfolk"], False, [])
+    assert again.data == norfolk_bytes
+    assert again.path == tmp_path / NORFOLK
+
+
+# -- safe writes ------------------------------------------------------------------------------
+
+
+def test_an_existing_plan_is_never_replaced_without_overwrite(project: Project, tmp_path: Path) -> None:
+    report = write_plans(project, tmp_path, ["Norfolk"], False, [])
+    path = tmp_path / NORFOLK
+    assert report.created == [path]
+    first = path.read_bytes()
+
+    with pytest.raises(ExistsError) as caught:
+        write_plans(project, tmp_path, ["Norfolk"], False, [])
+    assert caught.value.exit_code == 1
+    assert "already exists and may hold a force's work: nothing was written (use --overwrite" in caught.value.message
+    assert path.read_bytes() == first
+
+    path.write_bytes(b"a force's work")
+    with pytest.raises(ExistsError):
+        write_plans(project, tmp_path, ["Norfolk", "Suffolk"], False, [])
+    assert path.read_bytes() == b"a force's work"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [NORFOLK]
+
+    report = write_plans(project, tmp_path, ["Norfolk"], False, [], overwrite=True)
+    assert report.updated == [path]
+    assert path.read_bytes() == first
+
+
+# -- the workbook -------------------------------------------------------------------------------
+
+
+def test_sheets_in_order_and_protected_without_password(project: Project, norfolk: Workbook) -> None:
+    form = project.programmes["nvap"].realisation_plan
+    assert norfolk.sheetnames == [form.instructions_heading, SHEET, LISTS_SHEET, "nvap"]
+    assert [ws.sheet_state for ws in norfolk.worksheets] == ["visible", "visible", "hidden", "hidden"]
+    assert norfolk.active.title == form.instructions_heading
+    for ws in norfolk.worksheets:
+        assert ws.protection.sheet is True
+        assert not ws.protection.password
+
+
+def test_instructions_sheet_comes_from_the_content(project: Project, norfolk: Workbook) -> None:
+    programme = project.programmes["nvap"]
+    form = programme.realisation_plan
+    texts = [c.value for row in norfolk[form.instructions_heading].iter_rows() for c in row if c.value]
+    assert texts[:3] == [form.heading, form.subheading, "Norfolk Constabulary"]
+    for expected in [form.instructions_heading, form.instructions_intro, programme.contact.email]:
+        assert expected in texts
+    for question in form.instructions:
+        assert f"\u2022 {question}" in texts
+    assert programme.attribution.statement in texts
+
+
+def test_plan_sheet_prefills_and_locks_the_labels(project: Project, norfolk: Workbook) -> None:
+    programme = project.programmes["nvap"]
+    form = programme.realisation_plan
+    action = project.actions[ACTION]
+    prose = Prose(project)
+    ws = norfolk[SHEET]
+    texts = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
+    assert texts[:4] == [form.heading, form.subheading, f"Action {ACTION} {action.title}", form.title]
+    for objective in action.objectives:
+        assert prose.plain(objective.statement) in texts
+    assert texts.count(prose.plain(action.impacts.organisational)) == len(action.objectives)
+    assert texts.count(prose.plain(action.impacts.external)) == len(action.objectives)
+    for label in ("reporting_period", "impact_owner", "activity", "risk_mitigation", "additional_comments"):
+        assert getattr(form, label).label in texts
+    # Every non-empty cell is locked content; the prompts are not pre-filled text.
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is not None:
+                assert cell.protection.locked, cell.coordinate
+    assert form.activity.prompt not in texts
+    assert ws.freeze_panes == "A5"
+    assert ws.print_title_rows == "$1:$4"
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9  # A4
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_every_font_has_a_name(norfolk_bytes: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(norfolk_bytes)) as z:
+        styles = z.read("xl/styles.xml").decode()
+    fonts = re.findall(r"<font>.*?</font>|<font/>", styles, re.S)
+    assert fonts and all("<name " in f for f in fonts)
+
+
+def input_names(project: Project, action_id: str = ACTION, prefix: str = "p") -> list[str]:
+    action = project.actions[action_id]
+    names = [header_name(prefix, action_id, f) for f in HEADER_FIELDS]
+    for objective in action.objectives:
+        names.append(objective_name(prefix, action_id, objective.id, "impact_owner"))
+        names += [objective_name(prefix, action_id, objective.id, f, col) for f in IMPACT_FIELDS for col, _ in COLUMNS]
+    return names
+
+
+def test_every_input_is_named_unlocked_empty_and_styled(project: Project, norfolk: Workbook) -> None:
+    names = input_names(project)
+    assert len(names) == 4 + 2 * 17
+    coordinates = set()
+    for name in names:
+        cell = cell_of(norfolk, name)
+        assert cell.parent.title == SHEET
+        assert cell.value is None
+        assert cell.protection.locked is False, name
+        assert cell.fill.fgColor.rgb.endswith("FFF2CC")
+        coordinates.add(cell.coordinate)
+    assert len(coordinates) == len(names)
+    force = cell_of(norfolk, header_name("p", ACTION, "force"))
+    assert force.value == "Norfolk Constabulary" and force.protection.locked
+
+
+def test_defined_names_are_valid_excel_names(norfolk: Workbook) -> None:
+    names = list(norfolk.defined_names)
+    assert len({n.casefold() for n in names}) == len(names)
+    for name in names:
+        assert EXCEL_NAME.match(name) and not CELL_LIKE.match(name), name
+
+
+def validation_of(ws, coordinate: str):  # type: ignore[no-untyped-def]
+    found = [dv for dv in ws.data_validations.dataValidation if coordinate in dv.sqref]
+    assert len(found) == 1, coordinate
+    return found[0]
+
+
+def test_dropdowns_offer_the_logic_model_and_allow_free_text(project: Project, norfolk: Workbook) -> None:
+    prose = Prose(project)
+    form = project.programmes["nvap"].realisation_plan
+    action = project.actions[ACTION]
+    ws = norfolk[SHEET]
+    peel = project.peel.measures
+    for objective in action.objectives:
+        expected = {
+            "activity": [prose.plain(a.title) for a in objective.activities],
+            "risks": [prose.plain(c) for c in objective.unintended_consequences],
+            "impact_measurement": [f"{c} {prose.plain(peel[c].text)}" for c in objective.suggested_measures.peel]
+            + [prose.plain(objective.measures[k]) for k in objective.suggested_measures.other],
+        }
+        for field_name, options in expected.items():
+            assert options
+            listed = list_name("p", ACTION, objective.id, field_name)
+            assert range_values(norfolk, listed) == options
+            for col, _ in COLUMNS:
+                cell = cell_of(norfolk, objective_name("p", ACTION, objective.id, field_name, col))
+                dv = validation_of(ws, cell.coordinate)
+                assert (dv.type, dv.formula1) == ("list", listed)
+                assert dv.showErrorMessage is False and dv.errorStyle == "information"
+                assert dv.showInputMessage is True
+                assert dv.promptTitle == getattr(form, field_name).label
+                assert dv.prompt == getattr(form, field_name).prompt
+        for col, attr in COLUMNS:
+            progress = cell_of(norfolk, objective_name("p", ACTION, objective.id, "progress", col))
+            dv = validation_of(ws, progress.coordinate)
+            assert dv.type is None
+            assert dv.prompt == f"{form.example_prefix} {getattr(objective.plan_examples, attr)}"
+    assert validation_of(ws, cell_of(norfolk, objective_name("p", ACTION, action.objectives[0].id, "output", "org")).coordinate).prompt == form.output.prompt
+
+
+def test_prompts_fit_excels_limits(norfolk: Workbook) -> None:
+    for dv in norfolk[SHEET].data_validations.dataValidation:
+        assert len(dv.prompt or "") <= 255 and len(dv.promptTitle or "") <= 32
+
+
+def test_date_prepared_is_validated_as_a_date(norfolk: Workbook) -> None:
+    cell = cell_of(norfolk, header_name("p", ACTION, "date_prepared"))
+    dv = validation_of(norfolk[SHEET], cell.coordinate)
+    assert dv.type == "date" and dv.showErrorMessage is True
+    assert cell.number_format == "dd/mm/yyyy"
+
+
+def test_metadata(project: Project, norfolk: Workbook) -> None:
+    action = project.actions[ACTION]
+    assert cell_of(norfolk, "nvap_kind").value == PLAN_KIND
+    assert cell_of(norfolk, "nvap_version").value == __import__("nvap_toolkit").__version__
+    assert cell_of(norfolk, "nvap_force").value == "norfolk-constabulary"
+    assert cell_of(norfolk, "nvap_force_name").value == "Norfolk Constabulary"
+    assert cell_of(norfolk, "nvap_actions").value == ACTION
+    assert cell_of(norfolk, "nvap_2_6_2_hash").value == project.content_hash(action)
+    assert cell_of(norfolk, "nvap_2_6_2_objectives").value == " ".join(o.id for o in action.objectives)
+    assert all(cell_of(norfolk, n).parent.title == "nvap" for n in ("nvap_kind", "nvap_2_6_2_hash"))
+
+
+def test_add_plan_sheet_for_the_toolkit_workbook(project: Project) -> None:
+    """``nvap build`` calls the same function with no force: the force becomes an input."""
+    wb = Workbook()
+    action = project.actions[ACTION]
+    names = add_plan_sheet(wb, project, action, Prose(project), force=None, title="Impact Realisation Plan", prefix="t")
+    assert names[0] == header_name("t", ACTION, "force")
+    assert set(names) == {header_name("t", ACTION, "force"), *input_names(project, prefix="t")}
+    force = cell_of(wb, names[0])
+    assert force.value is None and force.protection.locked is False
+    assert "Impact Realisation Plan" in wb.sheetnames
+    # A second sheet in the same workbook reuses the hidden lists sheet.
+    add_plan_sheet(wb, project, action, Prose(project), force=None, title="Impact Realisation Plan", prefix="u")
+    assert wb.sheetnames.count(LISTS_SHEET) == 1
+    assert range_values(wb, list_name("u", ACTION, action.objectives[0].id, "activity")) == range_values(
+        wb, list_name("t", ACTION, action.objectives[0].id, "activity")
+    )
+    with pytest.raises(NvapError, match="twice"):
+        add_plan_sheet(wb, project, action, Prose(project), force=None, title="x", prefix="u")
+
+
+# -- content is text, never a formula ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def formula_like_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    root = tmp_path_factory.mktemp("content") / "content"
+    shutil.copytree(CONTENT, root)
+    path = root / "actions" / f"{ACTION}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    objective = data["objectives"][0]
+    objective["statement"] = "=1+1 statement"
+    objective["activities"][0]["title"] = "=HYPERLINK(\"http://example.org\",\"x\")"
+    objective["activities"][1]["title"] = "+SUM(A1:A2)"
+    objective["unintended_consequences"][0] = "-2 risks"
+    objective["plan_examples"]["organisational"] = "@example"
+    data["impacts"]["organisational"] = "=organisational"
+    data["title"] = "=Norms"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    forces = root / "reference" / "forces.yaml"
+    forces.write_text(
+        forces.read_text(encoding="utf-8").replace("name: Norfolk Constabulary", 'name: "=Norfolk Constabulary"'),
+        encoding="utf-8",
+    )
+    return load_valid_project(root)
+
+
+def test_content_starting_like_a_formula_stays_text(formula_like_project: Project, tmp_path: Path) -> None:
+    (output,) = plan_outputs(formula_like_project, tmp_path, ["Norfolk"], False, [])
+    assert output.path.name == NORFOLK
+    with zipfile.ZipFile(io.BytesIO(output.data)) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert sheets and not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in sheets)
+    wb = load_workbook(io.BytesIO(output.data))
+    values = {
+        c.value: c.data_type for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)
+    }
+    for text in ("=1+1 statement", "=HYPERLINK(\"http://example.org\",\"x\")", "+SUM(A1:A2)", "-2 risks",
+                 "=organisational", "=Norfolk Constabulary", "Action 2.6.2 =Norms"):
+        assert values.get(text) == "s", text
+    objective = formula_like_project.actions[ACTION].objectives[0]
+    dv = validation_of(wb[wb.sheetnames[1]], cell_of(wb, objective_name("p", ACTION, objective.id, "progress", "org")).coordinate)
+    assert dv.prompt == "Example: @example"
+
+
+# -- reading a filled plan back --------------------------------------------------------------------
+
+
+def fill(source: bytes, target: Path, values: dict[str, object]) -> None:
+    """Fill a plan the way a force's script would: by defined names."""
+    wb = load_workbook(io.BytesIO(source))
+    for name, value in values.items():
+        cell_of(wb, name).value = value
+    wb.save(target)
+
+
+def filled_values(project: Project) -> dict[str, object]:
+    values: dict[str, object] = {name: f"value of {name}" for name in input_names(project)}
+    values[header_name("p", ACTION, "date_prepared")] = datetime(2024, 3, 14)
+    return values
+
+
+def test_a_filled_plan_reads_back_with_every_value_in_its_field(
+    project: Project, norfolk_bytes: bytes, tmp_path: Path
+) -> None:
+    path = tmp_path / "filled.xlsx"
+    fill(norfolk_bytes, path, filled_values(project))
+    before = path.read_bytes()
+    plan, problems = read_plan(path, project)
+    assert problems == []
+    assert path.read_bytes() == before
+    assert plan is not None
+    assert (plan.kind, plan.force_key, plan.force_name) == (PLAN_KIND, "norfolk-constabulary", "Norfolk Constabulary")
+    assert list(plan.actions) == [ACTION]
+    filled = plan.actions[ACTION]
+    assert filled.content_hash == project.content_hash(project.actions[ACTION])
+    assert filled.date_prepared == date(2024, 3, 14)
+    for f in ("reporting_period", "project_lead", "prepared_by"):
+        assert getattr(filled, f) == f"value of {header_name('p', ACTION, f)}"
+    assert list(filled.objectives) == [o.id for o in project.actions[ACTION].objectives]
+    for objective_id, objective in filled.objectives.items():
+        assert objective.impact_owner == f"value of {objective_name('p', ACTION, objective_id, 'impact_owner')}"
+        for col, attr in COLUMNS:
+            impact = getattr(objective, attr)
+            for f in IMPACT_FIELDS:
+                assert getattr(impact, f) == f"value of {objective_name('p', ACTION, objective_id, f, col)}"
+
+
+def test_an_empty_plan_reads_back_empty(project: Project, norfolk_bytes: bytes, tmp_path: Path) -> None:
+    path = tmp_path / NORFOLK
+    path.write_bytes(norfolk_bytes)
+    plan, problems = read_plan(path, project)
+    assert problems == [] and plan is not None
+    assert plan.actions[ACTION].date_prepared is None
+    assert all(v is None for v in plan.actions[ACTION].objectives["training-and-briefings"].organisational.model_dump().values())
+
+
+def test_read_back_reports_problems_by_cell(project: Project, norfolk_bytes: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "wrong.xlsx"
+    wb = load_workbook(io.BytesIO(norfolk_bytes))
+    date_cell = cell_of(wb, header_name("p", ACTION, "date_prepared"))
+    force_cell = cell_of(wb, header_name("p", ACTION, "force"))
+    hash_cell = cell_of(wb, "nvap_2_6_2_hash")
+    fill(norfolk_bytes, path, {
+        header_name("p", ACTION, "date_prepared"): "next week",
+        header_name("p", ACTION, "force"): "Suffolk Constabulary",
+        "nvap_2_6_2_hash": "0123456789abcdef",
+    })
+    plan, problems = read_plan(path, project)
+    assert plan is not None and plan.actions[ACTION].date_prepared is None
+    current = project.content_hash(project.actions[ACTION])
+    assert problems == [
+        f"nvap!{hash_cell.coordinate}: the plan was made from another edition of the toolkit for action 2.6.2 "
+        f"(content 0123456789abcdef, now {current})",
+        f"'{SHEET}'!{force_cell.coordinate}: names the force 'Suffolk Constabulary', but the plan was made for Norfolk Constabulary",
+        f"'{SHEET}'!{date_cell.coordinate}: 'next week' is not a date (write it as dd/mm/yyyy)",
+    ]
+
+
+def test_read_back_accepts_another_name_of_the_same_force(project: Project, norfolk_bytes: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "short.xlsx"
+    fill(norfolk_bytes, path, {header_name("p", ACTION, "force"): "Norfolk", header_name("p", ACTION, "date_prepared"): "14/03/2024"})
+    plan, problems = read_plan(path, project)
+    assert problems == [] and plan is not None
+    assert plan.force_name == "Norfolk"
+    assert plan.actions[ACTION].date_prepared == date(2024, 3, 14)
+
+
+def test_read_back_without_content_still_checks_the_force(norfolk_bytes: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "blank-force.xlsx"
+    fill(norfolk_bytes, path, {header_name("p", ACTION, "force"): None})
+    plan, problems = read_plan(path)
+    assert plan is not None
+    assert len(problems) == 1 and problems[0].endswith(": the force is blank (the plan was made for Norfolk Constabulary)")
+
+
+def test_read_back_of_something_else(tmp_path: Path) -> None:
+    text = tmp_path / "notes.xlsx"
+    text.write_text("not a workbook")
+    assert read_plan(text) == (None, [f"{text}: not an Excel workbook (.xlsx)"])
+
+    other = tmp_path / "other.xlsx"
+    Workbook().save(other)
+    assert read_plan(other) == (None, [f"{other}: not an nvap realisation plan (make one with 'nvap plan')"])
+
+    missing = tmp_path / "missing.xlsx"
+    plan, problems = read_plan(missing)
+    assert plan is None and problems[0].startswith(f"{missing}: cannot be read")
+
+
+def test_read_back_reports_a_missing_name(norfolk_bytes: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "damaged.xlsx"
+    wb = load_workbook(io.BytesIO(norfolk_bytes))
+    name = objective_name("p", ACTION, "training-and-briefings", "risks", "ext")
+    del wb.defined_names[name]
+    wb.save(path)
+    plan, problems = read_plan(path)
+    assert plan is not None
+    assert problems == [f"{path}: no cell is named {name}: was the plan made by nvap?"]

@@ -1,0 +1,332 @@
+"""The toolkit workbook and the Covenant tracker, read back with openpyxl."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from nvap_toolkit.project import Project, load_valid_project
+from nvap_toolkit.render.prose import Prose
+from nvap_toolkit.render.tracker import covenant_tracker_xlsx, planned_items
+from nvap_toolkit.render.view import toolkit_context
+from nvap_toolkit.render.xlsx import put, sheet_title, toolkit_xlsx
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+ACTION = "2.6.2"
+YEAR = 2024
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    return load_valid_project(CONTENT)
+
+
+@pytest.fixture(scope="module")
+def toolkit_bytes(project: Project) -> bytes:
+    return toolkit_xlsx(project, project.actions[ACTION])
+
+
+@pytest.fixture(scope="module")
+def toolkit(toolkit_bytes: bytes) -> Workbook:
+    return openpyxl.load_workbook(io.BytesIO(toolkit_bytes))
+
+
+@pytest.fixture(scope="module")
+def tracker_bytes(project: Project) -> bytes:
+    return covenant_tracker_xlsx(project, project.reports[YEAR])
+
+
+@pytest.fixture(scope="module")
+def tracker(tracker_bytes: bytes) -> Workbook:
+    return openpyxl.load_workbook(io.BytesIO(tracker_bytes))
+
+
+def part_titles(project: Project) -> list[str]:
+    """The toolkit's visible sheets, as the content names them."""
+    programme = project.programme_of(project.actions[ACTION])
+    labels = programme.labels
+    wanted = [programme.guidance.heading, labels.impact_statement, labels.logic_model,
+              labels.supporting_information, programme.realisation_plan.sheet_title]
+    titles: list[str] = []
+    for text in wanted:
+        titles.append(sheet_title(text, titles))
+    return titles
+
+
+def texts(ws: Worksheet) -> list[str]:
+    return [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+
+
+def find_row(ws: Worksheet, value: str, column: int = 1) -> int:
+    for row in ws.iter_rows(min_col=column, max_col=column):
+        if row[0].value == value:
+            return row[0].row
+    raise AssertionError(f"{value!r} not in column {column} of {ws.title}")
+
+
+# -- the toolkit ------------------------------------------------------------------------------
+
+
+def test_sheet_names_and_order(project: Project, toolkit: Workbook) -> None:
+    visible = [ws.title for ws in toolkit.worksheets if ws.sheet_state == "visible"]
+    assert visible == part_titles(project)
+    assert toolkit.sheetnames[: len(visible)] == visible
+    assert all(len(t) <= 31 and not set(t) & set("[]:*?/\\") for t in toolkit.sheetnames)
+
+
+def test_sheet_title_is_valid_and_unique() -> None:
+    assert sheet_title("Action Impact Toolkit Guidance Notes") == "Action Impact Toolkit Guidance"
+    assert sheet_title("a/b: [c]*?\\d") == "a b c d"
+    assert sheet_title("Logic Model", ["logic model"]) == "Logic Model (2)"
+    long = sheet_title("x" * 40, ["x" * 31])
+    assert len(long) <= 31 and long.endswith("(2)")
+
+
+def test_header_cells_bold_named_font(project: Project, toolkit: Workbook) -> None:
+    labels = project.programme_of(project.actions[ACTION]).labels
+    for title in part_titles(project)[2:4]:
+        ws = toolkit[title]
+        row = find_row(ws, labels.activities)
+        for cell in ws[row]:
+            if cell.value is not None:
+                assert cell.font.b, (title, cell.coordinate)
+                assert cell.font.name == "Arial", (title, cell.coordinate)
+                assert cell.fill.fgColor.rgb.endswith("1F4E79")
+    # Every cell with text, on every sheet, has a named font.
+    for ws in toolkit.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    assert cell.font.name, (ws.title, cell.coordinate)
+
+
+def test_text_cells_wrap_and_columns_have_widths(project: Project, toolkit: Workbook) -> None:
+    for title in part_titles(project)[:4]:
+        ws = toolkit[title]
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    assert cell.alignment.wrap_text, (title, cell.coordinate)
+        for column in range(1, ws.max_column + 1):
+            letter = openpyxl.utils.get_column_letter(column)
+            assert ws.column_dimensions[letter].width and ws.column_dimensions[letter].width > 5, (title, letter)
+        # Rows with text have a height, so wrapped text shows where rows are not fitted automatically.
+        for row in ws.iter_rows():
+            if any(isinstance(c.value, str) for c in row):
+                assert ws.row_dimensions[row[0].row].height, (title, row[0].row)
+
+
+def test_freeze_and_print_setup(project: Project, toolkit: Workbook) -> None:
+    for title in part_titles(project):
+        ws = toolkit[title]
+        assert ws.freeze_panes, title
+        setup = ws.page_setup
+        assert setup.orientation == "landscape", title
+        assert int(setup.paperSize) == 9, title  # A4
+        assert int(setup.fitToWidth) == 1, title
+        assert int(setup.fitToHeight) == 0, title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, title
+        assert ws.print_title_rows, title
+
+
+def test_logic_model_repeats_its_table_header(project: Project, toolkit: Workbook) -> None:
+    labels = project.programme_of(project.actions[ACTION]).labels
+    ws = toolkit[part_titles(project)[2]]
+    row = find_row(ws, labels.activities)
+    assert ws.print_title_rows == f"${row}:${row}"
+
+
+def test_logic_model_has_every_activity_and_peel_measure(project: Project, toolkit: Workbook) -> None:
+    action = project.actions[ACTION]
+    prose = Prose(project)
+    cells = texts(toolkit[part_titles(project)[2]])
+    peel = project.peel.measures
+    for objective in action.objectives:
+        for activity in objective.activities:
+            assert prose.plain(activity.title) in cells
+        for code in objective.suggested_measures.peel:
+            assert f"{code} {prose.plain(peel[code].text)}" in cells
+        for key in objective.suggested_measures.other:
+            assert any(prose.plain(objective.measures[key]) in c for c in cells)
+        for consequence in objective.unintended_consequences:
+            assert any(c.endswith(prose.plain(consequence)) for c in cells)
+    statement = texts(toolkit[part_titles(project)[1]])
+    for code in action.how_we_know:
+        assert any(c.endswith(f"{code} {prose.plain(peel[code].text)}") for c in statement)
+
+
+def test_supporting_information(project: Project, toolkit: Workbook) -> None:
+    action = project.actions[ACTION]
+    ws = toolkit[part_titles(project)[3]]
+    cells = texts(ws)
+    whole = "\n".join(cells)
+    ctx = toolkit_context(project, action, Prose(project))
+    assert ctx["references"]
+    for key, _runs in ctx["references"]:
+        ref = project.bibliography.references[key]
+        assert ref.title in whole, key
+    for key in action.useful_links:
+        link = project.links.links[key]
+        row = find_row(ws, link.title)
+        if link.url:
+            assert ws.cell(row=row, column=1).hyperlink.target == link.url
+    labels = ctx["labels"]
+    for number, objective in enumerate(action.objectives, start=1):
+        row = find_row(ws, labels.activities)
+        assert f"{labels.potential_measures} {number}" in cells
+        assert ws.cell(row=row, column=2).value == labels.evidence
+        for activity in objective.activities:
+            assert Prose(project).plain(activity.title) in cells
+
+
+def test_glossary_and_attribution(project: Project, toolkit: Workbook) -> None:
+    action = project.actions[ACTION]
+    ctx = toolkit_context(project, action, Prose(project))
+    cells = texts(toolkit[part_titles(project)[0]])
+    for term, expansion in ctx["glossary"]:
+        assert term in cells and expansion in cells
+    assert ctx["attribution"].statement in cells
+    for title in part_titles(project):
+        assert "&P" in toolkit[title].oddFooter.right.text
+
+
+def test_plan_sheet_is_the_form(project: Project, toolkit: Workbook) -> None:
+    ws = toolkit[part_titles(project)[4]]
+    assert ws.protection.sheet
+    assert any(name.startswith("p_2_6_2_") for name in toolkit.defined_names)
+
+
+def test_toolkit_is_byte_identical(project: Project, toolkit_bytes: bytes) -> None:
+    assert toolkit_xlsx(project, project.actions[ACTION]) == toolkit_bytes
+
+
+# -- text never becomes a formula ---------------------------------------------------------------
+
+
+def test_put_keeps_text() -> None:
+    ws = Workbook().active
+    for n, text in enumerate(["=1+1", "+1", "-1", "@SUM(A1)", "=HYPERLINK(\"x\")", "#N/A"], start=1):
+        cell = put(ws, n, 1, text)
+        assert cell.data_type == "s"
+        assert cell.value == text
+
+
+@pytest.fixture(scope="module")
+def formula_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, dict[str, str]]:
+    root = tmp_path_factory.mktemp("formula") / "content"
+    shutil.copytree(CONTENT, root)
+    chosen = {
+        "title": "=1+1",
+        "impact": "+44 20 7946 0000 is a number",
+        "question": "-1 is less than nothing?",
+        "meaning": "@SUM(A1:A2) is a function",
+        "priority": "=HYPERLINK(\"http://example.org\")",
+    }
+    path = root / "actions" / f"{ACTION}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    objective = data["objectives"][0]
+    objective["activities"][0]["title"] = chosen["title"]
+    objective["activities"][0]["impacts"][0] = chosen["impact"]
+    objective["activities"][0]["assessment_questions"][0] = chosen["question"]
+    objective["what_we_mean"] = chosen["meaning"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    report_path = root / "covenant" / str(YEAR) / "report.yaml"
+    report = yaml.safe_load(report_path.read_text(encoding="utf-8"))
+    report["priorities"][0]["title"] = chosen["priority"]
+    report_path.write_text(yaml.safe_dump(report, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_valid_project(root), chosen
+
+
+def _no_formulas(data: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in z.read(name) and b"<f " not in z.read(name), name
+
+
+def _cells_starting(wb: Workbook, text: str) -> list[tuple[str, object, str]]:
+    return [(ws.title, c.value, c.data_type) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and c.value.startswith(text)]
+
+
+def test_content_starting_like_a_formula_stays_text(formula_project: tuple[Project, dict[str, str]]) -> None:
+    project, chosen = formula_project
+    data = toolkit_xlsx(project, project.actions[ACTION])
+    _no_formulas(data)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    for key in ("title", "impact", "question", "meaning"):
+        found = _cells_starting(wb, chosen[key])
+        assert found, key
+        assert all(data_type == "s" for _, _, data_type in found), found
+    tracker = covenant_tracker_xlsx(project, project.reports[YEAR])
+    _no_formulas(tracker)
+    found = _cells_starting(openpyxl.load_workbook(io.BytesIO(tracker)), chosen["priority"])
+    assert found and all(data_type == "s" for _, _, data_type in found)
+
+
+# -- the Covenant tracker ---------------------------------------------------------------------------
+
+
+def test_tracker_rows_and_statuses(project: Project, tracker: Workbook) -> None:
+    report = project.reports[YEAR]
+    ws = tracker.worksheets[0]
+    labels = report.labels
+    header = [c.value for c in ws[1]]
+    assert header[:5] == [labels.priority, labels.status, labels.year, labels.planned_item, labels.related_actions]
+    rows = list(ws.iter_rows(min_row=2, max_row=1 + len(report.priorities), values_only=True))
+    assert len(report.priorities) == 15
+    assert [r[0] for r in rows] == [p.title for p in report.priorities]
+    assert ws.cell(row=2 + len(report.priorities), column=1).value is None  # the table ends there
+    names = report.status_labels.model_dump(by_alias=True)
+    assert Counter(r[1] for r in rows) == {names["completed"]: 3, names["in-progress"]: 8, names["new"]: 4}
+    assert all(r[2] == report.year for r in rows)
+    assert [r[5] for r in rows] == [p.id for p in report.priorities]
+
+
+def test_tracker_planned_work(project: Project, tracker: Workbook) -> None:
+    report = project.reports[YEAR]
+    ws = tracker.worksheets[0]
+    prose = Prose(project)
+    for n, priority in enumerate(report.priorities, start=2):
+        cell = ws.cell(row=n, column=4)
+        lines = cell.value.split("\n")
+        assert lines == [f"{i}. {item}" for i, item in enumerate(planned_items(priority.planned, prose), start=1)]
+        assert cell.alignment.wrap_text
+        related = ws.cell(row=n, column=5).value
+        for action_id in project.related_actions(priority.id):
+            assert action_id in related
+
+
+def test_tracker_layout(project: Project, tracker: Workbook) -> None:
+    report = project.reports[YEAR]
+    ws = tracker.worksheets[0]
+    last = 1 + len(report.priorities)
+    assert ws.auto_filter.ref == f"A1:F{last}"
+    assert ws.freeze_panes == "A2"
+    assert ws.print_title_rows == "$1:$1"
+    for cell in ws[1]:
+        assert cell.font.b and cell.font.name == "Arial"
+    for letter in "ABCDEF":
+        assert ws.column_dimensions[letter].width > 5
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9
+    assert int(ws.page_setup.fitToWidth) == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    cells = texts(ws)
+    assert report.attribution.statement in cells
+    assert report.attribution.author in report.attribution.statement
+    assert report.attribution.licence and any(report.attribution.licence in c for c in cells)
+
+
+def test_tracker_is_byte_identical(project: Project, tracker_bytes: bytes) -> None:
+    assert covenant_tracker_xlsx(project, project.reports[YEAR]) == tracker_bytes
