@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..models import Action, CovenantReport
 from ..project import Project
 from .env import environment
@@ -9,10 +11,11 @@ from .prose import Prose
 from .view import covenant_context, toolkit_context
 
 
-def _css() -> str:
+def _css() -> Markup:
+    # The stylesheet is the project's own template, not content: it goes in unescaped.
     env = environment("html")
     source, _, _ = env.loader.get_source(env, "html/style.css")  # type: ignore[union-attr]
-    return source.strip()
+    return Markup(source.strip())
 
 
 def toolkit_html(project: Project, action: Action) -> str:
