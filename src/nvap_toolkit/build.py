@@ -18,7 +18,7 @@ from typing import Any
 from . import __version__
 from .errors import UsageError
 from .project import Project
-from .writer import Output, WriteReport, write_outputs
+from .writer import Output, Staging, WriteReport
 
 FORMATS = ("md", "html", "xlsx")
 
@@ -41,6 +41,7 @@ class BuildReport:
 
     documents: list[DocumentRef]
     outputs: list[Output] = field(default_factory=list)
+    """The files rendered (paths only: the bytes went straight to disk)."""
     written: WriteReport = field(default_factory=WriteReport)
 
 
@@ -134,20 +135,23 @@ def build(
                 tick(ref.stem)
         else:
             todo.append(ref)
-    for ref, outputs in zip(todo, _render_all(project, todo, formats, out, tick)):
-        report.outputs.extend(outputs)
-        manifest[ref.stem] = {
-            "key": keys[ref.stem],
-            "files": {o.path.name: hashlib.sha256(o.data).hexdigest() for o in outputs},
-        }
-    if report.outputs:
-        body = json.dumps({"nvap": __version__, "documents": dict(sorted(manifest.items()))}, indent=1, sort_keys=True)
-        written = write_outputs([*report.outputs, Output(out / MANIFEST, body.encode() + b"\n")])
-        written.identical = [p for p in written.identical if p.name != MANIFEST]
-        for bucket in (written.created, written.updated):
-            bucket[:] = [p for p in bucket if p.name != MANIFEST]
-        report.written.created, report.written.updated = written.created, written.updated
-        report.written.identical.extend(written.identical)
+    with Staging() as staging:
+        for ref, outputs in zip(todo, _render_all(project, todo, formats, out, tick)):
+            for output in outputs:
+                staging.add(output)
+            report.outputs.extend(Output(o.path, b"") for o in outputs)
+            manifest[ref.stem] = {
+                "key": keys[ref.stem],
+                "files": {o.path.name: hashlib.sha256(o.data).hexdigest() for o in outputs},
+            }
+        if todo:
+            body = json.dumps({"nvap": __version__, "documents": dict(sorted(manifest.items()))}, indent=1, sort_keys=True)
+            staging.add(Output(out / MANIFEST, body.encode() + b"\n"))
+        written = staging.commit()
+    hidden = {out / MANIFEST}
+    report.written.created = [p for p in written.created if p not in hidden]
+    report.written.updated = [p for p in written.updated if p not in hidden]
+    report.written.identical.extend(p for p in written.identical if p not in hidden)
     return report
 
 

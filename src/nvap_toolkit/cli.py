@@ -71,7 +71,7 @@ def _run(func, *args, **kwargs):  # type: ignore[no-untyped-def]
 
 @app.command()
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to check (default: all of the content).")] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to check (default: all of the content).", metavar="PATH")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Check the content: YAML, fields, ids and every reference. Exit 0 clean, 1 on errors."""
@@ -90,31 +90,10 @@ def validate(
 
 
 @app.command()
-def schema(
-    out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schemas.", file_okay=False)] = Path("schemas"),
-    check: Annotated[bool, typer.Option("--check", help="Only check that the folder is up to date (exit 1 if not).")] = False,
-) -> None:
-    """Write a JSON Schema per content kind, for editors and CI."""
-
-    def run() -> int:
-        from . import console
-        from .commands import write_schemas
-
-        changed = write_schemas(out, check=check)
-        if check and changed:
-            console.error(f"{out} is stale: {', '.join(changed)} (run 'nvap schema')")
-            return 1
-        console.message(f"{out}: {len(changed)} schema(s) written" if changed else f"{out}: up to date")
-        return 0
-
-    raise typer.Exit(_run(run))
-
-
-@app.command()
 def build(
-    names: Annotated[Optional[list[str]], typer.Argument(help="Documents: action ids (2.6.2), 'covenant' or 'covenant-2024' (default: all).", show_default=False)] = None,
+    names: Annotated[Optional[list[str]], typer.Argument(help="Documents: action ids (2.6.2), 'covenant' or 'covenant-2024' (default: all).", show_default=False, metavar="DOCUMENT")] = None,
     everything: Annotated[bool, typer.Option("--all", help="Build every document.")] = False,
-    formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="md, html or xlsx; repeat for several (default: all three).")] = None,
+    formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="md, html or xlsx; repeat for several (default: all three).", metavar="FORMAT")] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.", file_okay=False)] = Path("build"),
     strict: Annotated[bool, typer.Option("--strict", help="Treat content warnings as errors.")] = False,
 ) -> None:
@@ -142,9 +121,9 @@ def build(
 
 @app.command()
 def plan(
-    force: Annotated[Optional[list[str]], typer.Option("--force", help="A police force by name, short name or abbreviation (Norfolk, Met, BTP); repeat for several.", show_default=False)] = None,
+    force: Annotated[Optional[list[str]], typer.Option("--force", help="A police force by name, short name or abbreviation (Norfolk, Met, BTP); repeat for several.", show_default=False, metavar="NAME")] = None,
     all_forces: Annotated[bool, typer.Option("--all-forces", help="A plan for every force in the reference data.")] = False,
-    actions: Annotated[Optional[list[str]], typer.Option("--action", help="An action id; repeat for several (default: every action).", show_default=False)] = None,
+    actions: Annotated[Optional[list[str]], typer.Option("--action", help="An action id; repeat for several (default: every action).", show_default=False, metavar="ID")] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.", file_okay=False)] = Path("plans"),
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace existing plans (they may hold a force's work).")] = False,
 ) -> None:
@@ -162,6 +141,27 @@ def plan(
             console.message(f"wrote {display_path(path)}")
         if report.identical:
             console.message(f"{console.plural(len(report.identical), 'plan')} unchanged")
+        return 0
+
+    raise typer.Exit(_run(run))
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schemas.", file_okay=False)] = Path("schemas"),
+    check: Annotated[bool, typer.Option("--check", help="Only check that the folder is up to date (exit 1 if not).")] = False,
+) -> None:
+    """Write a JSON Schema per content kind, for editors and CI."""
+
+    def run() -> int:
+        from . import console
+        from .commands import write_schemas
+
+        changed = write_schemas(out, check=check)
+        if check and changed:
+            console.error(f"{out} is stale: {', '.join(changed)} (run 'nvap schema')")
+            return 1
+        console.message(f"{out}: {len(changed)} schema(s) written" if changed else f"{out}: up to date")
         return 0
 
     raise typer.Exit(_run(run))

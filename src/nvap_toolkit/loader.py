@@ -9,6 +9,7 @@ duplicate keys reported, every node keeping its start position.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,7 +88,7 @@ def read_document(path: Path, base: Path | None = None) -> Document:
         doc.issues.append(Issue(doc.shown, 1, 1, "the file is empty: it should hold a mapping of fields"))
         return doc
     try:
-        doc.node = _compose(doc.text)
+        doc.node = _compose_fast(doc.text) if _plain_enough(doc.text) else _compose(doc.text)
     except _Stop as stop:
         doc.issues.append(Issue(doc.shown, stop.mark.line + 1, stop.mark.column + 1, stop.message))
         return doc
@@ -110,6 +111,46 @@ def read_document(path: Path, base: Path | None = None) -> Document:
         return doc
     doc.data = to_python(doc, doc.node)
     return doc
+
+
+# An anchor, alias or tag starts a node: after a space, bracket, comma or at a line's start.
+_CAREFUL = re.compile(r"(?:^|[\s\[{,])[&*!](?![\s,\[\]{}*])|^(?:---|\.\.\.)", re.M)
+_FLOW = re.compile(r"[\[\]{}]")
+
+
+def _plain_enough(text: str) -> bool:
+    """True when libyaml's own (recursive, much faster) composer is safe for ``text``.
+
+    That is: no anchor, alias, tag or document marker anywhere (the careful composer
+    reports those), and nesting far too shallow to exhaust the C stack: each block level
+    needs one more column of indentation, each flow level one more bracket.
+    """
+    if _CAREFUL.search(text):
+        return False
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
+    depth = flow = 0
+    for m in _FLOW.finditer(text):
+        flow += 1 if m.group() in "[{" else -1
+        depth = max(depth, flow)
+    return indent + depth < 2 * MAX_DEPTH
+
+
+def _compose_fast(text: str) -> Node | None:
+    node = yaml.compose(text, Loader=_Loader)
+    if node is not None:
+        _check_depth(node)
+    return node
+
+
+def _check_depth(root: Node) -> None:
+    pending: list[tuple[Node, int]] = [(root, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if isinstance(node, (MappingNode, SequenceNode)):
+            if depth > MAX_DEPTH:
+                raise _Stop(node.start_mark, f"the content is nested too deeply (more than {MAX_DEPTH} levels)")
+            children = [v for pair in node.value for v in pair] if isinstance(node, MappingNode) else node.value
+            pending.extend((child, depth + 1) for child in children)
 
 
 def _compose(text: str) -> Node | None:

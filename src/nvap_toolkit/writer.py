@@ -103,3 +103,55 @@ def atomic_write(path: Path, data: bytes, replace: bool = True) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+class Staging:
+    """Write many outputs as they are rendered, but make them visible only all at once.
+
+    Each changed output goes to a temporary file beside its target as soon as it is
+    added (so a large build need not hold every output in memory); ``commit`` moves
+    them all into place, and leaving the ``with`` block without committing removes
+    them, so a build that fails half-way leaves every earlier file as it was.
+    """
+
+    def __init__(self) -> None:
+        self.report = WriteReport()
+        self._pending: list[tuple[Path, Path, str]] = []
+        self._seen: set[Path] = set()
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for tmp, _, _ in self._pending:
+            tmp.unlink(missing_ok=True)
+        self._pending.clear()
+
+    def add(self, out: Output) -> None:
+        """Stage one output (identical files are noted and left alone)."""
+        path = out.path.resolve()
+        if path in self._seen:
+            raise NvapError(f"two outputs would be written to {display_path(out.path)}")
+        self._seen.add(path)
+        if path.is_dir():
+            raise NvapError(f"{display_path(out.path)} is a folder, not a file")
+        exists = path.exists()
+        if exists and path.read_bytes() == out.data:
+            self.report.identical.append(out.path)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(out.data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        self._pending.append((Path(tmp), out.path, "update" if exists else "create"))
+
+    def commit(self) -> WriteReport:
+        """Move every staged file into place."""
+        for tmp, target, action in self._pending:
+            os.replace(tmp, target)
+            (self.report.created if action == "create" else self.report.updated).append(target)
+        self._pending.clear()
+        return self.report

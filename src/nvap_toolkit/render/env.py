@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..resources import packaged_dir
@@ -31,14 +33,32 @@ def _md_finalize(value: Any) -> Markup:
 
 
 def environment(fmt: str) -> Environment:
-    """A Jinja environment for ``fmt`` ('md' or 'html')."""
-    loader = ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs()])
+    """A Jinja environment for ``fmt`` ('md' or 'html'), shared per template folders."""
+    return _environment(fmt, tuple(template_dirs()))
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    # Compiling the templates costs more than rendering a toolkit: keep the compiled
+    # code between runs (Jinja keys it by the template's source, so edits are seen).
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(base) / "nvap" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+    except OSError:
+        return None
+
+
+@lru_cache(maxsize=8)
+def _environment(fmt: str, dirs: tuple[Path, ...]) -> Environment:
+    loader = ChoiceLoader([FileSystemLoader(str(d)) for d in dirs])
+    cache = _bytecode_cache()
     if fmt == "html":
-        env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=cache)
     else:
         # autoescape=True so macros return safe text; _md_finalize does the Markdown escaping
         # (it runs before Jinja's HTML escape, which then leaves the Md value alone).
-        env = Environment(loader=loader, autoescape=True, finalize=_md_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        env = Environment(loader=loader, autoescape=True, finalize=_md_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=cache)
     env.filters["md_url"] = lambda url: Md(f"<{url}>") if not any(c in url for c in " <>\n") else Md(md_escape(url))
     env.filters["md_cell"] = _md_cell
     return env
