@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= build
 
-.PHONY: demo test test-clients bench golden schemas lint wheel-check clean
+.PHONY: demo test test-clients bench golden schemas readme clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -31,7 +31,10 @@ test-clients: $(VENV)/.installed
 	$(BIN)/python -m pytest -m clients tests/clients -p no:cacheprovider
 
 bench: $(VENV)/.installed
-	$(BIN)/python scripts/bench.py --out $(OUT)
+	$(BIN)/python scripts/bench.py --out $(OUT) --readme
+
+readme: $(VENV)/.installed
+	$(BIN)/python scripts/readme_help.py
 
 golden: $(VENV)/.installed
 	$(BIN)/python -m pytest tests/test_golden.py --regen-golden -p no:cacheprovider

@@ -91,6 +91,7 @@ def main() -> None:
     parser.add_argument("--out", default="build")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="Fewer runs and no 400-action step (for a smoke test).")
+    parser.add_argument("--readme", action="store_true", help="Also write the table into README.md's performance section.")
     args = parser.parse_args()
     out = ROOT / args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -143,10 +144,16 @@ def main() -> None:
     (out / "bench.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    print(f"{'measure':<{widths[0]}}  {'nvap':>{widths[1]}}  {'baseline':>{widths[2]}}  note")
-    for r in rows:
-        print(f"{r[0]:<{widths[0]}}  {r[1]:>{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}")
+    lines = [f"{'measure':<{widths[0]}}  {'nvap':>{widths[1]}}  {'baseline':>{widths[2]}}  note"]
+    lines += [f"{r[0]:<{widths[0]}}  {r[1]:>{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}" for r in rows]
+    print("\n".join(lines))
     print(f"\nwritten: {out / 'bench.json'}")
+    if args.readme:
+        readme = ROOT / "README.md"
+        text = readme.read_text(encoding="utf-8")
+        block = f"<!-- bench:start -->\nMeasured {results['machine']['when']} ({results['machine']['cpus']} cores, Python {results['machine']['python']}):\n\n```\n" + "\n".join(lines) + "\n```\n<!-- bench:end -->"
+        text = re.sub(r"<!-- bench:start -->.*?<!-- bench:end -->", lambda _: block, text, flags=re.S)
+        readme.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -126,7 +126,8 @@ def build(
     documents = select_documents(project, names, everything)
     report = BuildReport(documents=documents)
     manifest = _read_manifest(out)
-    keys = {ref.stem: _input_key(project, ref, formats) for ref in documents}
+    shared = _shared_digest(project)
+    keys = {ref.stem: _input_key(project, ref, formats, shared) for ref in documents}
     todo = []
     for ref in documents:
         if _fresh(manifest.get(ref.stem), keys[ref.stem], out):
@@ -181,16 +182,26 @@ def _fresh(entry: Any, key: str, out: Path) -> bool:
     return bool(entry.get("files"))
 
 
-def _input_key(project: Project, ref: DocumentRef, formats: list[str]) -> str:
-    """A digest of everything the document's outputs are made from."""
+def _input_key(project: Project, ref: DocumentRef, formats: list[str], shared: str) -> str:
+    """A digest of everything the document's outputs are made from (``shared``: see below)."""
     digest = hashlib.sha256()
-    digest.update(f"{__version__}|{','.join(formats)}|{ref.kind}|{ref.key}".encode())
-    digest.update(_templates_digest().encode())
+    digest.update(f"{__version__}|{','.join(formats)}|{ref.kind}|{ref.key}|{shared}".encode())
+    if ref.kind == "toolkit":
+        own = project.action_docs[ref.key]
+        digest.update(own.shown.encode() + b"\0" + own.text.encode())
+    else:
+        # A report lists the actions related to each priority: every action file counts.
+        for doc in project.action_docs.values():
+            digest.update(doc.shown.encode() + b"\0" + doc.text.encode())
+    return digest.hexdigest()
+
+
+def _shared_digest(project: Project) -> str:
+    """The templates, every file but the action files, and the actions' titles (toolkits print them)."""
+    digest = hashlib.sha256(_templates_digest().encode())
     for item in project.loaded:
-        own = item.kind.name == "action" and ref.kind == "toolkit" and item.model.id == ref.key
-        if item.kind.name != "action" or own or ref.kind == "covenant":
+        if item.kind.name != "action":
             digest.update(item.doc.shown.encode() + b"\0" + item.doc.text.encode())
-    # Toolkits also print the titles of the actions they mention.
     digest.update(json.dumps({a: x.title for a, x in project.actions.items()}, sort_keys=True).encode())
     return digest.hexdigest()
 

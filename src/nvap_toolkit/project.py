@@ -89,6 +89,11 @@ class Project:
         found = {i.model.year: i.model for i in self.loaded if i.kind is COVENANT}
         return dict(sorted(found.items()))
 
+    @cached_property
+    def action_docs(self) -> dict[str, Document]:
+        """Each action's source file, by action id."""
+        return {i.model.id: i.doc for i in self.loaded if i.kind is ACTION}
+
     def programme_of(self, action: Action) -> Programme:
         return self.programmes[action.plan]
 
@@ -193,4 +198,8 @@ def load_valid_project(root: Path, strict: bool = False) -> Project:
     failing = project.issues if strict else project.errors
     if failing:
         raise ContentError("the content has errors", project.issues)
+    for item in project.loaded:
+        # Node trees only serve to locate problems; a clean project no longer needs them.
+        item.doc.node = None
+        item.doc.data = None
     return project
