@@ -71,7 +71,7 @@ def test_build_writes_every_format_and_reports(content, nvap):
     assert listing("out") == ["2.6.2.html", "2.6.2.md", "2.6.2.xlsx"]
     assert result.output.strip().splitlines()[-1] == "1 document: 3 created, 0 updated, 0 unchanged in out/"
     again = nvap("build", "2.6.2", "--out", "out")
-    assert again.output.strip().splitlines()[-1] == "1 document: 0 created, 0 updated, 3 unchanged in out/"
+    assert again.output.strip().splitlines()[-1] == "1 document: up to date in out/"
 
 
 def test_build_is_byte_identical_and_leaves_unchanged_files_alone(content, nvap):
@@ -158,3 +158,13 @@ def test_plan_needs_a_force(content, nvap):
     result = nvap("plan")
     assert result.exit_code == 2
     assert "give --force NAME" in result.output
+
+
+def test_strict_rebuild_is_not_skipped_when_the_content_has_warnings(content, nvap):
+    bib = content / "reference" / "bibliography.yaml"
+    bib.write_text(bib.read_text(encoding="utf-8") + "  unused2020:\n    type: book\n    author: [{literal: Nobody}]\n    year: 2020\n    title: Unused\n", encoding="utf-8")
+    assert nvap("build", "-f", "md", "--out", "out").exit_code == 0
+    assert nvap("build", "-f", "md", "--out", "out").output.strip().endswith("up to date in out/")
+    strict = nvap("build", "-f", "md", "--out", "out", "--strict")
+    assert strict.exit_code == 1
+    assert "warning: the reference 'unused2020' is cited by no document" in strict.output

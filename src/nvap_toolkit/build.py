@@ -125,7 +125,7 @@ def build(
         raise UsageError(f"--out {out} is a file, not a folder")
     documents = select_documents(project, names, everything)
     report = BuildReport(documents=documents)
-    manifest = _read_manifest(out)
+    manifest = _read_manifest(out).get("documents", {})
     shared = _shared_digest(project)
     keys = {ref.stem: _input_key(project, ref, formats, shared) for ref in documents}
     todo = []
@@ -143,11 +143,16 @@ def build(
             report.outputs.extend(Output(o.path, b"") for o in outputs)
             manifest[ref.stem] = {
                 "key": keys[ref.stem],
+                "formats": formats,
                 "files": {o.path.name: hashlib.sha256(o.data).hexdigest() for o in outputs},
             }
-        if todo:
-            body = json.dumps({"nvap": __version__, "documents": dict(sorted(manifest.items()))}, indent=1, sort_keys=True)
-            staging.add(Output(out / MANIFEST, body.encode() + b"\n"))
+        body = {
+            "nvap": __version__,
+            "content": content_digest(project.root),
+            "warnings": len(project.warnings),
+            "documents": dict(sorted(manifest.items())),
+        }
+        staging.add(Output(out / MANIFEST, json.dumps(body, indent=1, sort_keys=True).encode() + b"\n"))
         written = staging.commit()
     hidden = {out / MANIFEST}
     report.written.created = [p for p in written.created if p not in hidden]
@@ -164,9 +169,44 @@ PARALLEL_FROM = 8
 def _read_manifest(out: Path) -> dict[str, Any]:
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return dict(data["documents"]) if data.get("nvap") == __version__ else {}
-    except (OSError, ValueError, KeyError, TypeError):
+        return data if isinstance(data, dict) and data.get("nvap") == __version__ and isinstance(data.get("documents"), dict) else {}
+    except (OSError, ValueError):
         return {}
+
+
+def content_digest(root: Path) -> str:
+    """A digest of every content file and template, by path and bytes."""
+    from .kinds import content_files
+
+    digest = hashlib.sha256(_templates_digest().encode())
+    for path in content_files(root):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def up_to_date(root: Path, names: list[str], formats: list[str], out: Path, strict: bool = False) -> list[str] | None:
+    """The documents' stems if the last build into ``out`` used exactly this content and its files are intact.
+
+    Lets a rebuild with nothing changed skip reading the content at all (like make).
+    None means: build as usual.
+    """
+    manifest = _read_manifest(out)
+    if not manifest or manifest.get("content") != content_digest(root) or (strict and manifest.get("warnings")):
+        return None
+    documents = manifest["documents"]
+    stems = names or _all_stems(root)
+    formats = [f for f in FORMATS if f in formats] if formats else list(FORMATS)
+    for stem in stems:
+        entry = documents.get(stem) or (documents.get(f"covenant-{stem}") if stem.isdigit() else None)
+        if not isinstance(entry, dict) or entry.get("formats") != formats or not _fresh(entry, entry.get("key"), out):
+            return None
+    return stems
+
+
+def _all_stems(root: Path) -> list[str]:
+    actions = [p.stem for p in sorted((root / "actions").glob("*.yaml"))]
+    reports = [f"covenant-{p.parent.name}" for p in sorted((root / "covenant").glob("*/report.yaml"))]
+    return actions + reports
 
 
 def _fresh(entry: Any, key: str, out: Path) -> bool:

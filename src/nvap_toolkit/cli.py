@@ -102,9 +102,14 @@ def build(
     def run() -> int:
         from . import console
         from .build import build as build_documents
+        from .build import up_to_date
         from .errors import display_path
         from .project import load_valid_project
 
+        fresh = up_to_date(_root(), [] if everything else names or [], formats or [], out, strict)
+        if fresh is not None:
+            console.message(f"{console.plural(len(fresh), 'document')}: up to date in {display_path(out)}/", "green")
+            return 0
         project = load_valid_project(_root(), strict=strict)
         documents = len(project.actions) + len(project.reports) if (everything or not names) else len(names or [])
         with console.progress(documents, "Building") as tick:
