@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= build
 
-.PHONY: demo test test-clients bench golden schemas readme clean
+.PHONY: demo test test-clients bench golden schemas lint readme clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,9 @@ test-clients: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python scripts/bench.py --out $(OUT) --readme
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check --select F,E9,B --ignore B905,B008 src tests scripts
 
 readme: $(VENV)/.installed
 	$(BIN)/python scripts/readme_help.py

@@ -18,7 +18,8 @@ from nvap_toolkit.project import Project, load_valid_project
 from nvap_toolkit.render.prose import Prose
 from nvap_toolkit.render.tracker import covenant_tracker_xlsx, planned_items
 from nvap_toolkit.render.view import toolkit_context
-from nvap_toolkit.render.xlsx import put, sheet_title, toolkit_xlsx
+from nvap_toolkit.render.cells import sheet_title
+from nvap_toolkit.render.xlsx import put, toolkit_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -86,7 +87,7 @@ def test_sheet_names_and_order(project: Project, toolkit: Workbook) -> None:
 
 def test_sheet_title_is_valid_and_unique() -> None:
     assert sheet_title("Action Impact Toolkit Guidance Notes") == "Action Impact Toolkit Guidance"
-    assert sheet_title("a/b: [c]*?\\d") == "a b c d"
+    assert sheet_title("a/b: [c]*?\\d") == "a-b c -d"
     assert sheet_title("Logic Model", ["logic model"]) == "Logic Model (2)"
     long = sheet_title("x" * 40, ["x" * 31])
     assert len(long) <= 31 and long.endswith("(2)")

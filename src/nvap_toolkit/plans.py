@@ -124,11 +124,12 @@ def _sheet_titles(
     specs: list[tuple[ActionForm, str, Action]], prose: Prose, instructions: InstructionsForm
 ) -> list[str]:
     """The plan sheets' titles: '<id> <title>', valid, and unique beside the other sheets."""
-    from .render.form import LISTS_SHEET, sheet_title
+    from .render.cells import sheet_title
+    from .render.form import LISTS_SHEET
 
     taken = {sheet_title(instructions.instructions_heading), LISTS_SHEET, META_SHEET}
     titles = []
-    for spec, _, action in specs:
+    for _, _, action in specs:
         title = sheet_title(f"{action.id} {prose.plain(action.title)}", taken)
         taken.add(title)
         titles.append(title)
@@ -290,24 +291,23 @@ class _Reader:
         self.path = shown_path
         self.problems: list[str] = []
 
-    def locate(self, name: str, required: bool = True) -> tuple[Any, str] | None:
+    def locate(self, name: str, required: bool = True, quiet: bool = False) -> tuple[Any, str] | None:
+        """The sheet and cell ``name`` refers to; None (and a problem, unless ``quiet``) if it is gone."""
         defined = self.wb.defined_names.get(name)
         if defined is None:
-            if required:
+            if required and not quiet:
                 self.problems.append(f"{self.path}: no cell is named {name}: was the plan made by nvap?")
             return None
         try:
             destinations = list(defined.destinations)
         except Exception:  # noqa: BLE001 - a damaged name is reported, never a crash
             destinations = []
-        if len(destinations) != 1:
-            self.problems.append(f"{self.path}: the name {name} no longer refers to one cell")
-            return None
-        sheet, coord = destinations[0]
+        sheet, coord = destinations[0] if len(destinations) == 1 else ("", "")
         sheet = sheet.replace("''", "'")
         coord = coord.replace("$", "")
-        if sheet not in self.wb.sheetnames or ":" in coord:
-            self.problems.append(f"{self.path}: the name {name} no longer refers to one cell")
+        if sheet not in self.wb.sheetnames or not coord or ":" in coord:
+            if not quiet:
+                self.problems.append(f"{self.path}: the name {name} no longer refers to one cell")
             return None
         return self.wb[sheet], coord
 
@@ -419,7 +419,8 @@ def read_plan(path: Path, project: Project | None = None) -> tuple[FilledPlan | 
         content_hash, hash_ref = reader.text(meta_name(action_id, "hash"))
         objective_ids = (reader.text(meta_name(action_id, "objectives"))[0] or "").split()
         if project is not None and hash_ref is not None:
-            _check_edition(reader, project, action_id, content_hash, hash_ref)
+            if _check_edition(reader, project, action_id, content_hash, hash_ref):
+                _check_layout(reader, project, action_id, objective_ids)
         force, force_ref = reader.text(header_name(PREFIX, action_id, "force"))
         if number == 0:
             written_force = force
@@ -453,17 +454,55 @@ def _read_objective(reader: _Reader, action_id: str, objective_id: str) -> Fille
     return FilledObjective(id=objective_id, impact_owner=text("impact_owner"), **columns)
 
 
-def _check_edition(reader: _Reader, project: Project, action_id: str, content_hash: str | None, ref: str) -> None:
+def _check_edition(reader: _Reader, project: Project, action_id: str, content_hash: str | None, ref: str) -> bool:
+    """Report a plan made from another edition of the toolkit; True when it is the current one."""
     action = project.actions.get(action_id)
     if action is None:
         reader.problems.append(f"{ref}: the plan is for action {shown(action_id)}, which this content has no toolkit for")
-        return
+        return False
     current = project.content_hash(action)
     if content_hash != current:
         reader.problems.append(
             f"{ref}: the plan was made from another edition of the toolkit for action {action_id} "
             f"(content {shown(content_hash or '')}, now {current})"
         )
+        return False
+    return True
+
+
+def _check_layout(reader: _Reader, project: Project, action_id: str, objective_ids: list[str]) -> None:
+    """Report the first input of an action's sheet whose row no longer carries its label.
+
+    Excel and LibreOffice move a defined name with its cell, so rows a force inserts
+    or deletes there are harmless; a sheet changed any other way (cells moved by a
+    script, labels overwritten) leaves names pointing at the wrong inputs.  Only a
+    plan of the current edition can be checked: its labels are the content's.
+    """
+    from .render.form import COLUMNS, HEADER_FIELDS, IMPACT_FIELDS, header_name, objective_name
+    from .render.prose import Prose
+
+    form = project.programme_of(project.actions[action_id]).realisation_plan
+    plain = Prose(project).plain
+    expected = [(header_name(PREFIX, action_id, f), f) for f in ("force", *HEADER_FIELDS)]
+    for objective_id in objective_ids:
+        expected.append((objective_name(PREFIX, action_id, objective_id, "impact_owner"), "impact_owner"))
+        expected += [
+            (objective_name(PREFIX, action_id, objective_id, f, col), f) for f in IMPACT_FIELDS for col, _ in COLUMNS
+        ]
+    labels = {f: plain(getattr(form, f).label) for _, f in expected}
+    for name, field_name in expected:
+        where = reader.locate(name, quiet=True)  # a name that is gone is reported when its cell is read
+        if where is None:
+            continue
+        ws, coord = where
+        found = as_text(ws.cell(row=ws[coord].row, column=1).value)
+        if found != labels[field_name]:
+            reader.problems.append(
+                f"{reader.ref(ws, coord)}: the sheet's layout was changed: the cell named {name} should be beside "
+                f"'{shown(labels[field_name])}', but its row is labelled '{shown(found or '')}' "
+                "(copy the entries into a new plan from 'nvap plan')"
+            )
+            return
 
 
 def _check_force(

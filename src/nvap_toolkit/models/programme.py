@@ -105,6 +105,35 @@ class Labels(Model):
     no_url: Text = Field(description="Shown where a link has no address in the source.")
 
 
+class CollectLabels(Model):
+    """The words of ``nvap collect``'s summary of the plans forces returned (HTML and Excel)."""
+
+    title: Text
+    intro: Text
+    responses: Text = Field(description="Heading of the counts of plans read, rejected and missing.")
+    plans_read: Text
+    rejected: Text = Field(description="Heading of the files that were not counted, and their problems.")
+    none_rejected: Text
+    missing: Text = Field(description="Heading of the forces in the reference data that returned no plan.")
+    none_missing: Text
+    completeness: Text = Field(description="Heading of each force's plan: inputs filled, date prepared.")
+    file: Text
+    inputs_filled: Text
+    inputs: Text
+    complete: Text = Field(description="The share of a plan's inputs that are filled in.")
+    choices: Text = Field(description="The sheet of how many forces chose each dropdown option.")
+    chart: Text = Field(description="Ends a chart's caption: what its bars count.")
+    option: Text
+    forces: Text = Field(description="Heads a count of forces.")
+    chosen_by: Text
+    free_text: Text = Field(description="Entries forces wrote instead of choosing from a dropdown.")
+    left_blank: Text
+    field: Text = Field(description="Heads the plan field (Activity, Risks, ...) a row is about.")
+    column: Text = Field(description="Heads the impact column (organisational or external) a row is about.")
+    entry: Text
+    problem: Text
+
+
 class Programme(Model):
     """The action plan every toolkit belongs to (the NVAP)."""
 
@@ -120,3 +149,4 @@ class Programme(Model):
     unintended_consequences_note: Text
     realisation_plan: RealisationPlanForm
     labels: Labels
+    collect_labels: CollectLabels

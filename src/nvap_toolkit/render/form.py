@@ -44,7 +44,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
@@ -53,6 +52,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..errors import NvapError
+from .cells import sheet_title, write_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -87,7 +87,6 @@ DATE_FORMAT = "dd/mm/yyyy"
 
 PROMPT_MAX = 255
 PROMPT_TITLE_MAX = 32
-SHEET_TITLE_MAX = 31
 
 # Layout: label column, then the organisational and external input columns.
 _WIDTHS = {"A": 26.0, "B": 62.0, "C": 62.0}
@@ -120,19 +119,6 @@ def list_name(prefix: str, action_id: str, objective_id: str, field_name: str) -
     return f"{prefix}_{name_part(action_id)}_{name_part(objective_id)}_list_{field_name}"
 
 
-def sheet_title(text: str, taken: set[str] | None = None) -> str:
-    """A valid, unique sheet title made from ``text`` (Excel forbids []:*?/\\ and allows 31 characters)."""
-    title = re.sub(r"[\[\]:*?/\\]", "-", text).strip().strip("'") or "Sheet"
-    title = title[:SHEET_TITLE_MAX].rstrip()
-    taken_folded = {t.casefold() for t in taken or set()}
-    candidate, n = title, 1
-    while candidate.casefold() in taken_folded:
-        n += 1
-        suffix = f" ({n})"
-        candidate = title[: SHEET_TITLE_MAX - len(suffix)].rstrip() + suffix
-    return candidate
-
-
 def add_name(wb: Workbook, name: str, ws_title: str, ref: str) -> None:
     """Define ``name`` (workbook scope) for ``ref`` on the sheet ``ws_title``; names are unique."""
     if name.casefold() in {n.casefold() for n in wb.defined_names}:
@@ -153,9 +139,7 @@ def absolute(coordinate: str) -> str:
 def put_text(cell: Cell, text: str | None, style: str | None = None) -> Cell:
     """Write content text into ``cell`` as text: never a formula, whatever it starts with."""
     if text is not None:
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
-        # openpyxl makes a formula of any str starting with '=': content is always text.
-        cell.data_type = "s"
+        write_text(cell, text)
     if style is not None:
         cell.style = style
     return cell

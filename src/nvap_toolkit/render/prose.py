@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..crosscheck import ACRONYM
-from ..inline import URL, ActionRef, Cite, Footnote, LinkRef, Strong, Text, Token, parse
+from ..inline import URL, ActionRef, Cite, LinkRef, Strong, Text, Token, parse
 from ..project import Project
 from .citations import cite_item
 

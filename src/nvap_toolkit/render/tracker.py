@@ -24,7 +24,8 @@ from ..project import Project
 from .prose import Prose
 from .view import covenant_context
 from .workbook import workbook_bytes
-from .xlsx import BOLD, Sheet, attribution_footer, footer_text, hyperlink, put, sheet_title, text_height
+from .cells import sheet_title
+from .xlsx import BOLD, Sheet, attribution_footer, footer_text, hyperlink, put, text_height
 
 WIDTHS = (30, 22, 8, 92, 30, 30)
 STATUS_FILLS = {

@@ -14,14 +14,13 @@ merged cells).
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
@@ -31,6 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..models import Action
 from ..models.common import Attribution, Block, Section
 from ..project import Project
+from .cells import clean, sheet_title, write_text
 from .form import LISTS_SHEET, add_plan_sheet
 from .prose import Prose
 from .view import toolkit_context
@@ -72,19 +72,13 @@ HEADER = font(bold=True, colour="FFFFFF")
 # -- text that stays text -------------------------------------------------------------------
 
 
-def clean(text: str) -> str:
-    """Text a worksheet can hold: control characters (which openpyxl refuses) are dropped."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
-
-
 def put(ws: Worksheet, row: int, column: int, value: Any, *, style: Font | None = None,
         fill: PatternFill | None = None, wrap: bool = True, indent: int = 0,
         horizontal: str | None = None) -> Cell:
     """Write one cell. A str is always a string cell: '=1+1' is shown, never calculated."""
     cell: Cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = clean(value)
-        cell.data_type = "s"
+        write_text(cell, value)
     elif value is not None:
         cell.value = value
     cell.font = style or BODY
@@ -98,25 +92,6 @@ def hyperlink(cell: Cell, url: str) -> None:
     """Make a cell a link to ``url`` (its text stays what it is)."""
     cell.hyperlink = url
     cell.font = font(colour=LINK_COLOUR, underline="single", bold=bool(cell.font and cell.font.b))
-
-
-_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
-
-
-def sheet_title(text: str, taken: Iterable[str] = ()) -> str:
-    """A valid, unique sheet title from content: at most 31 characters, none of []:*?/\\."""
-    title = " ".join(_BAD_TITLE.sub(" ", clean(text)).split()).strip("'").strip()
-    if len(title) > 31:
-        cut = title[:32].rsplit(" ", 1)[0] if " " in title[:32] else title[:31]
-        title = cut[:31].rstrip()
-    title = title or "1"
-    used = {t.casefold() for t in taken} | {"history"}
-    base, n = title, 1
-    while title.casefold() in used:
-        n += 1
-        suffix = f" ({n})"
-        title = base[: 31 - len(suffix)].rstrip() + suffix
-    return title
 
 
 def footer_text(text: str) -> str:
