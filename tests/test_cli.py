@@ -20,7 +20,7 @@ def listing(folder: str) -> list[str]:
 def test_help_lists_every_command_with_help_text(nvap):
     result = nvap("--help")
     assert result.exit_code == 0
-    for command in ("validate", "build", "plan", "schema"):
+    for command in ("validate", "build", "plan", "collect", "schema"):
         assert command in result.output
         sub = nvap(command, "--help")
         assert sub.exit_code == 0
@@ -168,3 +168,11 @@ def test_strict_rebuild_is_not_skipped_when_the_content_has_warnings(content, nv
     strict = nvap("build", "-f", "md", "--out", "out", "--strict")
     assert strict.exit_code == 1
     assert "warning: the reference 'unused2020' is cited by no document" in strict.output
+
+
+def test_readme_command_reference_is_current():
+    import runpy
+
+    helpers = runpy.run_path(str(ROOT / "scripts" / "readme_help.py"), run_name="readme_help")
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert helpers["updated"](text) == text, "README.md's command reference is stale: run `make readme`"

@@ -152,6 +152,35 @@ def plan(
 
 
 @app.command()
+def collect(
+    inputs: Annotated[list[Path], typer.Argument(help="Filled plans: .xlsx files or folders to search.", metavar="DIR_OR_FILE")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder for the summary.", file_okay=False)] = Path("collected"),
+    formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="xlsx, html, csv or json; repeat for several (default: all four).", metavar="FORMAT")] = None,
+) -> None:
+    """Read the forces' filled plans into a national summary (exit 1 if any plan was rejected)."""
+
+    def run() -> int:
+        from . import console
+        from .collect import collect as collect_plans
+        from .collect import collect_outputs, plan_files
+        from .project import load_valid_project
+        from .writer import write_outputs
+
+        project = load_valid_project(_root())
+        # Never read back what an earlier run wrote into --out.
+        files = [f for f in plan_files(inputs) if out.resolve() not in f.resolve().parents]
+        with console.progress(len(files), "Reading") as tick:
+            collection = collect_plans(project, files, tick)
+        write_outputs(collect_outputs(project, collection, out, formats or []))
+        for rejection in collection.rejections:
+            console.message(rejection.line, "red", console.err)
+        console.message(collection.summary, "green" if not collection.rejections else "yellow")
+        return int(collection.exit_code)
+
+    raise typer.Exit(_run(run))
+
+
+@app.command()
 def schema(
     out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schemas.", file_okay=False)] = Path("schemas"),
     check: Annotated[bool, typer.Option("--check", help="Only check that the folder is up to date (exit 1 if not).")] = False,

@@ -54,7 +54,12 @@ class Rejection(_Data):
     @property
     def line(self) -> str:
         """The problem as one line: ``file Sheet!Cell: message`` (``file: message`` for the whole file)."""
-        return self.problem if self.problem.startswith(f"{self.file}: ") else f"{self.file} {self.problem}"
+        return self.problem if self.problem != self.detail else f"{self.file} {self.problem}"
+
+    @property
+    def detail(self) -> str:
+        """The problem without the file's name: ``Sheet!Cell: message``, or the message alone."""
+        return self.problem.removeprefix(f"{self.file}: ")
 
 
 class ActionProgress(_Data):
@@ -235,14 +240,12 @@ def collect(project: Project, inputs: list[Path], tick: Callable[[str], None] | 
             duplicates.append(Duplicate(force=key, force_name=name, kept=shown, dropped=dropped))
             for other, other_plan in ranked[:-1]:
                 rejections.setdefault(other, []).append(
-                    f"{other}: {name} sent another plan, {shown} (prepared {_shown_date(_prepared(plan))}), "
-                    f"which was counted instead of this one (prepared {_shown_date(_prepared(other_plan))})"
+                    f"{other}: {name} sent another plan, {shown} ({_when(plan)}), "
+                    f"which was counted instead of this one ({_when(other_plan)})"
                 )
         kept_plans.append((name, plan))
         progress = tuple(_progress(plan.actions[a]) for a in project.actions if a in plan.actions)
-        responses.append(
-            Response(force=key, force_name=name, file=shown, date_prepared=_prepared(plan), actions=progress)
-        )
+        responses.append(Response(force=key, force_name=name, file=shown, date_prepared=_prepared(plan), actions=progress))
 
     responses.sort(key=lambda r: (r.force_name.casefold(), r.file))
     duplicates.sort(key=lambda d: (d.force_name.casefold(), d.kept))
@@ -266,8 +269,9 @@ def _prepared(plan: FilledPlan) -> date | None:
     return max(dates) if dates else None
 
 
-def _shown_date(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else "undated"
+def _when(plan: FilledPlan) -> str:
+    day = _prepared(plan)
+    return f"prepared {day.strftime('%d/%m/%Y')}" if day else "no date prepared"
 
 
 def _progress(action: FilledAction) -> ActionProgress:

@@ -418,9 +418,8 @@ def read_plan(path: Path, project: Project | None = None) -> tuple[FilledPlan | 
     for number, action_id in enumerate(action_ids):
         content_hash, hash_ref = reader.text(meta_name(action_id, "hash"))
         objective_ids = (reader.text(meta_name(action_id, "objectives"))[0] or "").split()
-        if project is not None and hash_ref is not None:
-            if _check_edition(reader, project, action_id, content_hash, hash_ref):
-                _check_layout(reader, project, action_id, objective_ids)
+        if project is not None and hash_ref is not None and _check_edition(reader, project, action_id, content_hash, hash_ref):
+            _check_layout(reader, project, action_id, objective_ids)
         force, force_ref = reader.text(header_name(PREFIX, action_id, "force"))
         if number == 0:
             written_force = force
@@ -497,10 +496,10 @@ def _check_layout(reader: _Reader, project: Project, action_id: str, objective_i
         ws, coord = where
         found = as_text(ws.cell(row=ws[coord].row, column=1).value)
         if found != labels[field_name]:
+            beside = f"is labelled '{shown(found)}'" if found else "has no label"
             reader.problems.append(
                 f"{reader.ref(ws, coord)}: the sheet's layout was changed: the cell named {name} should be beside "
-                f"'{shown(labels[field_name])}', but its row is labelled '{shown(found or '')}' "
-                "(copy the entries into a new plan from 'nvap plan')"
+                f"'{shown(labels[field_name])}', but its row {beside} (copy the entries into a new plan from 'nvap plan')"
             )
             return
 

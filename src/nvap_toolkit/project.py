@@ -111,9 +111,13 @@ class Project:
         return [a.id for a in self.actions.values() if priority_id in a.covenant_priorities]
 
     def content_hash(self, action: Action) -> str:
-        """A short hash of everything an action's outputs are made from."""
+        """A short hash of what an action's realisation plan is made from: its edition.
+
+        The action, the plan form's labels and prompts, and the PEEL texts its dropdowns
+        offer; a changed heading elsewhere does not make the forces' plans out of date.
+        """
         digest = hashlib.sha256()
-        for part in (action, self.programme_of(action), self.peel, self.bibliography, self.links, self.challenges):
+        for part in (action, self.programme_of(action).realisation_plan, self.peel):
             digest.update(json.dumps(part.model_dump(mode="json", by_alias=True), sort_keys=True).encode())
         return digest.hexdigest()[:16]
 

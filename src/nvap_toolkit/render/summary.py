@@ -1,0 +1,398 @@
+"""The summary of the plans forces returned (``nvap collect``): Excel, HTML, CSV and JSON.
+
+Every word a reader sees comes from the content (``collect_labels``, the plan
+form's labels, the actions' titles); this module holds structure only.  Each
+format holds the same views of one ``collect.Collection``:
+
+* completeness: per force and action, the inputs filled of the inputs, and the date prepared;
+* choices: per action, objective, dropdown and impact column, how many forces chose
+  each option, wrote their own entry instead, or left it blank;
+* free text: each entry a force wrote instead of choosing an option;
+* missing: the forces in the reference data that sent no plan;
+* rejected: each problem of each file that was not counted.
+
+``summary.csv`` is one long table for analysts, a row per fact, with the columns
+``view, action, objective, field, column, force, file, value, count, total``:
+
+=============  ==============================================================================
+view           a row holds
+=============  ==============================================================================
+completeness   force, file, action; value: date prepared (yyyy-mm-dd); count of total inputs filled
+choice         action, objective, field, column; value: the option; count of total plans chose it;
+               force: the forces that did, separated by "; "
+free_text      action, objective, field, column, force; value: what the force wrote
+blank          action, objective, field, column; count of total plans left it blank
+missing        force
+rejected       file; value: the problem (``Sheet!Cell: message``, or the message alone)
+=============  ==============================================================================
+
+Objectives and actions are ids, fields and columns the plan's names for them
+(``activity``, ``organisational``).  A text cell that starts like a spreadsheet
+formula (``=``, ``+``, ``-``, ``@``) gets a leading ``'`` so no spreadsheet runs
+it; ``summary.json`` holds every text exactly as read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..collect import Collection, Tally
+from ..project import Project
+from .form import COLUMNS, name_part
+from .prose import Prose
+
+# -- names a reader sees, from the content ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The labels of one summary: the collect labels, the form's, and each action's and objective's name."""
+
+    collect: Any
+    labels: Any
+    form: Any
+    actions: dict[str, str]
+    objectives: dict[tuple[str, str], tuple[int, str, str]]
+    """(action, objective) -> number, short name, statement."""
+
+    def field(self, name: str) -> str:
+        """The plan's label of a field (``activity`` -> "Activity")."""
+        return str(getattr(self.form, name).label)
+
+    def column(self, attr: str) -> str:
+        """The plan's label of an impact column (``organisational`` -> "Organisational Impact")."""
+        return str(getattr(self.form, attr).label)
+
+    def objective(self, action: str, objective: str) -> str:
+        """ "Objective 1: Training and Briefings"."""
+        number, short_name, _ = self.objectives[(action, objective)]
+        return f"{self.labels.objective} {number}: {short_name}"
+
+
+def _names(project: Project) -> _Names:
+    prose = Prose(project)
+    first = next(iter(project.actions.values()))
+    programme = project.programme_of(first)
+    return _Names(
+        collect=programme.collect_labels,
+        labels=programme.labels,
+        form=programme.realisation_plan,
+        actions={a.id: f"{a.id} {prose.plain(a.title)}" for a in project.actions.values()},
+        objectives={
+            (a.id, o.id): (n, prose.plain(o.short_name), prose.plain(o.statement))
+            for a in project.actions.values()
+            for n, o in enumerate(a.objectives, start=1)
+        },
+    )
+
+
+def _uk_date(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+# -- Excel --------------------------------------------------------------------------------------
+
+
+def summary_xlsx(project: Project, collection: Collection) -> bytes:
+    """The summary workbook: a sheet per view, each a header row, an autofilter and frozen panes."""
+    from openpyxl import Workbook
+
+    from .workbook import workbook_bytes
+
+    names = _names(project)
+    c, form = names.collect, names.form
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    wb.remove(first)
+    _sheet(
+        wb,
+        c.completeness,
+        [form.force.label, c.file, names.labels.action, form.date_prepared.label, c.inputs_filled, c.inputs, c.complete],
+        [
+            [
+                r.force_name,
+                r.file,
+                names.actions[p.action],
+                p.date_prepared,
+                p.filled,
+                p.inputs,
+                p.filled / p.inputs if p.inputs else 0,
+            ]
+            for r in collection.responses
+            for p in r.actions
+        ],
+        widths=[34, 44, 30, 14, 12, 10, 10],
+        formats={3: "dd/mm/yyyy", 6: "0%"},
+    )
+    where = [names.labels.action, names.labels.objective, c.field, c.column]
+    choices: list[list[Any]] = []
+    free: list[list[Any]] = []
+    for t in collection.tallies:
+        at = [names.actions[t.action], names.objective(t.action, t.objective), names.field(t.field), names.column(t.column)]
+        choices += [[*at, o.text, len(o.forces), t.plans, "; ".join(o.forces)] for o in t.options]
+        choices.append([*at, c.free_text, len(t.free_text), t.plans, "; ".join(f.force for f in t.free_text)])
+        choices.append([*at, c.left_blank, t.blank, t.plans, ""])
+        free += [[*at, f.force, f.text] for f in t.free_text]
+    _sheet(
+        wb, c.choices, [*where, c.option, c.forces, c.plans_read, c.chosen_by], choices, widths=[26, 30, 18, 20, 60, 9, 10, 50]
+    )
+    _sheet(wb, c.free_text, [*where, form.force.label, c.entry], free, widths=[26, 30, 18, 20, 34, 70])
+    _sheet(wb, c.missing, [form.force.label], [[m.force_name] for m in collection.missing], widths=[40])
+    _sheet(wb, c.rejected, [c.file, c.problem], [[r.file, r.detail] for r in collection.rejections], widths=[44, 110])
+    wb.active = 0
+    return workbook_bytes(wb)
+
+
+def _sheet(
+    wb: Any,
+    title: str,
+    headers: Sequence[str],
+    rows: list[list[Any]],
+    *,
+    widths: Sequence[float],
+    formats: dict[int, str] | None = None,
+) -> None:
+    """A sheet of one view: the header row (frozen, filtered, printed on every page), then the rows."""
+    from openpyxl.utils import get_column_letter
+
+    from .xlsx import HEADER, HEADER_FILL, MAX_ROW_PT, print_setup, put, sheet_title, text_height
+
+    def fit(row: int, values: Sequence[Any], bold: bool = False) -> None:
+        # LibreOffice does not fit rows to wrapped text itself: give each row the height its text needs.
+        heights = [text_height(v, w, bold=bold) for v, w in zip(values, widths) if isinstance(v, str) and v]
+        if heights:
+            ws.row_dimensions[row].height = min(MAX_ROW_PT, max(heights))
+
+    ws = wb.create_sheet(sheet_title(title, wb.sheetnames))
+    for column, (header, width) in enumerate(zip(headers, widths), start=1):
+        put(ws, 1, column, header, style=HEADER, fill=HEADER_FILL)
+        ws.column_dimensions[get_column_letter(column)].width = width
+    fit(1, headers, bold=True)
+    for row, values in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            cell = put(ws, row, column, value)
+            if formats and column - 1 in formats:
+                cell.number_format = formats[column - 1]
+        fit(row, values)
+    last = get_column_letter(len(headers))
+    ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    print_setup(ws)
+
+
+# -- CSV and JSON ---------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("view", "action", "objective", "field", "column", "force", "file", "value", "count", "total")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_text(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def summary_csv(collection: Collection) -> bytes:
+    """Every view as one long table (see the module's docstring for its rows)."""
+    rows: list[dict[str, object]] = []
+    for r in collection.responses:
+        for p in r.actions:
+            rows.append(
+                {
+                    "view": "completeness",
+                    "action": p.action,
+                    "force": r.force_name,
+                    "file": r.file,
+                    "value": p.date_prepared.isoformat() if p.date_prepared else "",
+                    "count": p.filled,
+                    "total": p.inputs,
+                }
+            )
+    for t in collection.tallies:
+        at = {"action": t.action, "objective": t.objective, "field": t.field, "column": t.column}
+        for o in t.options:
+            rows.append(
+                {"view": "choice", **at, "value": o.text, "count": len(o.forces), "total": t.plans, "force": "; ".join(o.forces)}
+            )
+        rows += [{"view": "free_text", **at, "force": f.force, "value": f.text} for f in t.free_text]
+        rows.append({"view": "blank", **at, "count": t.blank, "total": t.plans})
+    rows += [{"view": "missing", "force": m.force_name} for m in collection.missing]
+    rows += [{"view": "rejected", "file": r.file, "value": r.detail} for r in collection.rejections]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _csv_text(v) for k, v in row.items()})
+    return out.getvalue().encode("utf-8")
+
+
+def summary_json(collection: Collection) -> bytes:
+    """The whole collection, with the counts of the closing line, as JSON."""
+    data = {
+        "plans_read": len(collection.responses),
+        "rejected": len(collection.rejected_files),
+        "missing_forces": len(collection.missing),
+        **collection.model_dump(mode="json"),
+    }
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+# -- HTML ------------------------------------------------------------------------------------------
+
+CHART_WIDTH = 640
+_LINE = 18
+_BAR = 16
+_GAP = 4
+_ROW_GAP = 12
+_CHAR_PX = 7.0
+"""An upper estimate of one character's width at the chart's 13px: wrapping errs early."""
+_COLOURS = {"organisational": "#1d4f91", "external": "#00703c"}
+"""Both at least 3:1 against white (8.6:1 and 6.1:1); each bar is labelled with its column too."""
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """A line of a chart: an option's text (``option``), a bar's column (``column``) or its count (``count``)."""
+
+    x: float
+    y: float
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    """One bar: where it starts, how long it is, its column's colour."""
+
+    x: float
+    y: float
+    width: float
+    colour: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart laid out for inline SVG: each row's text, then a bar per impact column."""
+
+    width: int
+    height: int
+    texts: tuple[ChartText, ...]
+    bars: tuple[ChartBar, ...]
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """One dropdown of one objective: its chart and table (a row per option, then free text and blanks)."""
+
+    id: str
+    label: str
+    caption: str
+    rows: tuple[tuple[str, tuple[int, ...]], ...]
+    free_text: tuple[tuple[str, str, str], ...]
+    """(force, column label, entry)."""
+    chart: Chart
+
+
+def _chart(rows: Sequence[tuple[str, Sequence[int]]], columns: Sequence[tuple[str, str]], scale: int) -> Chart:
+    """Lay out ``rows`` (label, a count per column) as bars against ``scale`` forces."""
+    label_width = min(max(len(label) for label, _ in columns) * _CHAR_PX + 12, CHART_WIDTH / 2)
+    bar_room = CHART_WIDTH - label_width - 40
+    per_line = int(CHART_WIDTH / _CHAR_PX)
+    texts: list[ChartText] = []
+    bars: list[ChartBar] = []
+    y = 0.0
+    for text, counts in rows:
+        for line in textwrap.wrap(text, per_line, break_on_hyphens=False) or [text]:
+            y += _LINE
+            texts.append(ChartText(0, y - 4, line, "option"))
+        for (label, attr), count in zip(columns, counts):
+            top = y + _GAP
+            width = round(bar_room * count / scale, 1) if scale else 0.0
+            texts.append(ChartText(0, top + _BAR - 4, label, "column"))
+            bars.append(ChartBar(label_width, top, width, _COLOURS.get(attr, "#1d4f91")))
+            texts.append(ChartText(round(label_width + width + 6, 1), top + _BAR - 4, str(count), "count"))
+            y = top + _BAR
+        y += _ROW_GAP
+    return Chart(CHART_WIDTH, int(y), tuple(texts), tuple(bars))
+
+
+def _field_views(names: _Names, tallies: Sequence[Tally]) -> list[FieldView]:
+    """The tallies of one objective, a view per dropdown (both impact columns together)."""
+    c = names.collect
+    by_field: dict[str, list[Tally]] = {}
+    for t in tallies:
+        by_field.setdefault(t.field, []).append(t)
+    views = []
+    for field_name, per_column in by_field.items():
+        first = per_column[0]
+        number, _, _ = names.objectives[(first.action, first.objective)]
+        columns = [(names.column(t.column), t.column) for t in per_column]
+        rows: list[tuple[str, tuple[int, ...]]] = [
+            (option.text, tuple(len(t.options[i].forces) for t in per_column)) for i, option in enumerate(first.options)
+        ]
+        rows.append((c.free_text, tuple(len(t.free_text) for t in per_column)))
+        rows.append((c.left_blank, tuple(t.blank for t in per_column)))
+        free = tuple((f.force, names.column(t.column), f.text) for t in per_column for f in t.free_text)
+        views.append(
+            FieldView(
+                id=f"a{name_part(first.action)}-{name_part(first.objective)}-{name_part(field_name)}",
+                label=names.field(field_name),
+                caption=f"{names.field(field_name)}, {names.labels.objective} {number}: {c.chart}",
+                rows=tuple(rows),
+                free_text=tuple(sorted(free, key=lambda f: (f[0].casefold(), f[1]))),
+                chart=_chart(rows, columns, first.plans),
+            )
+        )
+    return views
+
+
+def summary_html(project: Project, collection: Collection) -> str:
+    """The summary as one self-contained, accessible HTML page with inline SVG charts."""
+    from .env import environment
+    from .html import _css
+
+    names = _names(project)
+    actions = []
+    for action in project.actions.values():
+        objectives = []
+        for number, objective in enumerate(action.objectives, start=1):
+            tallies = [t for t in collection.tallies if t.action == action.id and t.objective == objective.id]
+            objectives.append(
+                {
+                    "id": f"a{name_part(action.id)}-{name_part(objective.id)}",
+                    "heading": names.objective(action.id, objective.id),
+                    "statement": names.objectives[(action.id, objective.id)][2],
+                    "fields": _field_views(names, tallies),
+                }
+            )
+        plans = next((t.plans for t in collection.tallies if t.action == action.id), 0)
+        actions.append(
+            {
+                "id": f"a{name_part(action.id)}",
+                "heading": f"{names.labels.action} {names.actions[action.id]}",
+                "plans": plans,
+                "objectives": objectives,
+            }
+        )
+    template = environment("html").get_template("html/collect.html.j2")
+    return template.render(
+        css=_css(),
+        c=names.collect,
+        labels=names.labels,
+        form=names.form,
+        programme=project.programme_of(next(iter(project.actions.values()))),
+        collection=collection,
+        action_names=names.actions,
+        actions=actions,
+        columns=[(names.column(attr), attr) for _, attr in COLUMNS],
+        uk_date=_uk_date,
+    )

@@ -1,0 +1,509 @@
+"""``nvap collect``: a dozen forces' plans filled by script, read back, checked and summarised."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import Workbook, load_workbook
+from support import CONTENT
+
+from nvap_toolkit.collect import Collection, collect, collect_outputs, plan_files
+from nvap_toolkit.errors import UsageError
+from nvap_toolkit.plans import plan_outputs
+from nvap_toolkit.project import Project, load_valid_project
+from nvap_toolkit.render.form import COLUMNS, IMPACT_FIELDS, LIST_FIELDS, header_name, objective_name
+
+ACTION = "2.6.2"
+SHEET = "'2.6.2 Officer-Staff Norms'"
+T, S = "training-and-briefings", "supervision-and-leadership"
+HEADER = {"reporting_period": "2024/25", "project_lead": "A. Lead", "prepared_by": "B. Writer"}
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    return load_valid_project(CONTENT)
+
+
+def cell_of(wb: Workbook, name: str):  # type: ignore[no-untyped-def]
+    ((sheet, coord),) = wb.defined_names[name].destinations
+    return wb[sheet][coord.replace("$", "")]
+
+
+def option(project: Project, objective_id: str, field_name: str, index: int) -> str:
+    """The dropdown option ``index`` of an objective's field, as the plan offers it."""
+    from nvap_toolkit.render.form import action_form
+    from nvap_toolkit.render.prose import Prose
+
+    form = action_form(project, project.actions[ACTION], Prose(project))
+    (objective,) = [o for o in form.objectives if o.id == objective_id]
+    return objective.options[field_name][index]
+
+
+def pick(project: Project, objective_id: str, field_name: str, col: str, index: int) -> dict[str, object]:
+    return {objective_name("p", ACTION, objective_id, field_name, col): option(project, objective_id, field_name, index)}
+
+
+def every_dropdown(project: Project, index: int) -> dict[str, object]:
+    """Option ``index`` chosen in every dropdown of both objectives and columns."""
+    values: dict[str, object] = {}
+    for objective in (T, S):
+        for field_name in LIST_FIELDS:
+            for col, _ in COLUMNS:
+                values |= pick(project, objective, field_name, col, index)
+    return values
+
+
+def everything(project: Project) -> dict[str, object]:
+    """Every input of the plan filled: option 0 in each dropdown, text elsewhere."""
+    values: dict[str, object] = {header_name("p", ACTION, f): v for f, v in HEADER.items()}
+    for objective in (T, S):
+        values[objective_name("p", ACTION, objective, "impact_owner")] = "C. Owner"
+        for field_name in IMPACT_FIELDS:
+            for col, _ in COLUMNS:
+                values[objective_name("p", ACTION, objective, field_name, col)] = f"{field_name} text"
+    return values | every_dropdown(project, 0)
+
+
+def dated(day: object) -> dict[str, object]:
+    return {header_name("p", ACTION, "date_prepared"): day}
+
+
+def write_plan(data: bytes, path: Path, values: dict[str, object], insert_row_at: str | None = None) -> None:
+    """Fill a plan by its defined names, as a force's script would, and save it at ``path``."""
+    wb = load_workbook(io.BytesIO(data))
+    for name, value in values.items():
+        cell_of(wb, name).value = value
+    if insert_row_at:
+        # A script that inserts a row leaves the names where they were: the sheet's layout no longer matches them.
+        cell = cell_of(wb, insert_row_at)
+        cell.parent.insert_rows(cell.row)
+    wb.save(path)
+
+
+@pytest.fixture(scope="module")
+def old_edition(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The content before the toolkit's detail was reworded."""
+    root = tmp_path_factory.mktemp("old") / "content"
+    shutil.copytree(CONTENT, root)
+    path = root / "actions" / f"{ACTION}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["detail"] = data["detail"] + " (draft)"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return load_valid_project(root)
+
+
+FORCES = ["Norfolk", "Wiltshire", "Kent", "BTP", "Suffolk", "Met", "Lancashire", "Essex", "Durham", "Cumbria", "Dorset", "Gwent"]
+
+
+@pytest.fixture(scope="module")
+def base(project: Project, old_edition: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder ``returned/`` of what a dozen forces sent back, plus a duplicate and a stray workbook."""
+    base = tmp_path_factory.mktemp("collect")
+    returned = base / "returned"
+    returned.mkdir()
+    plans = {o.path.name: o.data for o in plan_outputs(project, returned, FORCES, False, None)}
+
+    def plan(stem: str, values: dict[str, object], **kw: str) -> None:
+        write_plan(plans[f"{stem}-realisation-plan.xlsx"], returned / f"{stem}-realisation-plan.xlsx", values, **kw)
+
+    plan("norfolk-constabulary", everything(project) | dated(datetime(2024, 3, 14)))
+    plan("wiltshire-police", every_dropdown(project, 0) | dated(datetime(2024, 3, 20)))
+    # Typed rather than chosen: case and spacing aside, it is the first option.
+    typed = "  " + option(project, T, "activity", 0).upper().replace(" ", "  ") + " "
+    plan("kent-police", {objective_name("p", ACTION, T, "activity", "org"): typed} | dated("14/03/2024"))
+    plan(
+        "british-transport-police",
+        pick(project, T, "activity", "org", 1)
+        | pick(project, T, "activity", "ext", 1)
+        | pick(project, S, "risks", "org", 2)
+        | {header_name("p", ACTION, "prepared_by"): "D. Writer"}
+        | dated(datetime(2024, 4, 2)),
+    )
+    plan(
+        "suffolk-constabulary",
+        {
+            objective_name("p", ACTION, T, "activity", "org"): "Peer support circles",
+            objective_name("p", ACTION, T, "risks", "org"): "Loss of trust",
+        }
+        | pick(project, T, "activity", "ext", 1)
+        | pick(project, S, "impact_measurement", "ext", 0)
+        | dated(datetime(2024, 3, 1)),
+    )
+    plan(
+        "metropolitan-police-service",
+        {objective_name("p", ACTION, T, "activity", "org"): "- weekly huddles"} | dated(datetime(2024, 2, 28)),
+    )
+    plan("lancashire-constabulary", {header_name("p", ACTION, f): v for f, v in HEADER.items()} | dated(datetime(2024, 1, 31)))
+    plan("essex-police", {})
+    plan("cumbria-constabulary", dated("next week"))
+    plan("dorset-police", {header_name("p", ACTION, "force"): "Devon and Cornwall Police"} | dated(datetime(2024, 3, 3)))
+    plan("gwent-police", dated(datetime(2024, 3, 5)), insert_row_at=objective_name("p", ACTION, T, "impact_owner"))
+    (durham,) = plan_outputs(old_edition, returned, ["Durham"], False, None)
+    write_plan(durham.data, durham.path, every_dropdown(project, 1) | dated(datetime(2024, 3, 9)))
+    # Norfolk's earlier draft, sent as well, and a workbook that is no plan.
+    write_plan(
+        plans["norfolk-constabulary-realisation-plan.xlsx"],
+        returned / "norfolk-draft.xlsx",
+        pick(project, T, "activity", "org", 3) | dated(datetime(2024, 2, 1)),
+    )
+    notes = Workbook()
+    notes.active["A1"] = "Notes from the regional meeting"  # type: ignore[index]
+    notes.save(returned / "notes.xlsx")
+    return base
+
+
+@pytest.fixture(scope="module")
+def before(base: Path) -> dict[Path, tuple[bytes, int]]:
+    """Every input's bytes and modification time, before anything reads it."""
+    return {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted((base / "returned").iterdir())}
+
+
+@pytest.fixture
+def in_base(base: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(base)
+    return base
+
+
+@pytest.fixture(scope="module")
+def collection(project: Project, base: Path, before: dict[Path, tuple[bytes, int]]) -> Iterator[Collection]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(base)
+        ticks: list[str] = []
+        found = collect(project, [Path("returned")], ticks.append)
+        assert ticks == sorted(ticks) and len(ticks) == found.files == 14
+        yield found
+
+
+@pytest.fixture(scope="module")
+def outputs(project: Project, collection: Collection, base: Path) -> dict[str, bytes]:
+    return {o.path.name: o.data for o in collect_outputs(project, collection, base / "collected", [])}
+
+
+# -- what was read, rejected and missing -----------------------------------------------------------
+
+
+def test_counts_and_the_closing_line(collection: Collection) -> None:
+    assert len(collection.responses) == 8
+    assert collection.rejected_files == [
+        "returned/cumbria-constabulary-realisation-plan.xlsx",
+        "returned/dorset-police-realisation-plan.xlsx",
+        "returned/durham-constabulary-realisation-plan.xlsx",
+        "returned/gwent-police-realisation-plan.xlsx",
+        "returned/norfolk-draft.xlsx",
+        "returned/notes.xlsx",
+    ]
+    assert len(collection.missing) == 34
+    assert collection.summary == "8 plans read, 6 rejected, 34 forces missing"
+    assert collection.exit_code == 1
+
+
+def test_each_rejection_names_the_file_and_the_cell(project: Project, old_edition: Project, collection: Collection) -> None:
+    blank = load_workbook(io.BytesIO(plan_outputs(project, Path("."), ["Essex"], False, None)[0].data))
+
+    def at(name: str) -> str:
+        cell = cell_of(blank, name)
+        return f"{SHEET if cell.parent.title != 'nvap' else 'nvap'}!{cell.coordinate}"
+
+    old, now = old_edition.content_hash(old_edition.actions[ACTION]), project.content_hash(project.actions[ACTION])
+    assert old != now
+    impact_owner = objective_name("p", ACTION, T, "impact_owner")
+    assert [r.line for r in collection.rejections] == [
+        (
+            f"returned/cumbria-constabulary-realisation-plan.xlsx {at(header_name('p', ACTION, 'date_prepared'))}: "
+            "'next week' is not a date (write it as dd/mm/yyyy)"
+        ),
+        (
+            f"returned/dorset-police-realisation-plan.xlsx {at(header_name('p', ACTION, 'force'))}: "
+            "names the force 'Devon and Cornwall Police', but the plan was made for Dorset Police"
+        ),
+        (
+            f"returned/durham-constabulary-realisation-plan.xlsx {at('nvap_2_6_2_hash')}: the plan was made from "
+            f"another edition of the toolkit for action 2.6.2 (content {old}, now {now})"
+        ),
+        (
+            f"returned/gwent-police-realisation-plan.xlsx {at(impact_owner)}: the sheet's layout was changed: the cell "
+            f"named {impact_owner} should be beside 'Impact Owner', but its row has no label "
+            "(copy the entries into a new plan from 'nvap plan')"
+        ),
+        (
+            "returned/norfolk-draft.xlsx: Norfolk Constabulary sent another plan, "
+            "returned/norfolk-constabulary-realisation-plan.xlsx (prepared 14/03/2024), which was counted instead "
+            "of this one (prepared 01/02/2024)"
+        ),
+        "returned/notes.xlsx: not an nvap realisation plan (make one with 'nvap plan')",
+    ]
+    (duplicate,) = collection.duplicates
+    assert (duplicate.force_name, duplicate.kept, duplicate.dropped) == (
+        "Norfolk Constabulary",
+        "returned/norfolk-constabulary-realisation-plan.xlsx",
+        ("returned/norfolk-draft.xlsx",),
+    )
+
+
+def test_missing_forces_are_those_that_sent_nothing(project: Project, collection: Collection) -> None:
+    sent = {
+        "Norfolk Constabulary",
+        "Wiltshire Police",
+        "Kent Police",
+        "British Transport Police",
+        "Suffolk Constabulary",
+        "Metropolitan Police Service",
+        "Lancashire Constabulary",
+        "Essex Police",
+        "Durham Constabulary",
+        "Cumbria Constabulary",
+        "Dorset Police",
+        "Gwent Police",
+    }
+    expected = sorted((f.name for f in project.forces.forces.values() if f.name not in sent), key=str.casefold)
+    assert [m.force_name for m in collection.missing] == expected
+    # Dorset's plan named Devon and Cornwall: that does not make it Devon and Cornwall's.
+    assert "Devon and Cornwall Police" in expected
+
+
+def test_completeness_and_date_prepared_per_force(collection: Collection) -> None:
+    assert [(r.force_name, r.file.removeprefix("returned/"), r.date_prepared) for r in collection.responses] == [
+        ("British Transport Police", "british-transport-police-realisation-plan.xlsx", date(2024, 4, 2)),
+        ("Essex Police", "essex-police-realisation-plan.xlsx", None),
+        ("Kent Police", "kent-police-realisation-plan.xlsx", date(2024, 3, 14)),
+        ("Lancashire Constabulary", "lancashire-constabulary-realisation-plan.xlsx", date(2024, 1, 31)),
+        ("Metropolitan Police Service", "metropolitan-police-service-realisation-plan.xlsx", date(2024, 2, 28)),
+        ("Norfolk Constabulary", "norfolk-constabulary-realisation-plan.xlsx", date(2024, 3, 14)),
+        ("Suffolk Constabulary", "suffolk-constabulary-realisation-plan.xlsx", date(2024, 3, 1)),
+        ("Wiltshire Police", "wiltshire-police-realisation-plan.xlsx", date(2024, 3, 20)),
+    ]
+    assert [(p.action, p.filled, p.inputs, p.percent) for r in collection.responses for p in r.actions] == [
+        (ACTION, 5, 38, 13),
+        (ACTION, 0, 38, 0),
+        (ACTION, 2, 38, 5),
+        (ACTION, 4, 38, 11),
+        (ACTION, 2, 38, 5),
+        (ACTION, 38, 38, 100),
+        (ACTION, 5, 38, 13),
+        (ACTION, 13, 38, 34),
+    ]
+
+
+BTP, ESSEX, KENT, LANCS = "British Transport Police", "Essex Police", "Kent Police", "Lancashire Constabulary"
+MET, NORFOLK, SUFFOLK, WILTS = "Metropolitan Police Service", "Norfolk Constabulary", "Suffolk Constabulary", "Wiltshire Police"
+
+
+def test_dropdown_choices_free_text_and_blanks(collection: Collection) -> None:
+    found = {
+        (t.objective, t.field, t.column): (
+            {i: o.forces for i, o in enumerate(t.options) if o.forces},
+            [(f.force, f.text) for f in t.free_text],
+            t.blank,
+            len(t.options),
+            t.plans,
+        )
+        for t in collection.tallies
+    }
+    sizes = {
+        (T, "activity"): 4,
+        (T, "impact_measurement"): 8,
+        (T, "risks"): 5,
+        (S, "activity"): 5,
+        (S, "impact_measurement"): 8,
+        (S, "risks"): 3,
+    }
+    # Norfolk and Wiltshire chose the first option everywhere; the others as listed.
+    expected = {
+        key: ({0: (NORFOLK, WILTS)}, [], 6, sizes[key[:2]], 8)
+        for key in [
+            (o, f, c) for o in (T, S) for f in ("activity", "impact_measurement", "risks") for c in ("organisational", "external")
+        ]
+    }
+    expected[(T, "activity", "organisational")] = (
+        {0: (KENT, NORFOLK, WILTS), 1: (BTP,)},
+        [(MET, "- weekly huddles"), (SUFFOLK, "Peer support circles")],
+        2,
+        4,
+        8,
+    )
+    expected[(T, "activity", "external")] = ({0: (NORFOLK, WILTS), 1: (BTP, SUFFOLK)}, [], 4, 4, 8)
+    expected[(T, "risks", "organisational")] = ({0: (NORFOLK, WILTS)}, [(SUFFOLK, "Loss of trust")], 5, 5, 8)
+    expected[(S, "risks", "organisational")] = ({0: (NORFOLK, WILTS), 2: (BTP,)}, [], 5, 3, 8)
+    expected[(S, "impact_measurement", "external")] = ({0: (NORFOLK, SUFFOLK, WILTS)}, [], 5, 8, 8)
+    assert found == expected
+    assert list(found) == list(expected)  # actions, objectives, fields and columns in the content's order
+    for t in collection.tallies:
+        assert sum(len(o.forces) for o in t.options) + len(t.free_text) + t.blank == t.plans
+
+
+# -- files and folders, inputs untouched, determinism ----------------------------------------------
+
+
+def test_plan_files(in_base: Path) -> None:
+    returned = Path("returned")
+    (returned / "sub").mkdir(exist_ok=True)
+    try:
+        (returned / "sub" / "~$kent-police-realisation-plan.xlsx").write_bytes(b"lock")
+        (returned / "sub" / "readme.txt").write_text("not a plan")
+        files = plan_files([returned, returned / "kent-police-realisation-plan.xlsx"])
+        assert len(files) == 14 and files == sorted(files)
+        assert plan_files([returned / "sub" / "readme.txt"]) == [returned / "sub" / "readme.txt"]
+        with pytest.raises(UsageError, match=r"^no such file or folder: nowhere$"):
+            plan_files([returned, Path("nowhere")])
+    finally:
+        shutil.rmtree(returned / "sub")
+
+
+def test_inputs_are_never_modified(
+    project: Project, base: Path, before: dict[Path, tuple[bytes, int]], collection: Collection, outputs: dict[str, bytes]
+) -> None:
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted((base / "returned").iterdir())}
+    assert after == before
+
+
+def test_two_runs_are_byte_identical(project: Project, in_base: Path, outputs: dict[str, bytes]) -> None:
+    again = collect(project, [Path("returned")])
+    second = {o.path.name: o.data for o in collect_outputs(project, again, Path("elsewhere"), [])}
+    assert second == outputs
+    assert sorted(outputs) == ["summary.csv", "summary.html", "summary.json", "summary.xlsx"]
+
+
+def test_formats_are_checked(project: Project, collection: Collection, tmp_path: Path) -> None:
+    (only,) = collect_outputs(project, collection, tmp_path, ["json"])
+    assert only.path == tmp_path / "summary.json"
+    with pytest.raises(UsageError, match=r"^unknown format 'pdf' \(use xlsx, html, csv, json\)$"):
+        collect_outputs(project, collection, tmp_path, ["json", "pdf"])
+
+
+# -- the outputs --------------------------------------------------------------------------------
+
+
+def test_summary_workbook(project: Project, outputs: dict[str, bytes]) -> None:
+    wb = load_workbook(io.BytesIO(outputs["summary.xlsx"]))
+    assert wb.sheetnames == ["Completeness", "Choices", "Free-text entries", "Forces that returned no plan", "Rejected files"]
+    rows = {ws.title: [tuple(c.value for c in row) for row in ws.iter_rows()] for ws in wb.worksheets}
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2"
+        assert ws.auto_filter.ref == f"A1:{ws.cell(row=1, column=ws.max_column).column_letter}{ws.max_row}"
+        assert all(c.font.b for c in ws[1])
+    assert rows["Completeness"][0] == ("Force", "File", "Action", "Date Prepared", "Inputs filled", "Inputs", "Complete")
+    assert rows["Completeness"][6] == (
+        "Norfolk Constabulary",
+        "returned/norfolk-constabulary-realisation-plan.xlsx",
+        "2.6.2 Officer/Staff Norms",
+        datetime(2024, 3, 14),
+        38,
+        38,
+        1,
+    )
+    assert rows["Free-text entries"][1:] == [
+        (
+            "2.6.2 Officer/Staff Norms",
+            "Objective 1: Training and Briefings",
+            "Activity",
+            "Organisational Impact",
+            MET,
+            "- weekly huddles",
+        ),
+        (
+            "2.6.2 Officer/Staff Norms",
+            "Objective 1: Training and Briefings",
+            "Activity",
+            "Organisational Impact",
+            SUFFOLK,
+            "Peer support circles",
+        ),
+        (
+            "2.6.2 Officer/Staff Norms",
+            "Objective 1: Training and Briefings",
+            "Risks",
+            "Organisational Impact",
+            SUFFOLK,
+            "Loss of trust",
+        ),
+    ]
+    choices = rows["Choices"]
+    assert choices[0] == ("Action", "Objective", "Field", "Impact column", "Choice", "Forces", "Plans read", "Chosen by")
+    assert choices[1][4:] == (option(project, T, "activity", 0), 3, 8, f"{KENT}; {NORFOLK}; {WILTS}")
+    assert choices[5][4:] == ("Free-text entries", 2, 8, f"{MET}; {SUFFOLK}")
+    assert choices[6][4:] == ("Left blank", 2, 8, None)
+    assert len(rows["Forces that returned no plan"]) == 1 + 34
+    assert [r[0] for r in rows["Rejected files"][1:]] == [
+        "returned/cumbria-constabulary-realisation-plan.xlsx",
+        "returned/dorset-police-realisation-plan.xlsx",
+        "returned/durham-constabulary-realisation-plan.xlsx",
+        "returned/gwent-police-realisation-plan.xlsx",
+        "returned/norfolk-draft.xlsx",
+        "returned/notes.xlsx",
+    ]
+    assert rows["Rejected files"][-1][1] == "not an nvap realisation plan (make one with 'nvap plan')"
+
+
+def test_summary_csv_and_json(outputs: dict[str, bytes]) -> None:
+    rows = list(csv.DictReader(io.StringIO(outputs["summary.csv"].decode("utf-8"))))
+    views = [r["view"] for r in rows]
+    options = 2 * (4 + 8 + 5 + 5 + 8 + 3)
+    assert {v: views.count(v) for v in dict.fromkeys(views)} == {
+        "completeness": 8,
+        "choice": options,
+        "free_text": 3,
+        "blank": 12,
+        "missing": 34,
+        "rejected": 6,
+    }
+    met = [r for r in rows if r["view"] == "free_text" and r["force"] == MET]
+    # A cell that starts like a formula is never run by a spreadsheet that opens the CSV.
+    assert [(r["objective"], r["field"], r["column"], r["value"]) for r in met] == [
+        (T, "activity", "organisational", "'- weekly huddles")
+    ]
+    first = next(r for r in rows if r["view"] == "choice")
+    assert (first["count"], first["total"], first["force"]) == ("3", "8", f"{KENT}; {NORFOLK}; {WILTS}")
+    norfolk = next(r for r in rows if r["view"] == "completeness" and r["force"] == NORFOLK)
+    assert (norfolk["value"], norfolk["count"], norfolk["total"]) == ("2024-03-14", "38", "38")
+
+    data = json.loads(outputs["summary.json"])
+    assert (data["plans_read"], data["rejected"], data["missing_forces"], data["files"]) == (8, 6, 34, 14)
+    assert data["tallies"][0]["free_text"][0] == {"force": MET, "text": "- weekly huddles"}
+    assert data["responses"][5]["actions"] == [
+        {"action": ACTION, "date_prepared": "2024-03-14", "filled": 38, "inputs": 38, "percent": 100}
+    ]
+
+
+def test_summary_html_pairs_each_chart_with_a_table(outputs: dict[str, bytes]) -> None:
+    html = outputs["summary.html"].decode("utf-8")
+    charts = re.findall(r'<svg [^>]*role="img" aria-labelledby="([^"]+)"', html)
+    assert len(charts) == 6 == html.count("<svg ")
+    for label in charts:
+        assert html.count(f'id="{label}"') == 1
+        caption = re.search(f'<figcaption id="{label}">([^<]+)</figcaption>', html)
+        assert caption and f"<caption>{caption.group(1)}</caption>" in html
+    assert html.count("<table>") == 1 + 6 + 2 + 1  # completeness, a table per chart, free text twice, rejections
+    assert "<script" not in html and "<link" not in html and "src=" not in html
+    missing = html.split('id="missing"')[1].split("</section>")[0]
+    assert missing.count("<li>") == 34
+    assert "&lt;" not in html.split("<main")[0]  # nothing in the head was escaped twice
+
+
+# -- the command line (once `nvap collect` is wired) --------------------------------------------------
+
+
+def test_cli_reports_rejections_and_exits_1(nvap, in_base: Path, collection: Collection) -> None:  # type: ignore[no-untyped-def]
+    result = nvap("collect", "returned")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    for rejection in collection.rejections:
+        assert rejection.line in lines
+    assert lines[-1] == "8 plans read, 6 rejected, 34 forces missing"
+    assert sorted(p.name for p in Path("collected").iterdir()) == ["summary.csv", "summary.html", "summary.json", "summary.xlsx"]
+
+
+def test_cli_exits_0_when_every_plan_was_read(nvap, in_base: Path) -> None:  # type: ignore[no-untyped-def]
+    result = nvap("collect", "returned/norfolk-constabulary-realisation-plan.xlsx", "--out", "one", "--format", "json")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1] == "1 plan read, 0 rejected, 45 forces missing"
+    assert [p.name for p in Path("one").iterdir()] == ["summary.json"]
+    assert nvap("collect", "nowhere").exit_code == 2
