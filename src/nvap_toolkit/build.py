@@ -247,7 +247,7 @@ def _shared_digest(project: Project) -> str:
 
 
 def _templates_digest() -> str:
-    from .render.env import template_dirs
+    from .resources import template_dirs
 
     digest = hashlib.sha256()
     for folder in template_dirs():

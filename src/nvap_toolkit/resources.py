@@ -12,3 +12,12 @@ def packaged_dir(name: str) -> Path:
     if shipped.is_dir():
         return shipped
     return Path(__file__).resolve().parents[2] / name
+
+
+def template_dirs() -> list[Path]:
+    """``./templates`` of the working directory (if any) ahead of the packaged templates."""
+    found: list[Path] = []
+    for folder in (Path.cwd() / "templates", packaged_dir("templates")):
+        if folder.is_dir() and folder.resolve() not in [f.resolve() for f in found]:
+            found.append(folder)
+    return found

@@ -10,18 +10,8 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..resources import packaged_dir
+from ..resources import template_dirs
 from .prose import Md, md_escape
-
-
-def template_dirs() -> list[Path]:
-    """``./templates`` of the working directory (if any) ahead of the packaged templates."""
-    dirs = [Path.cwd() / "templates", packaged_dir("templates")]
-    seen: list[Path] = []
-    for d in dirs:
-        if d.is_dir() and d.resolve() not in [s.resolve() for s in seen]:
-            seen.append(d)
-    return seen
 
 
 def _md_finalize(value: Any) -> Markup:
