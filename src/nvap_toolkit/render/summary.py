@@ -364,7 +364,7 @@ def summary_html(project: Project, collection: Collection) -> str:
     actions = []
     for action in project.actions.values():
         objectives = []
-        for number, objective in enumerate(action.objectives, start=1):
+        for objective in action.objectives:
             tallies = [t for t in collection.tallies if t.action == action.id and t.objective == objective.id]
             objectives.append(
                 {
