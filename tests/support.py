@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
-SOURCES = ROOT.parent / "shared" / "sources"
+# The source texts the content was transcribed from: beside the repository in CI and for
+# the project's developers; NVAP_SOURCES points elsewhere.
+SOURCES = Path(os.environ.get("NVAP_SOURCES", ROOT.parent / "shared" / "sources"))
 
 # A small, valid action toolkit used as the base of many invalid cases (line numbers matter).
 MINIMAL_ACTION = """\

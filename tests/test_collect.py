@@ -188,19 +188,22 @@ def outputs(project: Project, collection: Collection, base: Path) -> dict[str, b
     return {o.path.name: o.data for o in collect_outputs(project, collection, base / "collected", [])}
 
 
+REJECTED_FILES = [
+    "returned/cumbria-constabulary-realisation-plan.xlsx",
+    "returned/dorset-police-realisation-plan.xlsx",
+    "returned/durham-constabulary-realisation-plan.xlsx",
+    "returned/gwent-police-realisation-plan.xlsx",
+    "returned/norfolk-draft.xlsx",
+    "returned/notes.xlsx",
+]
+
+
 # -- what was read, rejected and missing -----------------------------------------------------------
 
 
 def test_counts_and_the_closing_line(collection: Collection) -> None:
     assert len(collection.responses) == 8
-    assert collection.rejected_files == [
-        "returned/cumbria-constabulary-realisation-plan.xlsx",
-        "returned/dorset-police-realisation-plan.xlsx",
-        "returned/durham-constabulary-realisation-plan.xlsx",
-        "returned/gwent-police-realisation-plan.xlsx",
-        "returned/norfolk-draft.xlsx",
-        "returned/notes.xlsx",
-    ]
+    assert collection.rejected_files == REJECTED_FILES
     assert len(collection.missing) == 34
     assert collection.summary == "8 plans read, 6 rejected, 34 forces missing"
     assert collection.exit_code == 1
@@ -432,14 +435,7 @@ def test_summary_workbook(project: Project, outputs: dict[str, bytes]) -> None:
     assert choices[5][4:] == ("Free-text entries", 2, 8, f"{MET}; {SUFFOLK}")
     assert choices[6][4:] == ("Left blank", 2, 8, None)
     assert len(rows["Forces that returned no plan"]) == 1 + 34
-    assert [r[0] for r in rows["Rejected files"][1:]] == [
-        "returned/cumbria-constabulary-realisation-plan.xlsx",
-        "returned/dorset-police-realisation-plan.xlsx",
-        "returned/durham-constabulary-realisation-plan.xlsx",
-        "returned/gwent-police-realisation-plan.xlsx",
-        "returned/norfolk-draft.xlsx",
-        "returned/notes.xlsx",
-    ]
+    assert [r[0] for r in rows["Rejected files"][1:]] == REJECTED_FILES
     assert rows["Rejected files"][-1][1] == "not an nvap realisation plan (make one with 'nvap plan')"
 
 

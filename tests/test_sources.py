@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from support import CONTENT, SOURCES
 from source_text import html_text, md_text, missing, source_sentences, xlsx_text
@@ -9,6 +11,10 @@ from source_text import html_text, md_text, missing, source_sentences, xlsx_text
 from nvap_toolkit.project import load_valid_project
 from nvap_toolkit.render.html import covenant_html, toolkit_html
 from nvap_toolkit.render.markdown import covenant_md, toolkit_md
+
+if not SOURCES.is_dir() and not os.environ.get("CI"):
+    # A clone on its own has no source texts to compare with; CI always has them (and fails without).
+    pytest.skip(f"the source texts are not at {SOURCES} (set NVAP_SOURCES)", allow_module_level=True)
 
 TOOLKIT_SOURCE = SOURCES / "004_b979efec25969804.txt"
 COVENANT_SOURCE = SOURCES / "000_b8371bb5de8d4e59.txt"

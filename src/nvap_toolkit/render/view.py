@@ -51,7 +51,6 @@ def toolkit_context(project: Project, action: Action, prose: Prose) -> dict[str,
         "related": [(a, project.action_title(a)) for a in action.related_actions],
         "priorities": [priorities[p] for p in action.covenant_priorities],
         "glossary": [(t, project.glossary.terms[t].expansion) for t in acronyms_in(action, programme) if t in project.glossary.terms],
-        "content_hash": project.content_hash(action),
     }
 
 
