@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt setup.py | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/nvap validate
 	$(BIN)/nvap build 2.6.2 covenant --out $(OUT)
-	$(BIN)/nvap plan --force Norfolk --out $(OUT)/plans --overwrite
+	$(BIN)/nvap plan --force Norfolk --out $(OUT)/plans --skip-existing
 	@echo
 	@echo "Toolkit 2.6.2:   $(OUT)/2.6.2.md  $(OUT)/2.6.2.html  $(OUT)/2.6.2.xlsx"
 	@echo "Covenant 2024:   $(OUT)/covenant-2024.md  $(OUT)/covenant-2024.html  $(OUT)/covenant-2024.xlsx"

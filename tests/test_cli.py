@@ -131,27 +131,88 @@ def test_rebuild_after_a_content_change(content, nvap):
 
 
 def test_plan_for_a_force_and_never_overwritten(content, nvap):
+    from openpyxl import load_workbook
+
     result = nvap("plan", "--force", "norfolk", "--out", "plans")
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "wrote plans/norfolk-constabulary-realisation-plan.xlsx"
     path = Path("plans/norfolk-constabulary-realisation-plan.xlsx")
-    path.write_bytes(path.read_bytes() + b"")
+    blank = path.read_bytes()
+    # The force fills in its plan.
+    wb = load_workbook(path)
+    ((sheet, coord),) = wb.defined_names["p_2_6_2_project_lead"].destinations
+    wb[sheet][coord.replace("$", "")].value = "DCI Jones"
+    wb.save(path)
     filled = path.read_bytes()
+    assert filled != blank
     again = nvap("plan", "--force", "Norfolk Constabulary", "--out", "plans")
     assert again.exit_code == 1
-    assert "already exists and may hold a force's work: nothing was written (use --overwrite to replace it)" in again.output
+    assert again.output == (
+        "Error: plans/norfolk-constabulary-realisation-plan.xlsx already exists and may hold a force's work: "
+        "nothing was written (use --overwrite to replace it, or --skip-existing to keep it)\n"
+    )
+    assert path.read_bytes() == filled
+    kept = nvap("plan", "--force", "Norfolk", "--force", "Suffolk", "--out", "plans", "--skip-existing")
+    assert kept.exit_code == 0
+    assert kept.output.splitlines() == [
+        "wrote plans/suffolk-constabulary-realisation-plan.xlsx",
+        "kept plans/norfolk-constabulary-realisation-plan.xlsx as it is (it exists and may hold a force's work)",
+    ]
     assert path.read_bytes() == filled
     assert nvap("plan", "--force", "Norfolk", "--out", "plans", "--overwrite").exit_code == 0
+    assert path.read_bytes() == blank
 
 
 def test_plan_typo_and_path_like_force(content, nvap):
     result = nvap("plan", "--force", "Norflok", "--out", "plans")
-    assert result.exit_code == 1
-    assert result.output.strip() == "Error: unknown police force 'Norflok': did you mean Norfolk Constabulary?"
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "Error: unknown police force 'Norflok': did you mean Norfolk Constabulary? (nvap plan --list-forces lists them)"
+    )
     result = nvap("plan", "--force", "../../x", "--out", "plans")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "is not the name of a police force" in result.output
     assert not Path("plans").exists()
+
+
+def test_plan_lists_the_forces(content, nvap):
+    result = nvap("plan", "--list-forces")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "Force\tAlso known as"
+    assert len(lines) == 1 + 46
+    assert "Hampshire and Isle of Wight Constabulary\tHampshire and Isle of Wight, Hants, HIOWC, Hampshire, Hampshire and IOW, Isle of Wight" in lines
+    assert "Gwent Police\tGwent, Heddlu Gwent" in lines
+
+
+def test_demo_keeps_a_filled_demo_plan(content, nvap):
+    """``make demo`` writes Norfolk's plan with --skip-existing: a plan a user filled survives the next demo."""
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    (line,) = [ln for ln in makefile.splitlines() if "nvap plan" in ln]
+    assert "--skip-existing" in line and "--overwrite" not in line
+
+
+def test_collect_into_its_own_input_folder(content, nvap):
+    assert nvap("plan", "--force", "Norfolk", "--force", "Kent", "--out", "returns").exit_code == 0
+    first = nvap("collect", "returns", "--out", "returns")
+    assert first.exit_code == 0, first.output
+    assert first.output.splitlines()[-1] == "2 plans read, 0 rejected, 44 forces missing"
+    again = nvap("collect", ".", "--out", ".")
+    assert again.exit_code == 0, again.output
+    assert again.output.splitlines() == [
+        "returns/summary.xlsx: skipped (a summary written by nvap collect)",
+        "2 plans read, 0 rejected, 44 forces missing",
+    ]
+
+
+def test_collect_with_nothing_to_read_warns_and_exits_1(content, nvap):
+    Path("empty").mkdir()
+    result = nvap("collect", "empty")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "warning: no plans found in empty (plans are .xlsx files made by 'nvap plan')",
+        "0 plans read, 0 rejected, 46 forces missing",
+    ]
 
 
 def test_plan_needs_a_force(content, nvap):

@@ -16,11 +16,24 @@ import yaml
 from openpyxl import Workbook, load_workbook
 from support import CONTENT
 
-from nvap_toolkit.collect import Collection, collect, collect_outputs, plan_files
+import plan_names as names
+from nvap_toolkit.collect.model import Collection
+from nvap_toolkit.collect.summary import collect_outputs
+from nvap_toolkit.collect.tally import collect, plan_files
 from nvap_toolkit.errors import UsageError
-from nvap_toolkit.plans import plan_outputs
+from nvap_toolkit.plan.write import plan_outputs
 from nvap_toolkit.project import Project, load_valid_project
-from nvap_toolkit.render.form import COLUMNS, IMPACT_FIELDS, LIST_FIELDS, header_name, objective_name
+
+COLUMNS = [("org", "organisational"), ("ext", "external")]
+IMPACT_FIELDS, LIST_FIELDS = names.IMPACT_FIELDS, names.LIST_FIELDS
+
+
+def header_name(_prefix: str, _action: str, field: str) -> str:
+    return names.header(field)
+
+
+def objective_name(_prefix: str, _action: str, objective_id: str, field: str, col: str | None = None) -> str:
+    return names.objective(objective_id, field, dict(COLUMNS)[col] if col else None)
 
 ACTION = "2.6.2"
 SHEET = "'2.6.2 Officer-Staff Norms'"
@@ -81,7 +94,10 @@ def write_plan(data: bytes, path: Path, values: dict[str, object], insert_row_at
     """Fill a plan by its defined names, as a force's script would, and save it at ``path``."""
     wb = load_workbook(io.BytesIO(data))
     for name, value in values.items():
-        cell_of(wb, name).value = value
+        cell = cell_of(wb, name)
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"
     if insert_row_at:
         # A script that inserts a row leaves the names where they were: the sheet's layout no longer matches them.
         cell = cell_of(wb, insert_row_at)
@@ -189,11 +205,8 @@ def outputs(project: Project, collection: Collection, base: Path) -> dict[str, b
 
 
 REJECTED_FILES = [
-    "returned/cumbria-constabulary-realisation-plan.xlsx",
     "returned/dorset-police-realisation-plan.xlsx",
-    "returned/durham-constabulary-realisation-plan.xlsx",
     "returned/gwent-police-realisation-plan.xlsx",
-    "returned/norfolk-draft.xlsx",
     "returned/notes.xlsx",
 ]
 
@@ -202,10 +215,10 @@ REJECTED_FILES = [
 
 
 def test_counts_and_the_closing_line(collection: Collection) -> None:
-    assert len(collection.responses) == 8
+    assert len(collection.responses) == 10
     assert collection.rejected_files == REJECTED_FILES
     assert len(collection.missing) == 34
-    assert collection.summary == "8 plans read, 6 rejected, 34 forces missing"
+    assert collection.summary == "10 plans read, 3 rejected, 34 forces missing, 1 set aside for a later plan (3 warnings)"
     assert collection.exit_code == 1
 
 
@@ -216,21 +229,19 @@ def test_each_rejection_names_the_file_and_the_cell(project: Project, old_editio
         cell = cell_of(blank, name)
         return f"{SHEET if cell.parent.title != 'nvap' else 'nvap'}!{cell.coordinate}"
 
-    old, now = old_edition.content_hash(old_edition.actions[ACTION]), project.content_hash(project.actions[ACTION])
-    assert old != now
     impact_owner = objective_name("p", ACTION, T, "impact_owner")
-    assert [r.line for r in collection.rejections] == [
+    assert [r.line for r in collection.problems] == [
         (
-            f"returned/cumbria-constabulary-realisation-plan.xlsx {at(header_name('p', ACTION, 'date_prepared'))}: "
-            "'next week' is not a date (write it as dd/mm/yyyy)"
+            f"returned/cumbria-constabulary-realisation-plan.xlsx {at(header_name('p', ACTION, 'date_prepared'))} "
+            "(Date Prepared): warning: 'next week' is not a date (write it as dd/mm/yyyy, e.g. 23/11/2025): kept as text"
         ),
         (
-            f"returned/dorset-police-realisation-plan.xlsx {at(header_name('p', ACTION, 'force'))}: "
+            f"returned/dorset-police-realisation-plan.xlsx {at(header_name('p', ACTION, 'force'))} (Force): "
             "names the force 'Devon and Cornwall Police', but the plan was made for Dorset Police"
         ),
         (
-            f"returned/durham-constabulary-realisation-plan.xlsx {at('nvap_2_6_2_hash')}: the plan was made from "
-            f"another edition of the toolkit for action 2.6.2 (content {old}, now {now})"
+            "returned/durham-constabulary-realisation-plan.xlsx: warning: the plan was made from an earlier edition of "
+            "the toolkit for action 2.6.2: its wording differs in what the plan does not show. Its answers were placed by their ids"
         ),
         (
             f"returned/gwent-police-realisation-plan.xlsx {at(impact_owner)}: the sheet's layout was changed: the cell "
@@ -238,18 +249,40 @@ def test_each_rejection_names_the_file_and_the_cell(project: Project, old_editio
             "(copy the entries into a new plan from 'nvap plan')"
         ),
         (
-            "returned/norfolk-draft.xlsx: Norfolk Constabulary sent another plan, "
+            "returned/norfolk-draft.xlsx: warning: Norfolk Constabulary sent another plan, "
             "returned/norfolk-constabulary-realisation-plan.xlsx (prepared 14/03/2024), which was counted instead "
-            "of this one (prepared 01/02/2024)"
+            "of this one (prepared 01/02/2024): its date prepared is later"
         ),
-        "returned/notes.xlsx: not an nvap realisation plan (make one with 'nvap plan')",
+        "returned/notes.xlsx: not an nvap realisation plan: make plans with 'nvap plan'",
     ]
     (duplicate,) = collection.duplicates
-    assert (duplicate.force_name, duplicate.kept, duplicate.dropped) == (
+    assert (duplicate.force_name, duplicate.kept, duplicate.dropped, duplicate.reason) == (
         "Norfolk Constabulary",
         "returned/norfolk-constabulary-realisation-plan.xlsx",
         ("returned/norfolk-draft.xlsx",),
+        "later",
     )
+    statuses = {r.file.removeprefix("returned/"): r.status for r in collection.returns}
+    assert statuses == {
+        "british-transport-police-realisation-plan.xlsx": "counted",
+        "cumbria-constabulary-realisation-plan.xlsx": "counted",
+        "dorset-police-realisation-plan.xlsx": "rejected",
+        "durham-constabulary-realisation-plan.xlsx": "counted",
+        "essex-police-realisation-plan.xlsx": "counted",
+        "gwent-police-realisation-plan.xlsx": "rejected",
+        "kent-police-realisation-plan.xlsx": "counted",
+        "lancashire-constabulary-realisation-plan.xlsx": "counted",
+        "metropolitan-police-service-realisation-plan.xlsx": "counted",
+        "norfolk-constabulary-realisation-plan.xlsx": "counted",
+        "norfolk-draft.xlsx": "superseded",
+        "notes.xlsx": "unreadable",
+        "suffolk-constabulary-realisation-plan.xlsx": "counted",
+        "wiltshire-police-realisation-plan.xlsx": "counted",
+    }
+    by_force = {f.force_name: (f.status, len(f.files)) for f in collection.forces}
+    assert by_force["Dorset Police"] == ("rejected", 1)
+    assert by_force["Norfolk Constabulary"] == ("counted", 2)
+    assert by_force["Devon and Cornwall Police"] == ("missing", 0)
 
 
 def test_missing_forces_are_those_that_sent_nothing(project: Project, collection: Collection) -> None:
@@ -276,6 +309,8 @@ def test_missing_forces_are_those_that_sent_nothing(project: Project, collection
 def test_completeness_and_date_prepared_per_force(collection: Collection) -> None:
     assert [(r.force_name, r.file.removeprefix("returned/"), r.date_prepared) for r in collection.responses] == [
         ("British Transport Police", "british-transport-police-realisation-plan.xlsx", date(2024, 4, 2)),
+        ("Cumbria Constabulary", "cumbria-constabulary-realisation-plan.xlsx", None),
+        ("Durham Constabulary", "durham-constabulary-realisation-plan.xlsx", date(2024, 3, 9)),
         ("Essex Police", "essex-police-realisation-plan.xlsx", None),
         ("Kent Police", "kent-police-realisation-plan.xlsx", date(2024, 3, 14)),
         ("Lancashire Constabulary", "lancashire-constabulary-realisation-plan.xlsx", date(2024, 1, 31)),
@@ -286,6 +321,8 @@ def test_completeness_and_date_prepared_per_force(collection: Collection) -> Non
     ]
     assert [(p.action, p.filled, p.inputs, p.percent) for r in collection.responses for p in r.actions] == [
         (ACTION, 5, 38, 13),
+        (ACTION, 1, 38, 3),
+        (ACTION, 13, 38, 34),
         (ACTION, 0, 38, 0),
         (ACTION, 2, 38, 5),
         (ACTION, 4, 38, 11),
@@ -298,6 +335,7 @@ def test_completeness_and_date_prepared_per_force(collection: Collection) -> Non
 
 BTP, ESSEX, KENT, LANCS = "British Transport Police", "Essex Police", "Kent Police", "Lancashire Constabulary"
 MET, NORFOLK, SUFFOLK, WILTS = "Metropolitan Police Service", "Norfolk Constabulary", "Suffolk Constabulary", "Wiltshire Police"
+DURHAM = "Durham Constabulary"
 
 
 def test_dropdown_choices_free_text_and_blanks(collection: Collection) -> None:
@@ -319,24 +357,24 @@ def test_dropdown_choices_free_text_and_blanks(collection: Collection) -> None:
         (S, "impact_measurement"): 8,
         (S, "risks"): 3,
     }
-    # Norfolk and Wiltshire chose the first option everywhere; the others as listed.
+    # Norfolk and Wiltshire chose the first option everywhere, Durham the second; the others as listed.
     expected = {
-        key: ({0: (NORFOLK, WILTS)}, [], 6, sizes[key[:2]], 8)
+        key: ({0: (NORFOLK, WILTS), 1: (DURHAM,)}, [], 7, sizes[key[:2]], 10)
         for key in [
             (o, f, c) for o in (T, S) for f in ("activity", "impact_measurement", "risks") for c in ("organisational", "external")
         ]
     }
     expected[(T, "activity", "organisational")] = (
-        {0: (KENT, NORFOLK, WILTS), 1: (BTP,)},
+        {0: (KENT, NORFOLK, WILTS), 1: (BTP, DURHAM)},
         [(MET, "- weekly huddles"), (SUFFOLK, "Peer support circles")],
-        2,
+        3,
         4,
-        8,
+        10,
     )
-    expected[(T, "activity", "external")] = ({0: (NORFOLK, WILTS), 1: (BTP, SUFFOLK)}, [], 4, 4, 8)
-    expected[(T, "risks", "organisational")] = ({0: (NORFOLK, WILTS)}, [(SUFFOLK, "Loss of trust")], 5, 5, 8)
-    expected[(S, "risks", "organisational")] = ({0: (NORFOLK, WILTS), 2: (BTP,)}, [], 5, 3, 8)
-    expected[(S, "impact_measurement", "external")] = ({0: (NORFOLK, SUFFOLK, WILTS)}, [], 5, 8, 8)
+    expected[(T, "activity", "external")] = ({0: (NORFOLK, WILTS), 1: (BTP, DURHAM, SUFFOLK)}, [], 5, 4, 10)
+    expected[(T, "risks", "organisational")] = ({0: (NORFOLK, WILTS), 1: (DURHAM,)}, [(SUFFOLK, "Loss of trust")], 6, 5, 10)
+    expected[(S, "risks", "organisational")] = ({0: (NORFOLK, WILTS), 1: (DURHAM,), 2: (BTP,)}, [], 6, 3, 10)
+    expected[(S, "impact_measurement", "external")] = ({0: (NORFOLK, SUFFOLK, WILTS), 1: (DURHAM,)}, [], 6, 8, 10)
     assert found == expected
     assert list(found) == list(expected)  # actions, objectives, fields and columns in the content's order
     for t in collection.tallies:
@@ -372,7 +410,7 @@ def test_two_runs_are_byte_identical(project: Project, in_base: Path, outputs: d
     again = collect(project, [Path("returned")])
     second = {o.path.name: o.data for o in collect_outputs(project, again, Path("elsewhere"), [])}
     assert second == outputs
-    assert sorted(outputs) == ["summary.csv", "summary.html", "summary.json", "summary.xlsx"]
+    assert sorted(outputs) == ["answers.csv", "summary.csv", "summary.html", "summary.json", "summary.xlsx"]
 
 
 def test_formats_are_checked(project: Project, collection: Collection, tmp_path: Path) -> None:
@@ -387,14 +425,18 @@ def test_formats_are_checked(project: Project, collection: Collection, tmp_path:
 
 def test_summary_workbook(project: Project, outputs: dict[str, bytes]) -> None:
     wb = load_workbook(io.BytesIO(outputs["summary.xlsx"]))
-    assert wb.sheetnames == ["Completeness", "Choices", "Free-text entries", "Forces that returned no plan", "Rejected files"]
+    assert wb.sheetnames == [
+        "Returns by force", "Completeness", "Choices", "Free-text entries", "Answers", "Forces that returned no plan",
+        "Forces that sent more than one", "Notes on counted plans", "Rejected files", "nvap",
+    ]
+    assert wb["nvap"].sheet_state == "hidden"
     rows = {ws.title: [tuple(c.value for c in row) for row in ws.iter_rows()] for ws in wb.worksheets}
-    for ws in wb.worksheets:
+    for ws in wb.worksheets[:-1]:
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref == f"A1:{ws.cell(row=1, column=ws.max_column).column_letter}{ws.max_row}"
         assert all(c.font.b for c in ws[1])
     assert rows["Completeness"][0] == ("Force", "File", "Action", "Date Prepared", "Inputs filled", "Inputs", "Complete")
-    assert rows["Completeness"][6] == (
+    assert rows["Completeness"][8] == (
         "Norfolk Constabulary",
         "returned/norfolk-constabulary-realisation-plan.xlsx",
         "2.6.2 Officer/Staff Norms",
@@ -431,12 +473,21 @@ def test_summary_workbook(project: Project, outputs: dict[str, bytes]) -> None:
     ]
     choices = rows["Choices"]
     assert choices[0] == ("Action", "Objective", "Field", "Impact column", "Choice", "Forces", "Plans read", "Chosen by")
-    assert choices[1][4:] == (option(project, T, "activity", 0), 3, 8, f"{KENT}; {NORFOLK}; {WILTS}")
-    assert choices[5][4:] == ("Free-text entries", 2, 8, f"{MET}; {SUFFOLK}")
-    assert choices[6][4:] == ("Left blank", 2, 8, None)
+    assert choices[1][4:] == (option(project, T, "activity", 0), 3, 10, f"{KENT}; {NORFOLK}; {WILTS}")
+    assert choices[5][4:] == ("Free-text entries", 2, 10, f"{MET}; {SUFFOLK}")
+    assert choices[6][4:] == ("Left blank", 3, 10, None)
     assert len(rows["Forces that returned no plan"]) == 1 + 34
     assert [r[0] for r in rows["Rejected files"][1:]] == REJECTED_FILES
-    assert rows["Rejected files"][-1][1] == "not an nvap realisation plan (make one with 'nvap plan')"
+    assert rows["Rejected files"][-1][1] == "not an nvap realisation plan: make plans with 'nvap plan'"
+    answers = rows["Answers"]
+    assert answers[0] == (
+        "Force", "File", "Status", "Action", "Reporting Period", "Project Lead", "Prepared By", "Date Prepared",
+        "Date Prepared (as typed)", "Objective", "Impact Owner", "Impact column", "Activity", "Output",
+        "Impact Measurement", "Progress", "Next steps", "Risks", "Risk Mitigation Strategy", "Additional Comments",
+    )
+    cumbria = [r for r in answers if r[0] == "Cumbria Constabulary"]
+    assert len(cumbria) == 4 and cumbria[0][7:9] == (None, "next week")
+    assert len(answers) == 1 + 4 * 13  # every plan that could be read: 13 files, 2 objectives x 2 columns
 
 
 def test_summary_csv_and_json(outputs: dict[str, bytes]) -> None:
@@ -444,12 +495,14 @@ def test_summary_csv_and_json(outputs: dict[str, bytes]) -> None:
     views = [r["view"] for r in rows]
     options = 2 * (4 + 8 + 5 + 5 + 8 + 3)
     assert {v: views.count(v) for v in dict.fromkeys(views)} == {
-        "completeness": 8,
+        "completeness": 10,
         "choice": options,
         "free_text": 3,
         "blank": 12,
+        "return": 47,  # every force once, Norfolk twice (two files)
         "missing": 34,
-        "rejected": 6,
+        "warning": 3,
+        "rejected": 3,
     }
     met = [r for r in rows if r["view"] == "free_text" and r["force"] == MET]
     # A cell that starts like a formula is never run by a spreadsheet that opens the CSV.
@@ -457,14 +510,14 @@ def test_summary_csv_and_json(outputs: dict[str, bytes]) -> None:
         (T, "activity", "organisational", "'- weekly huddles")
     ]
     first = next(r for r in rows if r["view"] == "choice")
-    assert (first["count"], first["total"], first["force"]) == ("3", "8", f"{KENT}; {NORFOLK}; {WILTS}")
+    assert (first["count"], first["total"], first["force"]) == ("3", "10", f"{KENT}; {NORFOLK}; {WILTS}")
     norfolk = next(r for r in rows if r["view"] == "completeness" and r["force"] == NORFOLK)
     assert (norfolk["value"], norfolk["count"], norfolk["total"]) == ("2024-03-14", "38", "38")
 
     data = json.loads(outputs["summary.json"])
-    assert (data["plans_read"], data["rejected"], data["missing_forces"], data["files"]) == (8, 6, 34, 14)
+    assert (data["plans_read"], data["rejected"], data["missing_forces"], data["files"]) == (10, 3, 34, 14)
     assert data["tallies"][0]["free_text"][0] == {"force": MET, "text": "- weekly huddles"}
-    assert data["responses"][5]["actions"] == [
+    assert data["responses"][7]["actions"] == [
         {"action": ACTION, "date_prepared": "2024-03-14", "filled": 38, "inputs": 38, "percent": 100}
     ]
 
@@ -477,7 +530,9 @@ def test_summary_html_pairs_each_chart_with_a_table(outputs: dict[str, bytes]) -
         assert html.count(f'id="{label}"') == 1
         caption = re.search(f'<figcaption id="{label}">([^<]+)</figcaption>', html)
         assert caption and f"<caption>{caption.group(1)}</caption>" in html
-    assert html.count("<table>") == 1 + 6 + 2 + 1  # completeness, a table per chart, free text twice, rejections
+    # returns, completeness, a table per chart, free text twice, per plan read a header and two objectives,
+    # duplicates, warnings, rejections
+    assert html.count("<table>") == 1 + 1 + 6 + 2 + 13 * 3 + 1 + 1 + 1
     assert "<script" not in html and "<link" not in html and "src=" not in html
     missing = html.split('id="missing"')[1].split("</section>")[0]
     assert missing.count("<li>") == 34
@@ -491,10 +546,12 @@ def test_cli_reports_rejections_and_exits_1(nvap, in_base: Path, collection: Col
     result = nvap("collect", "returned")
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    for rejection in collection.rejections:
-        assert rejection.line in lines
-    assert lines[-1] == "8 plans read, 6 rejected, 34 forces missing"
-    assert sorted(p.name for p in Path("collected").iterdir()) == ["summary.csv", "summary.html", "summary.json", "summary.xlsx"]
+    for problem in collection.problems:
+        assert problem.line in lines
+    assert lines[-1] == "10 plans read, 3 rejected, 34 forces missing, 1 set aside for a later plan (3 warnings)"
+    assert sorted(p.name for p in Path("collected").iterdir()) == [
+        "answers.csv", "summary.csv", "summary.html", "summary.json", "summary.xlsx"
+    ]
 
 
 def test_cli_exits_0_when_every_plan_was_read(nvap, in_base: Path) -> None:  # type: ignore[no-untyped-def]

@@ -160,11 +160,12 @@ def test_a_build_that_fails_half_way_writes_nothing(content, tmp_path, monkeypat
 
 
 def test_a_plan_run_that_fails_leaves_filled_plans_alone(content, tmp_path):
-    from nvap_toolkit.plans import write_plans
+    from nvap_toolkit.plan.write import write_plans
+    from nvap_toolkit.writer import write_outputs
     from nvap_toolkit.writer import ExistsError
 
     project = load_valid_project(content)
-    write_plans(project, tmp_path / "plans", ["Norfolk"], False, None)
+    write_outputs(write_plans(project, tmp_path / "plans", ["Norfolk"], False, None)[0])
     plan = tmp_path / "plans" / "norfolk-constabulary-realisation-plan.xlsx"
     plan.write_bytes(plan.read_bytes() + b"force's work")
     filled = plan.read_bytes()

@@ -6,7 +6,6 @@ import io
 import re
 import shutil
 import zipfile
-from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,17 @@ from openpyxl import Workbook, load_workbook
 
 from nvap_toolkit.errors import NvapError, UsageError
 from nvap_toolkit.forces import find_force, plan_filename, slug
-from nvap_toolkit.plans import PLAN_KIND, plan_outputs, read_plan, write_plans
+from nvap_toolkit.plan.write import plan_outputs, write_plans
 from nvap_toolkit.project import Project, load_valid_project
-from nvap_toolkit.render.form import (
-    COLUMNS,
-    HEADER_FIELDS,
-    IMPACT_FIELDS,
-    LISTS_SHEET,
-    add_plan_sheet,
-    header_name,
-    list_name,
-    objective_name,
-)
+from nvap_toolkit.render.form import add_plan_sheet
 from nvap_toolkit.render.prose import Prose
-from nvap_toolkit.writer import ExistsError
+from nvap_toolkit.writer import ExistsError, write_outputs
+
+import plan_names as names
+from plan_names import header as header_name
+
+LISTS_SHEET = "nvap_lists"
+PLAN_KIND = "nvap-realisation-plan"
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 ACTION = "2.6.2"
@@ -83,9 +79,31 @@ def range_values(wb: Workbook, name: str) -> list[str]:
         ("  NORFOLK   constabulary ", "norfolk-constabulary"),
         ("norfolk-constabulary", "norfolk-constabulary"),
         ("Avon & Somerset", "avon-and-somerset-constabulary"),
+        # As people type them: "X Police" / "X Constabulary" either way round, county abbreviations,
+        # "the Met", Welsh names.
+        ("Hampshire", "hampshire-and-isle-of-wight-constabulary"),
+        ("Hants", "hampshire-and-isle-of-wight-constabulary"),
+        ("Hampshire Constabulary", "hampshire-and-isle-of-wight-constabulary"),
+        ("Met Police", "metropolitan-police-service"),
+        ("the Met", "metropolitan-police-service"),
+        ("Metropolitan Police", "metropolitan-police-service"),
+        ("Northants", "northamptonshire-police"),
+        ("Notts", "nottinghamshire-police"),
+        ("Herts", "hertfordshire-constabulary"),
+        ("Norfolk Police", "norfolk-constabulary"),
+        ("Kent Constabulary", "kent-police"),
+        ("Police Norfolk", None),
+        ("Heddlu Gwent", "gwent-police"),
+        ("Heddlu Gogledd Cymru", "north-wales-police"),
+        ("Heddlu De Cymru", "south-wales-police"),
+        ("Heddlu Dyfed Powys", "dyfed-powys-police"),
     ],
 )
-def test_find_force_by_any_of_its_names(project: Project, name: str, key: str) -> None:
+def test_find_force_by_any_of_its_names(project: Project, name: str, key: str | None) -> None:
+    if key is None:
+        with pytest.raises(UsageError, match="did you mean Norfolk Constabulary"):
+            find_force(project.forces, name)
+        return
     found_key, force = find_force(project.forces, name)
     assert found_key == key
     assert force is project.forces.forces[key]
@@ -94,16 +112,38 @@ def test_find_force_by_any_of_its_names(project: Project, name: str, key: str) -
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("Norflok", "unknown police force 'Norflok': did you mean Norfolk Constabulary?"),
-        ("Metropolitan Polce", "unknown police force 'Metropolitan Polce': did you mean Metropolitan Police Service?"),
-        ("BPT", "unknown police force 'BPT': did you mean British Transport Police?"),
+        ("Norflok", "Norfolk Constabulary"),
+        ("Metropolitan Polce", "Metropolitan Police Service"),
+        ("BPT", "British Transport Police"),
+        ("Hampshire Isle", "Hampshire and Isle of Wight Constabulary"),
+        ("Northampton", "Northamptonshire Police"),
+        ("West Yorks", "West Yorkshire Police"),
     ],
 )
 def test_a_typo_gets_a_suggestion(project: Project, typed: str, message: str) -> None:
-    with pytest.raises(NvapError) as caught:
+    with pytest.raises(UsageError) as caught:
         find_force(project.forces, typed)
-    assert caught.value.message == message
-    assert caught.value.exit_code == 1
+    assert caught.value.message == (
+        f"unknown police force '{typed}': did you mean {message}? (nvap plan --list-forces lists them)"
+    )
+    assert caught.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("PSNI", "'PSNI' (Police Service of Northern Ireland)"),
+        ("Police Scotland", "Police Scotland"),
+        ("Northern Ireland Police", "'Northern Ireland Police' (Police Service of Northern Ireland)"),
+    ],
+)
+def test_a_force_outside_england_and_wales_is_told_the_scope(project: Project, typed: str, named: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        find_force(project.forces, typed)
+    assert caught.value.message == (
+        f"{named} is outside nvap's scope: nvap covers the police forces of England and Wales and the national "
+        "forces (nvap plan --list-forces lists them)"
+    )
 
 
 def test_a_name_like_no_force_gets_no_wrong_suggestion(project: Project) -> None:
@@ -114,10 +154,10 @@ def test_a_name_like_no_force_gets_no_wrong_suggestion(project: Project) -> None
 @pytest.mark.parametrize("typed", ["../../x", "/etc/passwd", "plans\\norfolk", "norfolk.xlsx", "~/x", ".."])
 def test_a_path_is_not_a_force_and_nothing_is_written(project: Project, tmp_path: Path, typed: str) -> None:
     out = tmp_path / "out" / "deeper"
-    with pytest.raises(NvapError) as caught:
+    with pytest.raises(UsageError) as caught:
         write_plans(project, out, [typed], False, [])
     assert "is not the name of a police force" in caught.value.message
-    assert caught.value.exit_code == 1
+    assert caught.value.exit_code == 2
     assert list(tmp_path.rglob("*")) == []
 
 
@@ -160,7 +200,7 @@ def test_each_plan_names_its_own_force(project: Project, all_plans: dict[str, by
     for key, force in project.forces.forces.items():
         wb = load_workbook(io.BytesIO(all_plans[plan_filename(force)]))
         assert cell_of(wb, "nvap_force").value == key
-        assert cell_of(wb, header_name("p", ACTION, "force")).value == force.name
+        assert cell_of(wb, header_name("force")).value == force.name
 
 
 def test_two_builds_are_byte_identical(project: Project, tmp_path: Path, norfolk_bytes: bytes) -> None:
@@ -172,26 +212,37 @@ def test_two_builds_are_byte_identical(project: Project, tmp_path: Path, norfolk
 # -- safe writes ------------------------------------------------------------------------------
 
 
+def write(project: Project, out: Path, forces: list[str], **options: bool) -> tuple[list[Path], list[Path]]:
+    outputs, kept = write_plans(project, out, forces, False, [], **options)
+    report = write_outputs(outputs, protect=True, overwrite=options.get("overwrite", False))
+    return report.created + report.updated, kept
+
+
 def test_an_existing_plan_is_never_replaced_without_overwrite(project: Project, tmp_path: Path) -> None:
-    report = write_plans(project, tmp_path, ["Norfolk"], False, [])
     path = tmp_path / NORFOLK
-    assert report.created == [path]
+    assert write(project, tmp_path, ["Norfolk"]) == ([path], [])
     first = path.read_bytes()
 
     with pytest.raises(ExistsError) as caught:
-        write_plans(project, tmp_path, ["Norfolk"], False, [])
+        write(project, tmp_path, ["Norfolk"])
     assert caught.value.exit_code == 1
-    assert "already exists and may hold a force's work: nothing was written (use --overwrite" in caught.value.message
+    assert caught.value.message == (
+        f"{path} already exists and may hold a force's work: nothing was written "
+        "(use --overwrite to replace it, or --skip-existing to keep it)"
+    )
     assert path.read_bytes() == first
 
     path.write_bytes(b"a force's work")
     with pytest.raises(ExistsError):
-        write_plans(project, tmp_path, ["Norfolk", "Suffolk"], False, [])
+        write(project, tmp_path, ["Norfolk", "Suffolk"])
     assert path.read_bytes() == b"a force's work"
     assert sorted(p.name for p in tmp_path.iterdir()) == [NORFOLK]
 
-    report = write_plans(project, tmp_path, ["Norfolk"], False, [], overwrite=True)
-    assert report.updated == [path]
+    suffolk = tmp_path / "suffolk-constabulary-realisation-plan.xlsx"
+    assert write(project, tmp_path, ["Norfolk", "Suffolk"], skip_existing=True) == ([suffolk], [path])
+    assert path.read_bytes() == b"a force's work"
+
+    assert write(project, tmp_path, ["Norfolk"], overwrite=True) == ([path], [])
     assert path.read_bytes() == first
 
 
@@ -255,35 +306,31 @@ def test_every_font_has_a_name(norfolk_bytes: bytes) -> None:
     assert fonts and all("<name " in f for f in fonts)
 
 
-def input_names(project: Project, action_id: str = ACTION, prefix: str = "p") -> list[str]:
-    action = project.actions[action_id]
-    names = [header_name(prefix, action_id, f) for f in HEADER_FIELDS]
-    for objective in action.objectives:
-        names.append(objective_name(prefix, action_id, objective.id, "impact_owner"))
-        names += [objective_name(prefix, action_id, objective.id, f, col) for f in IMPACT_FIELDS for col, _ in COLUMNS]
-    return names
+def input_names(project: Project, prefix: str = "p") -> list[str]:
+    assert [o.id for o in project.actions[ACTION].objectives] == list(names.OBJECTIVES)
+    return names.inputs(prefix)
 
 
 def test_every_input_is_named_unlocked_empty_and_styled(project: Project, norfolk: Workbook) -> None:
-    names = input_names(project)
-    assert len(names) == 4 + 2 * 17
+    inputs = input_names(project)
+    assert len(inputs) == 4 + 2 * 17
     coordinates = set()
-    for name in names:
+    for name in inputs:
         cell = cell_of(norfolk, name)
         assert cell.parent.title == SHEET
         assert cell.value is None
         assert cell.protection.locked is False, name
         assert cell.fill.fgColor.rgb.endswith("FFF2CC")
         coordinates.add(cell.coordinate)
-    assert len(coordinates) == len(names)
-    force = cell_of(norfolk, header_name("p", ACTION, "force"))
+    assert len(coordinates) == len(inputs)
+    force = cell_of(norfolk, header_name("force"))
     assert force.value == "Norfolk Constabulary" and force.protection.locked
 
 
 def test_defined_names_are_valid_excel_names(norfolk: Workbook) -> None:
-    names = list(norfolk.defined_names)
-    assert len({n.casefold() for n in names}) == len(names)
-    for name in names:
+    defined = list(norfolk.defined_names)
+    assert len({n.casefold() for n in defined}) == len(defined)
+    for name in defined:
         assert EXCEL_NAME.match(name) and not CELL_LIKE.match(name), name
 
 
@@ -308,22 +355,22 @@ def test_dropdowns_offer_the_logic_model_and_allow_free_text(project: Project, n
         }
         for field_name, options in expected.items():
             assert options
-            listed = list_name("p", ACTION, objective.id, field_name)
+            listed = names.listed(objective.id, field_name)
             assert range_values(norfolk, listed) == options
-            for col, _ in COLUMNS:
-                cell = cell_of(norfolk, objective_name("p", ACTION, objective.id, field_name, col))
+            for attr in names.COLUMNS:
+                cell = cell_of(norfolk, names.objective(objective.id, field_name, attr))
                 dv = validation_of(ws, cell.coordinate)
                 assert (dv.type, dv.formula1) == ("list", listed)
                 assert dv.showErrorMessage is False and dv.errorStyle == "information"
                 assert dv.showInputMessage is True
                 assert dv.promptTitle == getattr(form, field_name).label
                 assert dv.prompt == getattr(form, field_name).prompt
-        for col, attr in COLUMNS:
-            progress = cell_of(norfolk, objective_name("p", ACTION, objective.id, "progress", col))
+        for attr in names.COLUMNS:
+            progress = cell_of(norfolk, names.objective(objective.id, "progress", attr))
             dv = validation_of(ws, progress.coordinate)
             assert dv.type is None
             assert dv.prompt == f"{form.example_prefix} {getattr(objective.plan_examples, attr)}"
-    assert validation_of(ws, cell_of(norfolk, objective_name("p", ACTION, action.objectives[0].id, "output", "org")).coordinate).prompt == form.output.prompt
+    assert validation_of(ws, cell_of(norfolk, names.objective(action.objectives[0].id, "output", "organisational")).coordinate).prompt == form.output.prompt
 
 
 def test_prompts_fit_excels_limits(norfolk: Workbook) -> None:
@@ -332,7 +379,7 @@ def test_prompts_fit_excels_limits(norfolk: Workbook) -> None:
 
 
 def test_date_prepared_is_validated_as_a_date(norfolk: Workbook) -> None:
-    cell = cell_of(norfolk, header_name("p", ACTION, "date_prepared"))
+    cell = cell_of(norfolk, header_name("date_prepared"))
     dv = validation_of(norfolk[SHEET], cell.coordinate)
     assert dv.type == "date" and dv.showErrorMessage is True
     assert cell.number_format == "dd/mm/yyyy"
@@ -341,6 +388,8 @@ def test_date_prepared_is_validated_as_a_date(norfolk: Workbook) -> None:
 def test_metadata(project: Project, norfolk: Workbook) -> None:
     action = project.actions[ACTION]
     assert cell_of(norfolk, "nvap_kind").value == PLAN_KIND
+    assert cell_of(norfolk, "nvap_format").value == "2"
+    assert cell_of(norfolk, "nvap_lang").value == "en"
     assert cell_of(norfolk, "nvap_version").value == __import__("nvap_toolkit").__version__
     assert cell_of(norfolk, "nvap_force").value == "norfolk-constabulary"
     assert cell_of(norfolk, "nvap_force_name").value == "Norfolk Constabulary"
@@ -354,17 +403,17 @@ def test_add_plan_sheet_for_the_toolkit_workbook(project: Project) -> None:
     """``nvap build`` calls the same function with no force: the force becomes an input."""
     wb = Workbook()
     action = project.actions[ACTION]
-    names = add_plan_sheet(wb, project, action, Prose(project), force=None, title="Impact Realisation Plan", prefix="t")
-    assert names[0] == header_name("t", ACTION, "force")
-    assert set(names) == {header_name("t", ACTION, "force"), *input_names(project, prefix="t")}
-    force = cell_of(wb, names[0])
+    written = add_plan_sheet(wb, project, action, Prose(project), force=None, title="Impact Realisation Plan", prefix="t")
+    assert written[0] == header_name("force", "t")
+    assert set(written) == {header_name("force", "t"), *input_names(project, prefix="t")}
+    force = cell_of(wb, written[0])
     assert force.value is None and force.protection.locked is False
     assert "Impact Realisation Plan" in wb.sheetnames
     # A second sheet in the same workbook reuses the hidden lists sheet.
     add_plan_sheet(wb, project, action, Prose(project), force=None, title="Impact Realisation Plan", prefix="u")
     assert wb.sheetnames.count(LISTS_SHEET) == 1
-    assert range_values(wb, list_name("u", ACTION, action.objectives[0].id, "activity")) == range_values(
-        wb, list_name("t", ACTION, action.objectives[0].id, "activity")
+    assert range_values(wb, names.listed(action.objectives[0].id, "activity", "u")) == range_values(
+        wb, names.listed(action.objectives[0].id, "activity", "t")
     )
     with pytest.raises(NvapError, match="twice"):
         add_plan_sheet(wb, project, action, Prose(project), force=None, title="x", prefix="u")
@@ -410,121 +459,5 @@ def test_content_starting_like_a_formula_stays_text(formula_like_project: Projec
                  "=organisational", "=Norfolk Constabulary", "Action 2.6.2 =Norms"):
         assert values.get(text) == "s", text
     objective = formula_like_project.actions[ACTION].objectives[0]
-    dv = validation_of(wb[wb.sheetnames[1]], cell_of(wb, objective_name("p", ACTION, objective.id, "progress", "org")).coordinate)
+    dv = validation_of(wb[wb.sheetnames[1]], cell_of(wb, names.objective(objective.id, "progress", "organisational")).coordinate)
     assert dv.prompt == "Example: @example"
-
-
-# -- reading a filled plan back --------------------------------------------------------------------
-
-
-def fill(source: bytes, target: Path, values: dict[str, object]) -> None:
-    """Fill a plan the way a force's script would: by defined names."""
-    wb = load_workbook(io.BytesIO(source))
-    for name, value in values.items():
-        cell_of(wb, name).value = value
-    wb.save(target)
-
-
-def filled_values(project: Project) -> dict[str, object]:
-    values: dict[str, object] = {name: f"value of {name}" for name in input_names(project)}
-    values[header_name("p", ACTION, "date_prepared")] = datetime(2024, 3, 14)
-    return values
-
-
-def test_a_filled_plan_reads_back_with_every_value_in_its_field(
-    project: Project, norfolk_bytes: bytes, tmp_path: Path
-) -> None:
-    path = tmp_path / "filled.xlsx"
-    fill(norfolk_bytes, path, filled_values(project))
-    before = path.read_bytes()
-    plan, problems = read_plan(path, project)
-    assert problems == []
-    assert path.read_bytes() == before
-    assert plan is not None
-    assert (plan.kind, plan.force_key, plan.force_name) == (PLAN_KIND, "norfolk-constabulary", "Norfolk Constabulary")
-    assert list(plan.actions) == [ACTION]
-    filled = plan.actions[ACTION]
-    assert filled.content_hash == project.content_hash(project.actions[ACTION])
-    assert filled.date_prepared == date(2024, 3, 14)
-    for f in ("reporting_period", "project_lead", "prepared_by"):
-        assert getattr(filled, f) == f"value of {header_name('p', ACTION, f)}"
-    assert list(filled.objectives) == [o.id for o in project.actions[ACTION].objectives]
-    for objective_id, objective in filled.objectives.items():
-        assert objective.impact_owner == f"value of {objective_name('p', ACTION, objective_id, 'impact_owner')}"
-        for col, attr in COLUMNS:
-            impact = getattr(objective, attr)
-            for f in IMPACT_FIELDS:
-                assert getattr(impact, f) == f"value of {objective_name('p', ACTION, objective_id, f, col)}"
-
-
-def test_an_empty_plan_reads_back_empty(project: Project, norfolk_bytes: bytes, tmp_path: Path) -> None:
-    path = tmp_path / NORFOLK
-    path.write_bytes(norfolk_bytes)
-    plan, problems = read_plan(path, project)
-    assert problems == [] and plan is not None
-    assert plan.actions[ACTION].date_prepared is None
-    assert all(v is None for v in plan.actions[ACTION].objectives["training-and-briefings"].organisational.model_dump().values())
-
-
-def test_read_back_reports_problems_by_cell(project: Project, norfolk_bytes: bytes, tmp_path: Path) -> None:
-    path = tmp_path / "wrong.xlsx"
-    wb = load_workbook(io.BytesIO(norfolk_bytes))
-    date_cell = cell_of(wb, header_name("p", ACTION, "date_prepared"))
-    force_cell = cell_of(wb, header_name("p", ACTION, "force"))
-    hash_cell = cell_of(wb, "nvap_2_6_2_hash")
-    fill(norfolk_bytes, path, {
-        header_name("p", ACTION, "date_prepared"): "next week",
-        header_name("p", ACTION, "force"): "Suffolk Constabulary",
-        "nvap_2_6_2_hash": "0123456789abcdef",
-    })
-    plan, problems = read_plan(path, project)
-    assert plan is not None and plan.actions[ACTION].date_prepared is None
-    current = project.content_hash(project.actions[ACTION])
-    assert problems == [
-        f"nvap!{hash_cell.coordinate}: the plan was made from another edition of the toolkit for action 2.6.2 "
-        f"(content 0123456789abcdef, now {current})",
-        f"'{SHEET}'!{force_cell.coordinate}: names the force 'Suffolk Constabulary', but the plan was made for Norfolk Constabulary",
-        f"'{SHEET}'!{date_cell.coordinate}: 'next week' is not a date (write it as dd/mm/yyyy)",
-    ]
-
-
-def test_read_back_accepts_another_name_of_the_same_force(project: Project, norfolk_bytes: bytes, tmp_path: Path) -> None:
-    path = tmp_path / "short.xlsx"
-    fill(norfolk_bytes, path, {header_name("p", ACTION, "force"): "Norfolk", header_name("p", ACTION, "date_prepared"): "14/03/2024"})
-    plan, problems = read_plan(path, project)
-    assert problems == [] and plan is not None
-    assert plan.force_name == "Norfolk"
-    assert plan.actions[ACTION].date_prepared == date(2024, 3, 14)
-
-
-def test_read_back_without_content_still_checks_the_force(norfolk_bytes: bytes, tmp_path: Path) -> None:
-    path = tmp_path / "blank-force.xlsx"
-    fill(norfolk_bytes, path, {header_name("p", ACTION, "force"): None})
-    plan, problems = read_plan(path)
-    assert plan is not None
-    assert len(problems) == 1 and problems[0].endswith(": the force is blank (the plan was made for Norfolk Constabulary)")
-
-
-def test_read_back_of_something_else(tmp_path: Path) -> None:
-    text = tmp_path / "notes.xlsx"
-    text.write_text("not a workbook")
-    assert read_plan(text) == (None, [f"{text}: not an Excel workbook (.xlsx)"])
-
-    other = tmp_path / "other.xlsx"
-    Workbook().save(other)
-    assert read_plan(other) == (None, [f"{other}: not an nvap realisation plan (make one with 'nvap plan')"])
-
-    missing = tmp_path / "missing.xlsx"
-    plan, problems = read_plan(missing)
-    assert plan is None and problems[0].startswith(f"{missing}: cannot be read")
-
-
-def test_read_back_reports_a_missing_name(norfolk_bytes: bytes, tmp_path: Path) -> None:
-    path = tmp_path / "damaged.xlsx"
-    wb = load_workbook(io.BytesIO(norfolk_bytes))
-    name = objective_name("p", ACTION, "training-and-briefings", "risks", "ext")
-    del wb.defined_names[name]
-    wb.save(path)
-    plan, problems = read_plan(path)
-    assert plan is not None
-    assert problems == [f"{path}: no cell is named {name}: was the plan made by nvap?"]

@@ -1,3 +1,3 @@
 """nvap: single-sourced NVAP Action Impact Toolkits and Police Covenant reports."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

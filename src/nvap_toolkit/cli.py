@@ -126,26 +126,36 @@ def build(
 
 @app.command()
 def plan(
-    force: Annotated[Optional[list[str]], typer.Option("--force", help="A police force by name, short name or abbreviation (Norfolk, Met, BTP); repeat for several.", show_default=False, metavar="NAME")] = None,
+    force: Annotated[Optional[list[str]], typer.Option("--force", help="A police force as people name it (Norfolk, Hants, the Met, BTP, Heddlu Gwent); repeat for several.", show_default=False, metavar="NAME")] = None,
     all_forces: Annotated[bool, typer.Option("--all-forces", help="A plan for every force in the reference data.")] = False,
+    list_forces: Annotated[bool, typer.Option("--list-forces", help="List the forces and the names nvap knows them by, then stop.")] = False,
     actions: Annotated[Optional[list[str]], typer.Option("--action", help="An action id; repeat for several (default: every action).", show_default=False, metavar="ID")] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.", file_okay=False)] = Path("plans"),
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace existing plans (they may hold a force's work).")] = False,
+    skip_existing: Annotated[bool, typer.Option("--skip-existing", help="Keep existing plans as they are; write only the missing ones.")] = False,
 ) -> None:
     """Write a force's fillable Excel Impact Realisation Plan (one workbook per force)."""
 
     def run() -> int:
         from . import console
         from .errors import display_path
-        from .plans import write_plans
+        from .plan.write import write_plans
         from .project import load_valid_project
+        from .writer import write_outputs
 
         project = load_valid_project(_root())
-        report = write_plans(project, out, force, all_forces, actions, overwrite=overwrite)
+        if list_forces:
+            rows = [(f.name, ", ".join(dict.fromkeys(n for n in f.names()[1:]))) for f in project.forces.forces.values()]
+            console.table(["Force", "Also known as"], rows)
+            return 0
+        outputs, kept = write_plans(project, out, force, all_forces, actions, overwrite=overwrite, skip_existing=skip_existing)
+        report = write_outputs(outputs, protect=True, overwrite=overwrite)
         for path in report.created + report.updated:
             console.message(f"wrote {display_path(path)}")
         if report.identical:
             console.message(f"{console.plural(len(report.identical), 'plan')} unchanged")
+        for path in kept:
+            console.message(f"kept {display_path(path)} as it is (it exists and may hold a force's work)")
         return 0
 
     raise typer.Exit(_run(run))
@@ -154,27 +164,34 @@ def plan(
 @app.command()
 def collect(
     inputs: Annotated[list[Path], typer.Argument(help="Filled plans: .xlsx files or folders to search.", metavar="DIR_OR_FILE")],
-    out: Annotated[Path, typer.Option("--out", help="Output folder for the summary.", file_okay=False)] = Path("collected"),
+    out: Annotated[Path, typer.Option("--out", help="Output folder for the summary (may be the input folder).", file_okay=False)] = Path("collected"),
     formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="xlsx, html, csv or json; repeat for several (default: all four).", metavar="FORMAT")] = None,
 ) -> None:
-    """Read the forces' filled plans into a national summary (exit 1 if any plan was rejected)."""
+    """Read the forces' filled plans into a national summary (exit 1 if any plan was not counted, or none was found)."""
 
     def run() -> int:
         from . import console
-        from .collect import collect as collect_plans
-        from .collect import collect_outputs, plan_files
+        from .collect.summary import collect_outputs
+        from .collect.tally import collect as collect_plans
+        from .collect.tally import plan_files
+        from .errors import display_path
         from .project import load_valid_project
-        from .writer import write_outputs
+        from .writer import check_out_dir, write_outputs
 
+        check_out_dir(out)
         project = load_valid_project(_root())
-        # Never read back what an earlier run wrote into --out.
-        files = [f for f in plan_files(inputs) if out.resolve() not in f.resolve().parents]
+        files = plan_files(inputs)
         with console.progress(len(files), "Reading") as tick:
             collection = collect_plans(project, files, tick)
         write_outputs(collect_outputs(project, collection, out, formats or []))
-        for rejection in collection.rejections:
-            console.message(rejection.line, "red", console.err)
-        console.message(collection.summary, "green" if not collection.rejections else "yellow")
+        for problem in collection.problems:
+            console.message(problem.line, "red" if problem.severity == "error" else "yellow", console.err)
+        for skipped in collection.skipped:
+            console.message(f"{skipped}: skipped (a summary written by nvap collect)")
+        if not collection.returns:
+            shown = ", ".join(display_path(p) for p in inputs)
+            console.message(f"warning: no plans found in {shown} (plans are .xlsx files made by 'nvap plan')", "yellow", console.err)
+        console.message(collection.summary, "green" if not collection.exit_code else "yellow")
         return int(collection.exit_code)
 
     raise typer.Exit(_run(run))

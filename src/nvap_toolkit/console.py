@@ -56,3 +56,16 @@ def progress(total: int, label: str) -> Iterator[Any]:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda description="": bar.update(task, advance=1, description=description or label)
+
+
+def table(headers: list[str], rows: list[tuple[str, ...]], stream: Console = out) -> None:
+    """A table: rich's on a terminal, tab-separated lines otherwise (for scripts and pipes)."""
+    if not stream.is_terminal:
+        stream.file.write("".join("\t".join(row) + "\n" for row in [tuple(headers), *rows]))
+        return
+    from rich.table import Table
+
+    grid = Table(*headers)
+    for row in rows:
+        grid.add_row(*row)
+    stream.print(grid)

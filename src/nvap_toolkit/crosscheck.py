@@ -30,7 +30,7 @@ class _Checker:
     def at(self, doc: Document, loc: tuple[Any, ...], message: str, severity: str = "error", at_key: bool = False) -> None:
         node = locate(doc.node, loc, at_key=at_key)
         line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
-        self.issues.append(Issue(doc.shown, line, col, message, severity))
+        self.issues.append(Issue.at(doc.shown, line, col, message, severity))
 
     def at_offset(self, doc: Document, node: ScalarNode, needle: str, offset: int, message: str, severity: str = "error") -> None:
         # Find the reference in the file's own text, so folded and quoted scalars point at the right column.
@@ -40,7 +40,7 @@ class _Checker:
             line, col = node.start_mark.line + 1, node.start_mark.column + 1
         else:
             line, col = doc.position(node.start_mark.index + index)
-        self.issues.append(Issue(doc.shown, line, col, message, severity))
+        self.issues.append(Issue.at(doc.shown, line, col, message, severity))
 
     def unknown(self, what: str, key: str, known: Any) -> str:
         close = difflib.get_close_matches(key, [str(k) for k in known], n=1, cutoff=0.6)
@@ -163,14 +163,25 @@ class _Checker:
             self.at(doc, ("id",), f"the plan id '{programme.id}' does not match its file name {doc.path.name}")
 
     def forces(self, item: Loaded) -> None:
+        from .forces import normalise
+
         seen: dict[str, str] = {}
         for key, force in item.model.forces.items():
-            for i, name in enumerate([force.name, force.short_name, *force.abbreviations]):
-                folded = name.casefold()
+            places: list[tuple[str, tuple[str | int, ...]]] = [
+                (force.name, ("name",)), (force.short_name, ("short_name",)),
+                *((n, ("abbreviations", i)) for i, n in enumerate(force.abbreviations)),
+                *((n, ("aliases", i)) for i, n in enumerate(force.aliases)),
+                *([(force.welsh_name, ("welsh_name",))] if force.welsh_name else []),
+            ]
+            for name, where in places:
+                folded = normalise(name)
                 if folded in seen and seen[folded] != key:
-                    loc = ("forces", key, "abbreviations", i - 2) if i >= 2 else ("forces", key, "name" if i == 0 else "short_name")
-                    self.at(item.doc, loc, f"'{name}' also names the force '{seen[folded]}': a name must find one force")
+                    self.at(item.doc, ("forces", key, *where), f"'{name}' also names the force '{seen[folded]}': a name must find one force")
                 seen.setdefault(folded, key)
+        for i, outside in enumerate(item.model.outside_scope):
+            for name in (outside.name, *outside.names):
+                if normalise(name) in seen:
+                    self.at(item.doc, ("outside_scope", i), f"'{name}' names the force '{seen[normalise(name)]}', which nvap serves")
 
     def uncited(self) -> None:
         item = next(i for i in self.project.loaded if i.kind is REFERENCE["bibliography"])

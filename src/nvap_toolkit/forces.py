@@ -32,48 +32,104 @@ def shown(text: str, limit: int = 60) -> str:
     return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
+_GENERIC = frozenset({"police", "constabulary", "service", "force", "the", "of", "and", "heddlu"})
+"""Words that do not tell one force from another (they are not counted as shared)."""
+_SUFFIXES = ("", " police", " constabulary", " police service", " police force")
+
+
 def normalise(name: str) -> str:
-    """A name reduced for comparison: case, '&' and punctuation aside."""
+    """A name reduced for comparison: case, '&', punctuation and a leading 'the' aside."""
     text = unicodedata.normalize("NFKC", name).casefold().replace("&", " and ")
-    return _NOT_WORD.sub(" ", text).strip()
+    text = _NOT_WORD.sub(" ", text).strip()
+    return text.removeprefix("the ").strip()
 
 
-def _names(key: str, force: Force) -> list[str]:
-    return [force.name, force.short_name, *force.abbreviations, key]
+def _variants(name: str) -> list[str]:
+    """A name and the ways people add to it: 'Norfolk' -> 'norfolk', 'norfolk police', 'norfolk constabulary'...
+
+    'X Police' and 'X Constabulary' are both understood whichever the force's
+    official name uses ("Kent Constabulary" finds Kent Police).
+    """
+    base = normalise(name)
+    for suffix in _SUFFIXES[1:]:
+        if base.endswith(suffix):
+            base = base.removesuffix(suffix).strip()
+            break
+    return [base + suffix for suffix in _SUFFIXES if base + suffix]
+
+
+def _index(forces: Forces) -> dict[str, set[str]]:
+    by_name: dict[str, set[str]] = {}
+    for key, force in forces.forces.items():
+        for alias in [*force.names(), key]:
+            for variant in [normalise(alias), *_variants(alias)]:
+                by_name.setdefault(variant, set()).add(key)
+    return by_name
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in text.split() if w not in _GENERIC}
+
+
+def suggest(forces: Forces, name: str) -> str | None:
+    """The force a mistyped name most likely means: most distinctive words shared, then the closest spelling."""
+    wanted = normalise(name)
+    words = _words(wanted)
+    best: tuple[int, float, str] | None = None
+    for alias, keys in _index(forces).items():
+        if len(keys) != 1:
+            continue
+        shared = len(words & _words(alias))
+        ratio = difflib.SequenceMatcher(None, wanted, alias).ratio()
+        if not shared and ratio < 0.6:
+            continue
+        (key,) = keys
+        score = (shared, ratio, forces.forces[key].name)
+        if best is None or score[:2] > best[:2]:
+            best = score
+    return best[2] if best else None
 
 
 def find_force(forces: Forces, name: str) -> tuple[str, Force]:
-    """The force called ``name`` (official name, short name, abbreviation or key): ``(key, force)``.
+    """The force called ``name`` as people type it: ``(key, force)``.
 
-    Raises NvapError (exit 1) for a name that looks like a path, and for an unknown
-    name, suggesting the closest force ("did you mean Norfolk Constabulary?").
+    Understood: the official name, short name, abbreviations (Hants, Met, BTP),
+    aliases and Welsh name of the reference data, each with or without 'Police',
+    'Constabulary' or a leading 'the', case and punctuation aside.  Raises
+    UsageError (exit 2) for a name that looks like a path, for an unknown name
+    (suggesting the closest force) and for a force outside nvap's scope.
     """
+    from .errors import UsageError
+
     if not name.strip():
-        raise NvapError("give the name of a police force, e.g. --force Norfolk")
+        raise UsageError("give the name of a police force, e.g. --force Norfolk")
     if _PATHLIKE.search(name.strip()) or _CONTROL.search(name):
-        raise NvapError(
+        raise UsageError(
             f"'{shown(name)}' is not the name of a police force: --force takes a force's name "
             "(e.g. Norfolk), never a file or folder (use --out DIR to choose where plans go)"
         )
     wanted = normalise(name)
-    by_name: dict[str, set[str]] = {}
-    for key, force in forces.forces.items():
-        for alias in _names(key, force):
-            by_name.setdefault(normalise(alias), set()).add(key)
+    by_name = _index(forces)
     keys = by_name.get(wanted, set())
     if len(keys) == 1:
         (key,) = keys
         return key, forces.forces[key]
     if len(keys) > 1:
         choices = " or ".join(sorted(forces.forces[k].name for k in keys))
-        raise NvapError(f"'{shown(name)}' could be {choices}: give the official name")
-    close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=0.6)
-    if close:
-        suggestion = sorted(forces.forces[k].name for k in by_name[close[0]])[0]
-        raise NvapError(f"unknown police force '{shown(name)}': did you mean {suggestion}?")
+        raise UsageError(f"'{shown(name)}' could be {choices}: give the official name")
+    for outside in forces.outside_scope:
+        if wanted in {v for n in (outside.name, *outside.names) for v in [normalise(n), *_variants(n)]}:
+            named = outside.name if wanted == normalise(outside.name) else f"'{shown(name)}' ({outside.name})"
+            raise UsageError(
+                f"{named} is outside nvap's scope: nvap covers the police forces of England and Wales "
+                "and the national forces (nvap plan --list-forces lists them)"
+            )
+    suggestion = suggest(forces, name)
+    if suggestion:
+        raise UsageError(f"unknown police force '{shown(name)}': did you mean {suggestion}? (nvap plan --list-forces lists them)")
     example = next(iter(forces.forces.values()), None)
-    hint = f" (e.g. '{example.short_name}' or '{example.name}')" if example else ""
-    raise NvapError(f"unknown police force '{shown(name)}': give a force's name, short name or abbreviation{hint}")
+    hint = f" (e.g. '{example.short_name}' or '{example.name}'; nvap plan --list-forces lists them)" if example else ""
+    raise UsageError(f"unknown police force '{shown(name)}': give a force's name, short name or abbreviation{hint}")
 
 
 def slug(text: str) -> str:

@@ -40,7 +40,7 @@ class Document:
     def issue(self, node: Node | None, message: str, severity: str = "error") -> Issue:
         """Record a problem at ``node`` (or at the top of the file)."""
         line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
-        found = Issue(self.shown, line, col, message, severity)
+        found = Issue.at(self.shown, line, col, message, severity)
         self.issues.append(found)
         return found
 
@@ -64,12 +64,12 @@ def read_document(path: Path, base: Path | None = None) -> Document:
         size = path.stat().st_size
         if size > MAX_BYTES:
             doc.issues.append(
-                Issue(doc.shown, 1, 1, f"the file is too large ({size / 1048576:.1f} MB; content files may be at most {MAX_BYTES // 1048576} MB)")
+                Issue.at(doc.shown, 1, 1, f"the file is too large ({size / 1048576:.1f} MB; content files may be at most {MAX_BYTES // 1048576} MB)")
             )
             return doc
         raw = path.read_bytes()
     except OSError as exc:
-        doc.issues.append(Issue(doc.shown, 1, 1, f"cannot read the file: {exc.strerror or exc}"))
+        doc.issues.append(Issue.at(doc.shown, 1, 1, f"cannot read the file: {exc.strerror or exc}"))
         return doc
     try:
         doc.text = raw.decode("utf-8")
@@ -77,7 +77,7 @@ def read_document(path: Path, base: Path | None = None) -> Document:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         doc.issues.append(
-            Issue(doc.shown, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read): save it as UTF-8")
+            Issue.at(doc.shown, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read): save it as UTF-8")
         )
         return doc
     if doc.text.startswith("\ufeff"):
@@ -85,12 +85,12 @@ def read_document(path: Path, base: Path | None = None) -> Document:
     if not doc.text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in doc.text.splitlines()
     ):
-        doc.issues.append(Issue(doc.shown, 1, 1, "the file is empty: it should hold a mapping of fields"))
+        doc.issues.append(Issue.at(doc.shown, 1, 1, "the file is empty: it should hold a mapping of fields"))
         return doc
     try:
         doc.node = _compose_fast(doc.text) if _plain_enough(doc.text) else _compose(doc.text)
     except _Stop as stop:
-        doc.issues.append(Issue(doc.shown, stop.mark.line + 1, stop.mark.column + 1, stop.message))
+        doc.issues.append(Issue.at(doc.shown, stop.mark.line + 1, stop.mark.column + 1, stop.message))
         return doc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -98,13 +98,13 @@ def read_document(path: Path, base: Path | None = None) -> Document:
         what = exc.problem or exc.context or "the YAML cannot be read"
         if exc.problem and exc.context and exc.context_mark:
             what += f" ({exc.context} started at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
-        doc.issues.append(Issue(doc.shown, line, col, f"YAML syntax error: {what}"))
+        doc.issues.append(Issue.at(doc.shown, line, col, f"YAML syntax error: {what}"))
         return doc
     except yaml.YAMLError as exc:
-        doc.issues.append(Issue(doc.shown, 1, 1, f"YAML syntax error: {exc}"))
+        doc.issues.append(Issue.at(doc.shown, 1, 1, f"YAML syntax error: {exc}"))
         return doc
     if doc.node is None:
-        doc.issues.append(Issue(doc.shown, 1, 1, "the file is empty: it should hold a mapping of fields"))
+        doc.issues.append(Issue.at(doc.shown, 1, 1, "the file is empty: it should hold a mapping of fields"))
         return doc
     _check_duplicate_keys(doc, doc.node)
     if doc.issues:

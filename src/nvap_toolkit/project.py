@@ -170,7 +170,7 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
         doc = read_document(path)
         if kind is None:
             issues.append(
-                Issue(doc.shown, 1, 1, "nvap does not know what this file holds: content files go in "
+                Issue.at(doc.shown, 1, 1, "nvap does not know what this file holds: content files go in "
                       + ", ".join(k.where for k in (PROGRAMME, ACTION, COVENANT)) + " or content/reference/<kind>.yaml")
             )
             continue
@@ -188,7 +188,7 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
     missing = [k for k in REFERENCE.values() if k.name not in seen_kinds]
     for kind in missing:
         if not any(i.path.endswith(f"{kind.name}.yaml") for i in issues):
-            issues.append(Issue(display_path(root), 1, 1, f"missing reference file {kind.where}"))
+            issues.append(Issue.at(display_path(root), 1, 1, f"missing reference file {kind.where}"))
     project = Project(root=root, loaded=loaded, issues=issues)
     if not missing and not any(i.is_error for i in issues):
         project.issues.extend(crosscheck(project))

@@ -12,7 +12,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import NvapError, display_path
+from .errors import NvapError, UsageError, WriteError, display_path
+
+
+TMP_SUFFIX = ".nvap-tmp"
+"""The suffix of nvap's temporary files (``.<name>.<random>.nvap-tmp`` beside the target)."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,36 @@ class WriteReport:
 
 
 class ExistsError(NvapError):
-    """A protected output exists and --overwrite was not given."""
+    """A protected output exists and --overwrite was not given (exit 1: nothing was written)."""
+
+    @classmethod
+    def for_paths(cls, paths: list[Path]) -> ExistsError:
+        """The error for existing plans: the first named, the rest counted."""
+        more = f" (and {len(paths) - 1} more)" if len(paths) > 1 else ""
+        return cls(
+            f"{display_path(paths[0])}{more} already exists and may hold a force's work: "
+            "nothing was written (use --overwrite to replace it, or --skip-existing to keep it)"
+        )
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """An --out folder must be a folder (or not exist yet): a usage error otherwise, before anything is rendered."""
+    for parent in (out_dir, *out_dir.parents):
+        if parent.exists():
+            if not parent.is_dir():
+                what = "--out" if parent == out_dir else f"--out {display_path(out_dir)}: its parent"
+                raise UsageError(f"{what} {display_path(parent)} is a file, not a folder")
+            return
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, NotADirectoryError):
+        return "not a folder"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a folder"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return (exc.strerror or str(exc)).lower()
 
 
 def plan_writes(outputs: list[Output], protect: bool = False, overwrite: bool = False) -> dict[Path, str]:
@@ -54,10 +87,7 @@ def plan_writes(outputs: list[Output], protect: bool = False, overwrite: bool = 
         elif path.read_bytes() == out.data:
             actions[path] = "identical"
         elif protect and not overwrite:
-            raise ExistsError(
-                f"{display_path(out.path)} already exists and may hold a force's work: "
-                "nothing was written (use --overwrite to replace it)"
-            )
+            raise ExistsError.for_paths([out.path])
         else:
             actions[path] = "update"
     return actions
@@ -83,8 +113,11 @@ def atomic_write(path: Path, data: bytes, replace: bool = True) -> None:
     With ``replace=False`` the move fails if ``path`` appeared meanwhile, so no
     file is ever clobbered by accident.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
+    except OSError as exc:
+        raise WriteError(f"cannot write {display_path(path)}: {_reason(exc)}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -99,6 +132,12 @@ def atomic_write(path: Path, data: bytes, replace: bool = True) -> None:
             except FileExistsError:
                 raise ExistsError(f"{display_path(path)} appeared while nvap was writing: nothing was replaced") from None
             os.unlink(tmp)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        if isinstance(exc, FileExistsError):
+            raise
+        raise WriteError(f"cannot write {display_path(path)}: {_reason(exc)}") from None
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -139,8 +178,11 @@ class Staging:
         if exists and path.read_bytes() == out.data:
             self.report.identical.append(out.path)
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
+        except OSError as exc:
+            raise WriteError(f"cannot write {display_path(out.path)}: {_reason(exc)}") from None
         with os.fdopen(fd, "wb") as fh:
             fh.write(out.data)
             fh.flush()

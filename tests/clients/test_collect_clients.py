@@ -14,10 +14,10 @@ import pytest
 from helpers import PROJECT_ROOT, audit_html, libreoffice_convert, pdf_info, pdf_pages, vnu_errors
 from openpyxl import load_workbook
 
-from nvap_toolkit.collect import collect, collect_outputs
-from nvap_toolkit.plans import plan_outputs
+from nvap_toolkit.collect.summary import collect_outputs
+from nvap_toolkit.collect.tally import collect
+from nvap_toolkit.plan.write import plan_outputs
 from nvap_toolkit.project import load_valid_project
-from nvap_toolkit.render.form import header_name, objective_name
 from nvap_toolkit.writer import write_outputs
 
 KEEP = PROJECT_ROOT / "build" / "clients-collect"
@@ -41,10 +41,10 @@ def summary(tmp_path_factory):
     for force, output in zip(entries, plan_outputs(project, returned, list(entries), False, None)):
         wb = load_workbook(io.BytesIO(output.data))
         if entries[force] is not None:
-            values = {header_name("p", ACTION, "date_prepared"): date(2026, 11, 2)}
+            values = {"p_2_6_2_date_prepared": date(2026, 11, 2)}
             for objective in project.actions[ACTION].objectives:
                 for field_name, value in zip(("activity", "risks"), entries[force]):
-                    values[objective_name("p", ACTION, objective.id, field_name, "org")] = value or None
+                    values[f"p_2_6_2_{objective.id.replace('-', '_')}_org_{field_name}"] = value or None
             for defined, value in values.items():
                 ((sheet, coord),) = wb.defined_names[defined].destinations
                 cell = wb[sheet][coord.replace("$", "")]
@@ -85,3 +85,32 @@ def test_summary_workbook_opens_in_libreoffice(summary):
     text = "\n".join(" ".join(row) for p in csvs for row in csv.reader(io.StringIO(p.read_text(encoding="utf-8"))))
     for expected in ("Norfolk Constabulary", 'Peer support circles <weekly> & "open"', "=1+1", "notes.xlsx"):
         assert expected in text
+
+
+def test_a_plan_filled_and_saved_in_libreoffice_collects_every_value(tmp_path):
+    """Every input of a plan that went through LibreOffice reaches the summary, byte for byte."""
+    import json
+
+    project = load_valid_project(PROJECT_ROOT / "content")
+    (output,) = plan_outputs(project, tmp_path, ["Gwent"], False, None)
+    wb = load_workbook(io.BytesIO(output.data))
+    typed = {}
+    inputs = [n for n in wb.defined_names if n.startswith("p_2_6_2_") and "_list_" not in n and not n.endswith("_force")]
+    assert len(inputs) == 38
+    for i, name in enumerate(sorted(inputs)):
+        value = "23/11/2025" if name == "p_2_6_2_date_prepared" else f"{name}: Cymraeg ŵ ŷ\nline {i} =not a formula"
+        ((sheet, coord),) = wb.defined_names[name].destinations
+        cell = wb[sheet][coord.replace("$", "")]
+        cell.value = value
+        cell.data_type = "s"
+        typed[name] = value
+    filled = tmp_path / "filled.xlsx"
+    wb.save(filled)
+    returned = tmp_path / "returned"
+    saved = libreoffice_convert(filled, returned, "xlsx")[0]
+    collection = collect(project, [returned])
+    assert [p.line for p in collection.problems] == [] and len(collection.responses) == 1
+    outputs = {o.path.name: o.data for o in collect_outputs(project, collection, tmp_path / "out", ["json"])}
+    found = {v for row in json.loads(outputs["summary.json"])["answers"] for v in row.values() if isinstance(v, str)}
+    assert [n for n, v in typed.items() if v not in found] == []
+    assert saved.exists()

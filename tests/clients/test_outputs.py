@@ -15,7 +15,9 @@ from helpers import PROJECT_ROOT, audit_html, libreoffice_convert, pdf_info, pdf
 from openpyxl import load_workbook
 
 from nvap_toolkit.build import build
-from nvap_toolkit.plans import read_plan, write_plans
+from nvap_toolkit.plan.read import read_plan
+from nvap_toolkit.plan.write import write_plans
+from nvap_toolkit.writer import write_outputs
 from nvap_toolkit.project import load_valid_project
 
 KEEP = PROJECT_ROOT / "build" / "clients"
@@ -30,7 +32,7 @@ def project():
 def outputs(project, tmp_path_factory):
     out = tmp_path_factory.mktemp("outputs")
     build(project, [], [], out)
-    write_plans(project, out / "plans", ["Norfolk", "BTP"], False, None)
+    write_outputs(write_plans(project, out / "plans", ["Norfolk", "BTP"], False, None)[0])
     if KEEP.exists():
         shutil.rmtree(KEEP)
     KEEP.mkdir(parents=True)
@@ -105,7 +107,8 @@ def test_plan_survives_a_libreoffice_round_trip(outputs, project, tmp_path):
     assert any(dv.prompt for dv in validations)
     (ws, cell), = after.defined_names[prefix + "project_lead"].destinations
     assert after[ws][cell].protection.locked is False
-    plan, problems = read_plan(saved, project)
-    assert problems == []
+    result = read_plan(saved, project)
+    assert result.issues == []
+    plan = result.plan
     assert plan is not None
     assert plan.force_key == "norfolk-constabulary"

@@ -132,6 +132,29 @@ class CollectLabels(Model):
     column: Text = Field(description="Heads the impact column (organisational or external) a row is about.")
     entry: Text
     problem: Text
+    answers: Text = Field(description="Heading of every answer each force typed, as typed.")
+    answers_intro: Text = Field(description="Says under the answers heading which plans they come from.")
+    returns: Text = Field(description="Heading of each force's return: counted, rejected, unreadable or missing.")
+    status: Text = Field(description="Heads a return's status.")
+    status_counted: Text = Field(description="The status of a plan that was counted.")
+    status_superseded: Text = Field(description="The status of a plan set aside for a later plan of the same force.")
+    status_rejected: Text = Field(description="The status of a plan read but not counted (its answers are still shown).")
+    status_unreadable: Text = Field(description="The status of a file that names a force but could not be read as a plan.")
+    status_missing: Text = Field(description="The status of a force that sent no file.")
+    warnings: Text = Field(description="Heading of what was noticed in plans that were still counted.")
+    none_warnings: Text
+    duplicates: Text = Field(description="Heading of the forces that sent more than one plan.")
+    none_duplicates: Text
+    kept: Text = Field(description="Heads the plan of a force that was counted.")
+    set_aside: Text = Field(description="Heads the plans of a force that were not counted.")
+    reason: Text = Field(description="Heads why one plan of a force was counted.")
+    reason_later: Text = Field(description="Why: its date prepared is later.")
+    reason_more_complete: Text = Field(description="Why: the dates are the same and it is more complete.")
+    reason_file_name: Text = Field(description="Why: dates and completeness are the same; its file name sorts last.")
+    as_typed: Text = Field(description="Follows a date's label for the date as the force typed it.")
+    yes: Text
+    no: Text
+    counted: Text = Field(description="Heads whether a plan's answers were counted.")
 
 
 class Programme(Model):

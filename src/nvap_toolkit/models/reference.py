@@ -95,15 +95,35 @@ class Force(Model):
 
     name: Text = Field(description="The official name, e.g. 'Norfolk Constabulary'.")
     short_name: Text = Field(description="The everyday name, e.g. 'Norfolk'.")
-    abbreviations: list[Text] = Field(default_factory=list, description="e.g. 'BTP', 'Met'.")
+    abbreviations: list[Text] = Field(default_factory=list, description="e.g. 'BTP', 'Met', 'Hants'.")
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description="Other names people use for the force, e.g. 'Hampshire' or 'Metropolitan Police'. "
+        "'X Police' and 'X Constabulary' of each name are understood without listing them.",
+    )
+    welsh_name: Text | None = Field(default=None, description="The force's official Welsh name, e.g. 'Heddlu Gwent'.")
     kind: Literal["territorial", "national"]
     country: Literal["England", "Wales", "England and Wales", "Great Britain", "United Kingdom"]
+
+    def names(self) -> list[str]:
+        """Every name the force is known by: official, short, abbreviations, aliases, Welsh."""
+        return [self.name, self.short_name, *self.abbreviations, *self.aliases, *([self.welsh_name] if self.welsh_name else [])]
+
+
+class OutsideForce(Model):
+    """A police force outside nvap's scope (Scotland, Northern Ireland), named so that users are told so."""
+
+    name: Text
+    names: list[Text] = Field(default_factory=list, description="Other names and abbreviations, e.g. 'PSNI'.")
 
 
 class Forces(Model):
     """``content/reference/forces.yaml``."""
 
     forces: dict[Key, Force]
+    outside_scope: list[OutsideForce] = Field(
+        default_factory=list, description="Forces nvap does not serve: a user who names one is told nvap's scope."
+    )
 
 
 class Term(Model):

@@ -15,26 +15,8 @@ dropdown that still accepts free text.  The lists live on a hidden sheet
 (``nvap_lists``) behind defined names: Excel limits an inline list to 255
 characters, and an inline list cannot hold an item with a comma.
 
-Defined names (workbook scope), with ``<a>`` the action id and ``<o>`` the
-objective id, each lower-cased with every run of other characters than letters
-and digits made one ``_`` (``2.6.2`` -> ``2_6_2``, ``training-and-briefings`` ->
-``training_and_briefings``), and ``<prefix>`` ``p`` unless a caller chooses::
-
-    <prefix>_<a>_force                       the force (prefilled, or an input when no force is given)
-    <prefix>_<a>_reporting_period            header inputs
-    <prefix>_<a>_project_lead
-    <prefix>_<a>_prepared_by
-    <prefix>_<a>_date_prepared               a date
-    <prefix>_<a>_<o>_impact_owner            per objective
-    <prefix>_<a>_<o>_<col>_<field>           per objective and impact column, col = org | ext,
-                                             field = activity | output | impact_measurement |
-                                             progress | next_steps | risks | risk_mitigation |
-                                             additional_comments
-    <prefix>_<a>_<o>_list_<field>            the dropdown options of activity, risks, impact_measurement
-
-Each name refers to one cell (a list name to a column range of ``nvap_lists``).
-A filled plan is read back by these names (``nvap_toolkit.plans.read_plan``), so
-the scheme is part of the plan's file format: change it only with a new kind.
+Every input and dropdown is behind a defined name that ``plan.format`` gives:
+the names are the plan's file format, read back by ``plan.read``.
 """
 
 from __future__ import annotations
@@ -52,6 +34,19 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..errors import NvapError
+from ..plan.format import (
+    COLUMNS,
+    DATE_FORMAT,
+    HEADER_FIELDS,
+    IMPACT_FIELDS,
+    LIST_FIELDS,
+    LISTS_SHEET,
+    PREFIX,
+    header_name,
+    list_name,
+    name_part,
+    objective_name,
+)
 from .cells import sheet_title, write_text
 
 if TYPE_CHECKING:
@@ -64,27 +59,6 @@ if TYPE_CHECKING:
     from ..project import Project
     from .prose import Prose
 
-HEADER_FIELDS = ("reporting_period", "project_lead", "prepared_by", "date_prepared")
-"""The plan's header inputs, named as the fields of ``RealisationPlanForm``."""
-IMPACT_FIELDS = (
-    "activity",
-    "output",
-    "impact_measurement",
-    "progress",
-    "next_steps",
-    "risks",
-    "risk_mitigation",
-    "additional_comments",
-)
-"""The rows of an objective's block, each with an organisational and an external input."""
-COLUMNS = (("org", "organisational"), ("ext", "external"))
-"""The impact columns: name part and the ``RealisationPlanForm`` / ``Impacts`` field."""
-LIST_FIELDS = ("activity", "risks", "impact_measurement")
-"""The inputs that offer a dropdown."""
-LISTS_SHEET = "nvap_lists"
-"""The hidden sheet holding the dropdown options."""
-DATE_FORMAT = "dd/mm/yyyy"
-
 PROMPT_MAX = 255
 PROMPT_TITLE_MAX = 32
 
@@ -96,27 +70,6 @@ _HEADER_HEIGHT = 20.0
 _LINE = 13.0
 
 # -- names ----------------------------------------------------------------------------------
-
-
-def name_part(text: str) -> str:
-    """An id as part of a defined name: lower case, runs of other characters made one '_'."""
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
-
-
-def header_name(prefix: str, action_id: str, field_name: str) -> str:
-    """The defined name of a header cell (``force`` or one of ``HEADER_FIELDS``)."""
-    return f"{prefix}_{name_part(action_id)}_{field_name}"
-
-
-def objective_name(prefix: str, action_id: str, objective_id: str, field_name: str, column: str | None = None) -> str:
-    """The defined name of an objective's input: ``impact_owner``, or an impact field in ``column``."""
-    base = f"{prefix}_{name_part(action_id)}_{name_part(objective_id)}"
-    return f"{base}_{field_name}" if column is None else f"{base}_{column}_{field_name}"
-
-
-def list_name(prefix: str, action_id: str, objective_id: str, field_name: str) -> str:
-    """The defined name of an objective's dropdown options for ``field_name``."""
-    return f"{prefix}_{name_part(action_id)}_{name_part(objective_id)}_list_{field_name}"
 
 
 def add_name(wb: Workbook, name: str, ws_title: str, ref: str) -> None:
@@ -334,7 +287,7 @@ def _add_list(wb: Workbook, name: str, options: tuple[str, ...]) -> str:
 
 
 def write_plan_sheet(
-    wb: Workbook, spec: ActionForm, *, force_name: str | None, title: str, prefix: str = "p"
+    wb: Workbook, spec: ActionForm, *, force_name: str | None, title: str, prefix: str = PREFIX
 ) -> list[str]:
     """Write ``spec`` as a fillable plan sheet titled ``title``; return the defined names of its inputs.
 
@@ -375,10 +328,10 @@ def write_plan_sheet(
     if force_name is None:
         cell = wide(row, None, "nvap input")
         dvs.add(cell, title=labels["force"], prompt=prompts["force"])
-        name(cell, header_name(prefix, spec.id, "force"))
+        name(cell, header_name(spec.id, "force", prefix))
     else:
         cell = wide(row, force_name, "nvap strong")
-        name(cell, header_name(prefix, spec.id, "force"), is_input=False)
+        name(cell, header_name(spec.id, "force", prefix), is_input=False)
     heights[row].height = _HEADER_HEIGHT
     row += 1
     for field_name in HEADER_FIELDS:
@@ -386,7 +339,7 @@ def write_plan_sheet(
         is_date = field_name == "date_prepared"
         cell = wide(row, None, "nvap input date" if is_date else "nvap input")
         dvs.add(cell, title=labels[field_name], prompt=prompts[field_name], kind="date" if is_date else None)
-        name(cell, header_name(prefix, spec.id, field_name))
+        name(cell, header_name(spec.id, field_name, prefix))
         heights[row].height = _HEADER_HEIGHT
         row += 1
 
@@ -400,7 +353,7 @@ def write_plan_sheet(
         put_text(ws.cell(row=row, column=1), labels["impact_owner"], "nvap label")
         cell = wide(row, None, "nvap input")
         dvs.add(cell, title=labels["impact_owner"], prompt=prompts["impact_owner"])
-        name(cell, objective_name(prefix, spec.id, objective.id, "impact_owner"))
+        name(cell, objective_name(spec.id, objective.id, "impact_owner", prefix=prefix))
         heights[row].height = _HEADER_HEIGHT
         row += 1
 
@@ -417,7 +370,7 @@ def write_plan_sheet(
         row += 1
 
         lists = {
-            f: _add_list(wb, list_name(prefix, spec.id, objective.id, f), objective.options[f])
+            f: _add_list(wb, list_name(spec.id, objective.id, f, prefix=prefix), objective.options[f])
             for f in LIST_FIELDS
             if objective.options[f]
         }
@@ -430,7 +383,7 @@ def write_plan_sheet(
                     dvs.add(cell, title=labels[field_name], prompt=prompt, kind="list", formula=lists[field_name])
                 else:
                     dvs.add(cell, title=labels[field_name], prompt=prompt)
-                name(cell, objective_name(prefix, spec.id, objective.id, field_name, col))
+                name(cell, objective_name(spec.id, objective.id, field_name, col, prefix=prefix))
             heights[row].height = _INPUT_HEIGHT
             row += 1
 
@@ -451,7 +404,7 @@ def add_plan_sheet(
     *,
     force: Force | None,
     title: str,
-    prefix: str = "p",
+    prefix: str = PREFIX,
 ) -> list[str]:
     """Write ``action``'s fillable realisation-plan sheet into ``wb``; return its inputs' defined names.
 

@@ -11,7 +11,8 @@ from .prose import Prose
 from .view import covenant_context, toolkit_context
 
 
-def _css() -> Markup:
+def stylesheet() -> Markup:
+    """The shared stylesheet, inline (nvap's own template: it goes in unescaped)."""
     # The stylesheet is the project's own template, not content: it goes in unescaped.
     env = environment("html")
     source, _, _ = env.loader.get_source(env, "html/style.css")  # type: ignore[union-attr]
@@ -22,11 +23,11 @@ def toolkit_html(project: Project, action: Action) -> str:
     """The four-part toolkit of ``action`` as one HTML page."""
     prose = Prose(project, link_action=lambda a: f"{a}.html" if a in project.actions else None)
     template = environment("html").get_template("html/toolkit.html.j2")
-    return template.render(toolkit_context(project, action, prose), css=_css())
+    return template.render(toolkit_context(project, action, prose), css=stylesheet())
 
 
 def covenant_html(project: Project, report: CovenantReport) -> str:
     """A Police Covenant report as one HTML page."""
     prose = Prose(project, link_action=lambda a: f"{a}.html" if a in project.actions else None)
     template = environment("html").get_template("html/covenant.html.j2")
-    return template.render(covenant_context(project, report, prose), css=_css())
+    return template.render(covenant_context(project, report, prose), css=stylesheet())

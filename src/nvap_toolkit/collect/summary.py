@@ -2,14 +2,19 @@
 
 Every word a reader sees comes from the content (``collect_labels``, the plan
 form's labels, the actions' titles); this module holds structure only.  Each
-format holds the same views of one ``collect.Collection``:
+format holds the same views of one ``collect.model.Collection``:
 
-* completeness: per force and action, the inputs filled of the inputs, and the date prepared;
+* returns: every force of the reference data, with the status of what it sent
+  (counted, not counted for a later plan, returned but not counted, returned
+  unreadable, missing) and its files;
+* completeness: per counted plan and action, the inputs filled, and the date prepared;
+* answers: every input of every plan that could be read, exactly as typed, a row per
+  force, action, objective and impact column (``answers.csv``; the "Answers" sheet;
+  a section per force in HTML; ``answers`` in JSON);
 * choices: per action, objective, dropdown and impact column, how many forces chose
   each option, wrote their own entry instead, or left it blank;
-* free text: each entry a force wrote instead of choosing an option;
-* missing: the forces in the reference data that sent no plan;
-* rejected: each problem of each file that was not counted.
+* free text, missing forces, forces that sent two plans, notes (warnings) and
+  rejections (each problem of each file not counted).
 
 ``summary.csv`` is one long table for analysts, a row per fact, with the columns
 ``view, action, objective, field, column, force, file, value, count, total``:
@@ -22,14 +27,17 @@ choice         action, objective, field, column; value: the option; count of tot
                force: the forces that did, separated by "; "
 free_text      action, objective, field, column, force; value: what the force wrote
 blank          action, objective, field, column; count of total plans left it blank
+return         force, file; value: the status (counted, superseded, rejected, unreadable, missing)
 missing        force
-rejected       file; value: the problem (``Sheet!Cell: message``, or the message alone)
+warning        file; value: the note (``Sheet!Cell (label): message``, or the message alone)
+rejected       file; value: the problem (``Sheet!Cell (label): message``, or the message alone)
 =============  ==============================================================================
 
-Objectives and actions are ids, fields and columns the plan's names for them
-(``activity``, ``organisational``).  A text cell that starts like a spreadsheet
-formula (``=``, ``+``, ``-``, ``@``) gets a leading ``'`` so no spreadsheet runs
-it; ``summary.json`` holds every text exactly as read.
+``answers.csv`` has the columns of ``collect.model.Answer``.  Objectives and
+actions are ids, fields and columns the plan's names for them (``activity``,
+``organisational``).  In both CSV files a text cell that starts like a
+spreadsheet formula (``=``, ``+``, ``-``, ``@``, a tab or carriage return) gets
+a leading ``'`` so no spreadsheet runs it; the JSON holds every text exactly as read.
 """
 
 from __future__ import annotations
@@ -43,10 +51,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..collect import Collection, Tally
-from ..project import Project
-from .form import COLUMNS, name_part
-from .prose import Prose
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import UsageError
+from ..plan import format as fmt
+from ..plan.dates import uk_date
+from ..plan.format import COLUMNS, name_part
+from ..render.prose import Prose
+from .model import ANSWER_FIELDS, Answer, Collection, Tally
+
+if TYPE_CHECKING:
+    from ..project import Project
+    from ..writer import Output
+
+FORMATS = ("xlsx", "html", "csv", "json")
+"""The summary's formats: ``summary.<format>`` each, and ``answers.csv`` with csv."""
+SUMMARY_STEM = "summary"
+ANSWERS_CSV = "answers.csv"
 
 # -- names a reader sees, from the content ----------------------------------------------------
 
@@ -69,6 +91,32 @@ class _Names:
     def column(self, attr: str) -> str:
         """The plan's label of an impact column (``organisational`` -> "Organisational Impact")."""
         return str(getattr(self.form, attr).label)
+
+    def status(self, status: str) -> str:
+        """A return's status in the reader's words."""
+        return str(getattr(self.collect, f"status_{status}"))
+
+    def reason(self, reason: str) -> str:
+        """Why one of a force's plans was counted, in the reader's words."""
+        return str(getattr(self.collect, f"reason_{reason}"))
+
+    def answer_headers(self) -> list[str]:
+        """The answers table's headers, in ``answer_row``'s order."""
+        c, form = self.collect, self.form
+        return [
+            form.force.label, c.file, c.status, self.labels.action,
+            *(self.field(f) for f in fmt.HEADER_FIELDS), f"{form.date_prepared.label} ({c.as_typed})",
+            self.labels.objective, form.impact_owner.label, c.column, *(self.field(f) for f in fmt.IMPACT_FIELDS),
+        ]
+
+    def answer_row(self, a: Answer) -> list[Any]:
+        """One answer as the answers table shows it: every value as typed (and the date read, as a date)."""
+        objective = self.objective(a.action, a.objective) if (a.action, a.objective) in self.objectives else a.objective
+        return [
+            a.force_name or "", a.file, self.status(a.status), self.actions.get(a.action, a.action),
+            a.reporting_period, a.project_lead, a.prepared_by, a.date_prepared, a.date_prepared_as_typed,
+            objective, a.impact_owner, self.column(a.column), *(getattr(a, f) for f in fmt.IMPACT_FIELDS),
+        ]
 
     def objective(self, action: str, objective: str) -> str:
         """ "Objective 1: Training and Briefings"."""
@@ -94,7 +142,29 @@ def _names(project: Project) -> _Names:
 
 
 def _uk_date(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+    return uk_date(day)
+
+
+def collect_outputs(project: Project, collection: Collection, out_dir: Path, formats: list[str]) -> list[Output]:
+    """The summary in each of ``formats`` (default: all of ``FORMATS``), rendered in memory."""
+    from ..writer import Output
+
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown format '{unknown[0]}' (use {', '.join(FORMATS)})")
+    chosen = [f for f in FORMATS if f in formats] if formats else list(FORMATS)
+    outputs = []
+    for fmt_name in chosen:
+        if fmt_name == "xlsx":
+            outputs.append(Output(out_dir / f"{SUMMARY_STEM}.xlsx", summary_xlsx(project, collection)))
+        elif fmt_name == "html":
+            outputs.append(Output(out_dir / f"{SUMMARY_STEM}.html", summary_html(project, collection).encode()))
+        elif fmt_name == "csv":
+            outputs.append(Output(out_dir / f"{SUMMARY_STEM}.csv", summary_csv(collection)))
+            outputs.append(Output(out_dir / ANSWERS_CSV, answers_csv(collection)))
+        else:
+            outputs.append(Output(out_dir / f"{SUMMARY_STEM}.json", summary_json(collection)))
+    return outputs
 
 
 # -- Excel --------------------------------------------------------------------------------------
@@ -104,7 +174,7 @@ def summary_xlsx(project: Project, collection: Collection) -> bytes:
     """The summary workbook: a sheet per view, each a header row, an autofilter and frozen panes."""
     from openpyxl import Workbook
 
-    from .workbook import workbook_bytes
+    from ..render.workbook import workbook_bytes
 
     names = _names(project)
     c, form = names.collect, names.form
@@ -112,6 +182,13 @@ def summary_xlsx(project: Project, collection: Collection) -> bytes:
     first = wb.active
     assert first is not None
     wb.remove(first)
+    _sheet(
+        wb,
+        c.returns,
+        [form.force.label, c.status, c.file],
+        [[f.force_name, names.status(f.status), "\n".join(f.files)] for f in collection.forces],
+        widths=[40, 36, 60],
+    )
     _sheet(
         wb,
         c.completeness,
@@ -145,10 +222,32 @@ def summary_xlsx(project: Project, collection: Collection) -> bytes:
         wb, c.choices, [*where, c.option, c.forces, c.plans_read, c.chosen_by], choices, widths=[26, 30, 18, 20, 60, 9, 10, 50]
     )
     _sheet(wb, c.free_text, [*where, form.force.label, c.entry], free, widths=[26, 30, 18, 20, 34, 70])
+    _sheet(wb, c.answers, names.answer_headers(), [names.answer_row(a) for a in collection.answers],
+           widths=[30, 40, 22, 24, 20, 20, 20, 14, 16, 26, 22, 20, *([40] * len(fmt.IMPACT_FIELDS))],
+           formats={7: "dd/mm/yyyy"})
     _sheet(wb, c.missing, [form.force.label], [[m.force_name] for m in collection.missing], widths=[40])
+    _sheet(wb, c.duplicates, [form.force.label, c.kept, c.set_aside, c.reason],
+           [[d.force_name, d.kept, "\n".join(d.dropped), names.reason(d.reason)] for d in collection.duplicates],
+           widths=[34, 44, 44, 50])
+    _sheet(wb, c.warnings, [c.file, c.problem], [[r.file, r.detail] for r in collection.warnings], widths=[44, 110])
     _sheet(wb, c.rejected, [c.file, c.problem], [[r.file, r.detail] for r in collection.rejections], widths=[44, 110])
+    _mark_as_summary(wb)
     wb.active = 0
     return workbook_bytes(wb)
+
+
+def _mark_as_summary(wb: Any) -> None:
+    """A hidden ``nvap`` sheet naming the workbook's kind, so ``nvap collect`` never reads its own summary as a plan."""
+    from openpyxl.utils import quote_sheetname
+    from openpyxl.workbook.defined_name import DefinedName
+
+    from ..render.cells import write_text
+
+    ws = wb.create_sheet(fmt.META_SHEET)
+    ws.sheet_state = "hidden"
+    write_text(ws.cell(row=1, column=1), fmt.KIND_NAME)
+    write_text(ws.cell(row=1, column=2), fmt.SUMMARY_KIND)
+    wb.defined_names[fmt.KIND_NAME] = DefinedName(fmt.KIND_NAME, attr_text=f"{quote_sheetname(ws.title)}!$B$1")
 
 
 def _sheet(
@@ -163,7 +262,7 @@ def _sheet(
     """A sheet of one view: the header row (frozen, filtered, printed on every page), then the rows."""
     from openpyxl.utils import get_column_letter
 
-    from .xlsx import HEADER, HEADER_FILL, MAX_ROW_PT, print_setup, put, sheet_title, text_height
+    from ..render.xlsx import HEADER, HEADER_FILL, MAX_ROW_PT, print_setup, put, sheet_title, text_height
 
     def fit(row: int, values: Sequence[Any], bold: bool = False) -> None:
         # LibreOffice does not fit rows to wrapped text itself: give each row the height its text needs.
@@ -225,10 +324,24 @@ def summary_csv(collection: Collection) -> bytes:
             )
         rows += [{"view": "free_text", **at, "force": f.force, "value": f.text} for f in t.free_text]
         rows.append({"view": "blank", **at, "count": t.blank, "total": t.plans})
+    rows += [{"view": "return", "force": f.force_name, "file": file, "value": f.status}
+             for f in collection.forces for file in (f.files or ("",))]
     rows += [{"view": "missing", "force": m.force_name} for m in collection.missing]
+    rows += [{"view": "warning", "file": r.file, "value": r.detail} for r in collection.warnings]
     rows += [{"view": "rejected", "file": r.file, "value": r.detail} for r in collection.rejections]
+    return _csv(CSV_COLUMNS, rows)
+
+
+def answers_csv(collection: Collection) -> bytes:
+    """Every answer of every plan read, a row per force, action, objective and impact column (``collect.model.Answer``)."""
+    rows = [{k: ("" if v is None else v.isoformat() if isinstance(v, date) else v) for k, v in a.model_dump().items()}
+            for a in collection.answers]
+    return _csv(ANSWER_FIELDS, rows)
+
+
+def _csv(columns: Sequence[str], rows: list[dict[str, object]]) -> bytes:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: _csv_text(v) for k, v in row.items()})
@@ -355,10 +468,73 @@ def _field_views(names: _Names, tallies: Sequence[Tally]) -> list[FieldView]:
     return views
 
 
+@dataclass(frozen=True)
+class ObjectiveAnswers:
+    """One objective of one plan, as the answers section shows it: the impact owner, then a row per field."""
+
+    heading: str
+    impact_owner: str | None
+    rows: tuple[tuple[str, tuple[str | None, ...]], ...]
+    """(field label, the value in each impact column)."""
+
+
+@dataclass(frozen=True)
+class ActionAnswers:
+    """One action of one plan: its header inputs, then its objectives."""
+
+    heading: str
+    header: tuple[tuple[str, str | None], ...]
+    objectives: tuple[ObjectiveAnswers, ...]
+
+
+@dataclass(frozen=True)
+class ReturnAnswers:
+    """Everything one file held, for the answers section."""
+
+    id: str
+    force_name: str
+    file: str
+    status: str
+    actions: tuple[ActionAnswers, ...]
+
+
+def _answer_views(names: _Names, answers: Sequence[Answer]) -> list[ReturnAnswers]:
+    """The answers grouped by file, then action, then objective, with both impact columns side by side."""
+    by_file: dict[str, dict[str, dict[str, dict[str, Answer]]]] = {}
+    for a in answers:
+        by_file.setdefault(a.file, {}).setdefault(a.action, {}).setdefault(a.objective, {})[a.column] = a
+    views = []
+    for number, (file, actions) in enumerate(by_file.items(), start=1):
+        first = next(iter(next(iter(actions.values())).values()))
+        sample = next(iter(first.values()))
+        action_views = []
+        for action_id, objectives in actions.items():
+            one = next(iter(next(iter(objectives.values())).values()))
+            date_text = one.date_prepared_as_typed
+            header = [(names.field(f), getattr(one, f)) for f in fmt.HEADER_FIELDS if f != "date_prepared"]
+            header.append((names.field("date_prepared"), date_text))
+            objective_views = []
+            for objective_id, columns in objectives.items():
+                cells = [columns.get(attr) for _, attr in COLUMNS]
+                owner = next((c.impact_owner for c in cells if c is not None), None)
+                rows = tuple(
+                    (names.field(f), tuple(getattr(c, f) if c else None for c in cells)) for f in fmt.IMPACT_FIELDS
+                )
+                heading = (names.objective(action_id, objective_id)
+                           if (action_id, objective_id) in names.objectives else objective_id)
+                objective_views.append(ObjectiveAnswers(heading, owner, rows))
+            action_views.append(ActionAnswers(
+                f"{names.labels.action} {names.actions.get(action_id, action_id)}", tuple(header), tuple(objective_views)
+            ))
+        views.append(ReturnAnswers(f"return-{number}", sample.force_name or file, file, names.status(sample.status),
+                                   tuple(action_views)))
+    return views
+
+
 def summary_html(project: Project, collection: Collection) -> str:
     """The summary as one self-contained, accessible HTML page with inline SVG charts."""
-    from .env import environment
-    from .html import _css
+    from ..render.env import environment
+    from ..render.html import stylesheet
 
     names = _names(project)
     actions = []
@@ -385,8 +561,11 @@ def summary_html(project: Project, collection: Collection) -> str:
         )
     template = environment("html").get_template("html/collect.html.j2")
     return template.render(
-        css=_css(),
+        css=stylesheet(),
         c=names.collect,
+        returns=_answer_views(names, collection.answers),
+        status=names.status,
+        reason=names.reason,
         labels=names.labels,
         form=names.form,
         programme=project.programme_of(next(iter(project.actions.values()))),

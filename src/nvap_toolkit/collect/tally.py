@@ -1,0 +1,303 @@
+"""Read every file forces returned, choose each force's plan, and count what they chose.
+
+Every plan is read by ``plan.read.read_plan``; an input file is only ever read.
+A plan counts unless an error stops it (see ``plan.read``); its warnings (a date
+kept as text, an earlier edition) are reported and it still counts.  Every
+answer of every plan that could be read is kept, counted or not.  Of two plans
+from one force, the one prepared last counts; on a tie, the more complete; on
+a tie again, the one whose file name sorts last; the others are set aside with
+a warning naming both files and why.  A file that names a force but cannot be
+read is that force's return ("returned, unreadable"), never "missing".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import NvapError, UsageError, display_path
+from ..plan import format as fmt
+from ..plan.dates import uk_date
+from .model import (
+    ActionProgress,
+    Answer,
+    Choice,
+    Collection,
+    Duplicate,
+    ForceReturn,
+    FreeText,
+    MissingForce,
+    Problem,
+    Response,
+    Return,
+    Status,
+    Tally,
+)
+
+if TYPE_CHECKING:
+    from ..plan.model import FilledPlan, Value
+    from ..plan.read import ReadResult
+    from ..project import Project
+
+
+def plan_files(inputs: list[Path]) -> list[Path]:
+    """The files to read: each file named, and every ``.xlsx`` in each folder named (and below it).
+
+    A folder's files are in name order; a file reached twice is read once; Excel's
+    lock files (``~$name.xlsx``) and hidden files are skipped.  A path that does not
+    exist is a usage error, raised before anything is read.
+    """
+    missing = [p for p in inputs if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {display_path(missing[0])}")
+    found: dict[Path, Path] = {}
+    for path in inputs:
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*.xlsx") if p.is_file() and not p.name.startswith(("~$", ".")))
+        else:
+            inside = [path]
+        for file in inside:
+            found.setdefault(file.resolve(), file)
+    return list(found.values())
+
+
+def collect(project: Project, inputs: list[Path], tick: Callable[[str], None] | None = None) -> Collection:
+    """Read and check every plan in ``inputs`` (files or folders), then summarise them.
+
+    ``tick`` is called with each file's name once it has been read (a progress bar).
+    """
+    from ..plan.read import read_plan
+
+    if not project.actions:
+        raise NvapError("the content has no action toolkits to collect plans for")
+    forces = project.forces.forces
+    results: list[ReadResult] = []
+    skipped: list[str] = []
+    for path in plan_files(inputs):
+        result = read_plan(path, project)
+        if result.own_output:
+            skipped.append(result.file)
+        else:
+            results.append(result)
+        if tick:
+            tick(result.file)
+
+    status: dict[str, Status] = {}
+    extra: dict[str, list[Problem]] = {}
+    by_force: dict[str, list[ReadResult]] = {}
+    for result in results:
+        if result.plan is None:
+            status[result.file] = "unreadable"
+        elif result.errors or result.force_key is None:
+            status[result.file] = "rejected"
+        else:
+            status[result.file] = "counted"
+            by_force.setdefault(result.force_key, []).append(result)
+    duplicates: list[Duplicate] = []
+    for key, candidates in by_force.items():
+        if len(candidates) < 2:
+            continue
+        ranked = sorted(candidates, key=lambda r: _rank(r.plan), reverse=True)
+        kept, others = ranked[0], ranked[1:]
+        reason = _reason(kept, others[0])
+        duplicates.append(Duplicate(force=key, force_name=forces[key].name, kept=kept.file,
+                                    dropped=tuple(sorted(o.file for o in others)), reason=reason))
+        for other in others:
+            status[other.file] = "superseded"
+            extra.setdefault(other.file, []).append(Problem(
+                file=other.file, where="", severity="warning",
+                message=f"{forces[key].name} sent another plan, {kept.file} ({_when(kept.plan)}), which was counted "
+                f"instead of this one ({_when(other.plan)}): {_REASONS[reason]}",
+            ))
+
+    returns = sorted((_return(r, status[r.file], project) for r in results), key=lambda r: r.file)
+    counted = [r for r in results if status[r.file] == "counted"]
+    responses = sorted((_response(r, project) for r in counted), key=lambda r: (r.force_name.casefold(), r.file))
+    problems = [
+        Problem(file=r.file, where=i.location.where, message=i.message, severity="warning" if not i.is_error else "error")
+        for r in sorted(results, key=lambda r: r.file)
+        for i in r.issues
+    ]
+    for result in sorted(results, key=lambda r: r.file):
+        if result.plan is not None and result.force_key is None and not result.errors:
+            problems.append(Problem(file=result.file, where="", severity="error",
+                                    message="the plan names no force that the reference data lists"))
+        problems.extend(extra.get(result.file, []))
+    problems.sort(key=lambda p: p.file)
+    answers = [a for r in results for a in _answers(r, status[r.file], project)]
+    answers.sort(key=lambda a: ((a.force_name or "~").casefold(), a.file))
+    sent: dict[str, list[Return]] = {}
+    for ret in returns:
+        if ret.force is not None:
+            sent.setdefault(ret.force, []).append(ret)
+    force_returns = sorted(
+        (_force_return(key, force.name, sent.get(key, [])) for key, force in forces.items()),
+        key=lambda f: f.force_name.casefold(),
+    )
+    missing = [MissingForce(force=f.force, force_name=f.force_name) for f in force_returns if f.status == "missing"]
+    kept_plans = sorted(((forces[r.force_key].name, r.plan) for r in counted if r.force_key and r.plan),
+                        key=lambda item: item[0].casefold())
+    return Collection(
+        files=len(results),
+        returns=tuple(returns),
+        responses=tuple(responses),
+        forces=tuple(force_returns),
+        problems=tuple(problems),
+        answers=tuple(answers),
+        tallies=tuple(_tallies(project, kept_plans)),
+        missing=tuple(missing),
+        duplicates=tuple(sorted(duplicates, key=lambda d: d.force_name.casefold())),
+        skipped=tuple(skipped),
+    )
+
+
+_REASONS = {
+    "later": "its date prepared is later",
+    "more_complete": "the dates prepared are the same and it is more complete",
+    "file_name": "dates prepared and completeness are the same, and its file name sorts last",
+}
+
+
+def _rank(plan: FilledPlan | None) -> tuple[date, int]:
+    assert plan is not None
+    return (plan.date_prepared or date.min, plan.filled)
+
+
+def _reason(kept: ReadResult, runner_up: ReadResult) -> str:
+    a, b = _rank(kept.plan), _rank(runner_up.plan)
+    if a[0] != b[0]:
+        return "later"
+    return "more_complete" if a[1] != b[1] else "file_name"
+
+
+def _when(plan: FilledPlan | None) -> str:
+    day = plan.date_prepared if plan else None
+    return f"prepared {uk_date(day)}" if day else "no date prepared"
+
+
+def _progress(plan: FilledPlan, project: Project) -> tuple[ActionProgress, ...]:
+    order = {a: i for i, a in enumerate(project.actions)}
+    actions = sorted(plan.actions.values(), key=lambda a: (order.get(a.id, len(order)), a.id))
+    return tuple(ActionProgress(action=a.id, date_prepared=a.date_prepared, filled=a.filled, inputs=a.inputs) for a in actions)
+
+
+def _force_name(result: ReadResult, project: Project) -> str | None:
+    if result.force_key in project.forces.forces:
+        return project.forces.forces[result.force_key].name
+    return result.plan.force_name if result.plan else None
+
+
+def _return(result: ReadResult, status: Status, project: Project) -> Return:
+    plan = result.plan
+    return Return(
+        file=result.file,
+        force=result.force_key,
+        force_name=_force_name(result, project),
+        status=status,
+        format=plan.format if plan else None,
+        date_prepared=plan.date_prepared if plan else None,
+        filled=plan.filled if plan else 0,
+        actions=_progress(plan, project) if plan else (),
+    )
+
+
+def _response(result: ReadResult, project: Project) -> Response:
+    assert result.plan is not None and result.force_key is not None
+    return Response(
+        force=result.force_key,
+        force_name=project.forces.forces[result.force_key].name,
+        file=result.file,
+        date_prepared=result.plan.date_prepared,
+        actions=_progress(result.plan, project),
+    )
+
+
+_STATUS_ORDER: dict[Status, int] = {"counted": 0, "superseded": 1, "rejected": 2, "unreadable": 3, "missing": 4}
+
+
+def _force_return(key: str, name: str, returns: list[Return]) -> ForceReturn:
+    best = min((r.status for r in returns), key=_STATUS_ORDER.__getitem__, default="missing")
+    return ForceReturn(force=key, force_name=name, status="counted" if best == "superseded" else best,
+                       files=tuple(r.file for r in returns))
+
+
+def _text(value: Value | None) -> str | None:
+    return value.text if value else None
+
+
+def _answers(result: ReadResult, status: Status, project: Project) -> list[Answer]:
+    """A row per action, objective and impact column of a plan that could be read: every field as typed."""
+    plan = result.plan
+    if plan is None:
+        return []
+    order = {a: i for i, a in enumerate(project.actions)}
+    rows = []
+    for action in sorted(plan.actions.values(), key=lambda a: (order.get(a.id, len(order)), a.id)):
+        header = {f: _text(action.header.get(f)) for f in fmt.HEADER_FIELDS if f != "date_prepared"}
+        date_value = action.header.get("date_prepared")
+        for objective in action.objectives.values():
+            for _, column in fmt.COLUMNS:
+                rows.append(Answer(
+                    force=result.force_key,
+                    force_name=_force_name(result, project),
+                    file=result.file,
+                    status=status,
+                    action=action.id,
+                    objective=objective.id,
+                    column=column,
+                    date_prepared=date_value.date if date_value else None,
+                    date_prepared_as_typed=_text(date_value),
+                    impact_owner=_text(objective.impact_owner),
+                    **header,
+                    **{f: _text(objective.value(column, f)) for f in fmt.IMPACT_FIELDS},
+                ))
+    return rows
+
+
+def _matching(text: str) -> str:
+    """Text as compared with a dropdown option: case and runs of spaces aside."""
+    return " ".join(text.split()).casefold()
+
+
+def _tallies(project: Project, plans: list[tuple[str, FilledPlan | None]]) -> list[Tally]:
+    """Each dropdown of each objective and column, counted over ``plans`` (force name, plan)."""
+    from ..render.form import action_form
+    from ..render.prose import Prose
+
+    prose = Prose(project)
+    tallies = []
+    for action in project.actions.values():
+        form = action_form(project, action, prose)
+        filled = [(name, plan.actions[action.id]) for name, plan in plans if plan and action.id in plan.actions]
+        for objective in form.objectives:
+            for field_name in (f for f in fmt.IMPACT_FIELDS if f in fmt.LIST_FIELDS):
+                options = objective.options[field_name]
+                index: dict[str, int] = {}
+                for i, option in enumerate(options):
+                    index.setdefault(_matching(option), i)
+                for _, column in fmt.COLUMNS:
+                    chosen: list[list[str]] = [[] for _ in options]
+                    free: list[FreeText] = []
+                    blank = 0
+                    for name, action_plan in filled:
+                        filled_objective = action_plan.objectives.get(objective.id)
+                        value = filled_objective.value(column, field_name) if filled_objective else None
+                        if value is None:
+                            blank += 1
+                        elif _matching(value.text) in index:
+                            chosen[index[_matching(value.text)]].append(name)
+                        else:
+                            free.append(FreeText(force=name, text=value.text))
+                    tallies.append(Tally(
+                        action=action.id,
+                        objective=objective.id,
+                        field=field_name,
+                        column=column,
+                        plans=len(filled),
+                        options=tuple(Choice(text=o, forces=tuple(f)) for o, f in zip(options, chosen, strict=True)),
+                        free_text=tuple(free),
+                        blank=blank,
+                    ))
+    return tallies

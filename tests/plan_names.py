@@ -1,0 +1,50 @@
+"""The 2.6.2 plan's defined names, written out by hand from the format's documentation.
+
+Tests name cells with these, never with nvap's own naming helpers, so a change to
+the naming scheme that would break the plans forces hold fails the tests.
+"""
+
+from __future__ import annotations
+
+ACTION = "2.6.2"
+OBJECTIVES = ("training-and-briefings", "supervision-and-leadership")
+HEADER_FIELDS = ("reporting_period", "project_lead", "prepared_by", "date_prepared")
+IMPACT_FIELDS = (
+    "activity",
+    "output",
+    "impact_measurement",
+    "progress",
+    "next_steps",
+    "risks",
+    "risk_mitigation",
+    "additional_comments",
+)
+COLUMNS = {"organisational": "org", "external": "ext"}
+LIST_FIELDS = ("activity", "risks", "impact_measurement")
+
+
+def header(field: str, prefix: str = "p") -> str:
+    """``p_2_6_2_date_prepared``."""
+    return f"{prefix}_2_6_2_{field}"
+
+
+def objective(objective_id: str, field: str, column: str | None = None, prefix: str = "p") -> str:
+    """``p_2_6_2_training_and_briefings_org_activity`` (column: organisational or external)."""
+    part = objective_id.replace("-", "_")
+    if column is None:
+        return f"{prefix}_2_6_2_{part}_{field}"
+    return f"{prefix}_2_6_2_{part}_{COLUMNS[column]}_{field}"
+
+
+def listed(objective_id: str, field: str, prefix: str = "p") -> str:
+    """``p_2_6_2_training_and_briefings_list_activity``."""
+    return f"{prefix}_2_6_2_{objective_id.replace('-', '_')}_list_{field}"
+
+
+def inputs(prefix: str = "p") -> list[str]:
+    """Every input of the 2.6.2 sheet (the force aside), in sheet order."""
+    names = [header(f, prefix) for f in HEADER_FIELDS]
+    for o in OBJECTIVES:
+        names.append(objective(o, "impact_owner", prefix=prefix))
+        names += [objective(o, f, c, prefix) for f in IMPACT_FIELDS for c in COLUMNS]
+    return names
