@@ -18,7 +18,7 @@ from typing import Any
 from . import __version__
 from .errors import UsageError
 from .project import Project
-from .writer import Output, Staging, WriteReport
+from .writer import Output, Staging, WriteReport, check_out_dir
 
 FORMATS = ("md", "html", "xlsx")
 
@@ -121,8 +121,7 @@ def build(
         if fmt not in FORMATS:
             raise UsageError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
     formats = [f for f in FORMATS if f in formats] if formats else list(FORMATS)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file, not a folder")
+    check_out_dir(out)
     documents = select_documents(project, names, everything)
     report = BuildReport(documents=documents)
     manifest = _read_manifest(out).get("documents", {})

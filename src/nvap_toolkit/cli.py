@@ -7,6 +7,7 @@ that need them, so ``nvap --help`` stays fast.
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, Optional
 
 import typer
@@ -45,28 +46,35 @@ def _root() -> Path:
     return content if isinstance(content, Path) else default_content_root()
 
 
-def _run(func, *args, **kwargs):  # type: ignore[no-untyped-def]
-    """Call the core; turn nvap's errors into messages and exit codes, never a traceback."""
+def _run(func: Callable[[], int]) -> int:
+    """Call the core; turn nvap's errors into messages and exit codes, never a traceback.
+
+    Every command maps the same kind of problem to the same code: 0 ok, 1 a content
+    or data problem, 2 a usage error, 70 a bug in nvap (with a request to report it).
+    """
     from . import console
     from .errors import ContentError, Exit, NvapError
 
     try:
-        return func(*args, **kwargs)
+        return func()
     except ContentError as exc:
         console.issues(exc.issues, console.err)
         errors = sum(i.is_error for i in exc.issues)
         console.message(f"{exc.message}: {console.plural(errors, 'error')}, {console.plural(len(exc.issues) - errors, 'warning')}; nothing was written", "red", console.err)
-        raise typer.Exit(exc.exit_code) from None
+        return int(exc.exit_code)
     except NvapError as exc:
         console.error(exc.message)
-        raise typer.Exit(exc.exit_code) from None
+        return int(exc.exit_code)
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         if _state["debug"]:
             raise
-        console.error(f"nvap failed unexpectedly ({type(exc).__name__}: {exc}); run with --debug for details")
-        raise typer.Exit(int(Exit.CONTENT)) from None
+        console.error(
+            f"nvap failed unexpectedly ({type(exc).__name__}: {exc}). This is a bug in nvap: please report it, "
+            "with the command you ran and the output of the same command with --debug"
+        )
+        return int(Exit.BUG)
 
 
 @app.command()
@@ -85,8 +93,7 @@ def validate(
         console.summary(report.errors, report.warnings, report.files, strict)
         return report.exit_code
 
-    code = _run(run)
-    raise typer.Exit(code)
+    raise typer.Exit(_run(run))
 
 
 @app.command()
