@@ -6,7 +6,7 @@ from collections import Counter
 
 from support import CONTENT
 
-from nvap_toolkit.project import load_valid_project
+from nvap_toolkit.content.load import load_valid_project
 
 PROJECT = load_valid_project(CONTENT)
 REPORT = PROJECT.reports[2024]

@@ -15,7 +15,7 @@ from support import CONTENT
 
 from nvap_toolkit.build import build
 from nvap_toolkit.errors import NvapError
-from nvap_toolkit.project import load_project, load_valid_project
+from nvap_toolkit.content.load import load_project, load_valid_project
 
 ACTION = yaml.safe_load((CONTENT / "actions" / "2.6.2.yaml").read_text(encoding="utf-8"))
 LOCATED = re.compile(r"^content/actions/2\.6\.2\.yaml:[1-9]\d*:[1-9]\d*: .+")

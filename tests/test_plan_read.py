@@ -17,7 +17,8 @@ import plan_names as names
 from nvap_toolkit.plan.dates import parse_date
 from nvap_toolkit.plan.read import read_plan
 from nvap_toolkit.plan.write import plan_outputs
-from nvap_toolkit.project import Project, load_valid_project
+from nvap_toolkit.content.project import Project
+from nvap_toolkit.content.load import load_valid_project
 
 ACTION = "2.6.2"
 SHEET = "'2.6.2 Officer-Staff Norms'"

@@ -22,7 +22,7 @@ import plan_names as names
 from nvap_toolkit.collect.summary import collect_outputs
 from nvap_toolkit.collect.tally import collect
 from nvap_toolkit.plan.write import plan_outputs
-from nvap_toolkit.project import load_valid_project
+from nvap_toolkit.content.load import load_valid_project
 
 FORCES = {"Norfolk": "NOR", "Heddlu Gwent": "GWE", "Hants": "HAM", "the Met": "MET"}
 HARD = [

@@ -8,7 +8,7 @@ import pytest
 from support import CONTENT, SOURCES
 from source_text import html_text, md_text, missing, source_sentences, xlsx_text
 
-from nvap_toolkit.project import load_valid_project
+from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.render.html import covenant_html, toolkit_html
 from nvap_toolkit.render.markdown import covenant_md, toolkit_md
 
@@ -49,13 +49,13 @@ def test_toolkit_html_holds_every_sentence(project, toolkit_sentences):
 
 
 def test_toolkit_workbook_holds_every_sentence(project, toolkit_sentences):
-    from nvap_toolkit.render.xlsx import toolkit_xlsx
+    from nvap_toolkit.render.xlsx.toolkit import toolkit_xlsx
 
     assert missing(toolkit_sentences, xlsx_text(toolkit_xlsx(project, project.actions["2.6.2"]))) == []
 
 
 def test_toolkit_reference_list_in_every_format(project):
-    from nvap_toolkit.render.xlsx import toolkit_xlsx
+    from nvap_toolkit.render.xlsx.toolkit import toolkit_xlsx
 
     action = project.actions["2.6.2"]
     texts = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zipfile
 from collections import Counter
@@ -14,12 +15,13 @@ import yaml
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from nvap_toolkit.project import Project, load_valid_project
+from nvap_toolkit.content.project import Project
+from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.render.prose import Prose
-from nvap_toolkit.render.tracker import covenant_tracker_xlsx, planned_items
-from nvap_toolkit.render.view import toolkit_context
-from nvap_toolkit.render.cells import sheet_title
-from nvap_toolkit.render.xlsx import put, toolkit_xlsx
+from nvap_toolkit.render.xlsx.tracker import covenant_tracker_xlsx, planned_items
+from nvap_toolkit.render.xlsx.cells import sheet_title
+from nvap_toolkit.render.xlsx.cells import put
+from nvap_toolkit.render.xlsx.toolkit import toolkit_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -52,16 +54,12 @@ def tracker(tracker_bytes: bytes) -> Workbook:
     return openpyxl.load_workbook(io.BytesIO(tracker_bytes))
 
 
+PARTS = ["Action Impact Toolkit Guidance", "Impact Statement", "Logic Model", "Supporting Information", "Impact Realisation Plan"]
+"""The toolkit's visible sheets, written out by hand (the guidance heading cut to Excel's 31 characters)."""
+
+
 def part_titles(project: Project) -> list[str]:
-    """The toolkit's visible sheets, as the content names them."""
-    programme = project.programme_of(project.actions[ACTION])
-    labels = programme.labels
-    wanted = [programme.guidance.heading, labels.impact_statement, labels.logic_model,
-              labels.supporting_information, programme.realisation_plan.sheet_title]
-    titles: list[str] = []
-    for text in wanted:
-        titles.append(sheet_title(text, titles))
-    return titles
+    return PARTS
 
 
 def texts(ws: Worksheet) -> list[str]:
@@ -171,9 +169,11 @@ def test_supporting_information(project: Project, toolkit: Workbook) -> None:
     ws = toolkit[part_titles(project)[3]]
     cells = texts(ws)
     whole = "\n".join(cells)
-    ctx = toolkit_context(project, action, Prose(project))
-    assert ctx["references"]
-    for key, _runs in ctx["references"]:
+    # Every reference the toolkit's file cites or lists, found in the file's own text.
+    source = (CONTENT / "actions" / f"{ACTION}.yaml").read_text(encoding="utf-8")
+    keys = set(re.findall(r"\[-?@([a-z0-9-]+)\]", source)) | set(action.references)
+    assert len(keys) == 22
+    for key in sorted(keys):
         ref = project.bibliography.references[key]
         assert ref.title in whole, key
     for key in action.useful_links:
@@ -181,7 +181,7 @@ def test_supporting_information(project: Project, toolkit: Workbook) -> None:
         row = find_row(ws, link.title)
         if link.url:
             assert ws.cell(row=row, column=1).hyperlink.target == link.url
-    labels = ctx["labels"]
+    labels = project.programme_of(action).labels
     for number, objective in enumerate(action.objectives, start=1):
         row = find_row(ws, labels.activities)
         assert f"{labels.potential_measures} {number}" in cells
@@ -192,11 +192,14 @@ def test_supporting_information(project: Project, toolkit: Workbook) -> None:
 
 def test_glossary_and_attribution(project: Project, toolkit: Workbook) -> None:
     action = project.actions[ACTION]
-    ctx = toolkit_context(project, action, Prose(project))
     cells = texts(toolkit[part_titles(project)[0]])
-    for term, expansion in ctx["glossary"]:
+    for term, expansion in [
+        ("CPD", "Continuing Professional Development"), ("NHS", "National Health Service"),
+        ("PEEL", "Police Effectiveness, Efficiency, and Legitimacy"), ("PTSD", "Post-Traumatic Stress Disorder"),
+        ("VKPP", "Vulnerability Knowledge and Practice Programme"),
+    ]:
         assert term in cells and expansion in cells
-    assert ctx["attribution"].statement in cells
+    assert "The text of this toolkit was written by the Vulnerability Knowledge and Practice Programme (VKPP)." in cells
     for title in part_titles(project):
         assert "&P" in toolkit[title].oddFooter.right.text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .kinds import ALL_KINDS
+from .content.kinds import ALL_KINDS
 
 
 def schema_texts() -> dict[str, str]:
@@ -25,4 +25,15 @@ def stale_schemas(folder: Path) -> list[str]:
         path = folder / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             stale.append(name)
+    return stale
+
+
+def write_schemas(folder: Path, check: bool = False) -> list[str]:
+    """Write (or with ``check`` only list) the schema files that differ from the models."""
+    from .writer import Output, write_outputs
+
+    stale = stale_schemas(folder)
+    if not check and stale:
+        texts = schema_texts()
+        write_outputs([Output(folder / name, texts[name].encode()) for name in stale])
     return stale

@@ -62,7 +62,7 @@ from ..render.prose import Prose
 from .model import ANSWER_FIELDS, Answer, Collection, Tally
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..content.project import Project
     from ..writer import Output
 
 FORMATS = ("xlsx", "html", "csv", "json")
@@ -174,7 +174,8 @@ def summary_xlsx(project: Project, collection: Collection) -> bytes:
     """The summary workbook: a sheet per view, each a header row, an autofilter and frozen panes."""
     from openpyxl import Workbook
 
-    from ..render.workbook import workbook_bytes
+    from ..render.xlsx.layout import table_sheet
+    from ..render.xlsx.workbook import workbook_bytes
 
     names = _names(project)
     c, form = names.collect, names.form
@@ -182,14 +183,14 @@ def summary_xlsx(project: Project, collection: Collection) -> bytes:
     first = wb.active
     assert first is not None
     wb.remove(first)
-    _sheet(
+    table_sheet(
         wb,
         c.returns,
         [form.force.label, c.status, c.file],
         [[f.force_name, names.status(f.status), "\n".join(f.files)] for f in collection.forces],
         widths=[40, 36, 60],
     )
-    _sheet(
+    table_sheet(
         wb,
         c.completeness,
         [form.force.label, c.file, names.labels.action, form.date_prepared.label, c.inputs_filled, c.inputs, c.complete],
@@ -218,19 +219,19 @@ def summary_xlsx(project: Project, collection: Collection) -> bytes:
         choices.append([*at, c.free_text, len(t.free_text), t.plans, "; ".join(f.force for f in t.free_text)])
         choices.append([*at, c.left_blank, t.blank, t.plans, ""])
         free += [[*at, f.force, f.text] for f in t.free_text]
-    _sheet(
+    table_sheet(
         wb, c.choices, [*where, c.option, c.forces, c.plans_read, c.chosen_by], choices, widths=[26, 30, 18, 20, 60, 9, 10, 50]
     )
-    _sheet(wb, c.free_text, [*where, form.force.label, c.entry], free, widths=[26, 30, 18, 20, 34, 70])
-    _sheet(wb, c.answers, names.answer_headers(), [names.answer_row(a) for a in collection.answers],
+    table_sheet(wb, c.free_text, [*where, form.force.label, c.entry], free, widths=[26, 30, 18, 20, 34, 70])
+    table_sheet(wb, c.answers, names.answer_headers(), [names.answer_row(a) for a in collection.answers],
            widths=[30, 40, 22, 24, 20, 20, 20, 14, 16, 26, 22, 20, *([40] * len(fmt.IMPACT_FIELDS))],
            formats={7: "dd/mm/yyyy"})
-    _sheet(wb, c.missing, [form.force.label], [[m.force_name] for m in collection.missing], widths=[40])
-    _sheet(wb, c.duplicates, [form.force.label, c.kept, c.set_aside, c.reason],
+    table_sheet(wb, c.missing, [form.force.label], [[m.force_name] for m in collection.missing], widths=[40])
+    table_sheet(wb, c.duplicates, [form.force.label, c.kept, c.set_aside, c.reason],
            [[d.force_name, d.kept, "\n".join(d.dropped), names.reason(d.reason)] for d in collection.duplicates],
            widths=[34, 44, 44, 50])
-    _sheet(wb, c.warnings, [c.file, c.problem], [[r.file, r.detail] for r in collection.warnings], widths=[44, 110])
-    _sheet(wb, c.rejected, [c.file, c.problem], [[r.file, r.detail] for r in collection.rejections], widths=[44, 110])
+    table_sheet(wb, c.warnings, [c.file, c.problem], [[r.file, r.detail] for r in collection.warnings], widths=[44, 110])
+    table_sheet(wb, c.rejected, [c.file, c.problem], [[r.file, r.detail] for r in collection.rejections], widths=[44, 110])
     _mark_as_summary(wb)
     wb.active = 0
     return workbook_bytes(wb)
@@ -241,51 +242,13 @@ def _mark_as_summary(wb: Any) -> None:
     from openpyxl.utils import quote_sheetname
     from openpyxl.workbook.defined_name import DefinedName
 
-    from ..render.cells import write_text
+    from ..render.xlsx.cells import write_text
 
     ws = wb.create_sheet(fmt.META_SHEET)
     ws.sheet_state = "hidden"
     write_text(ws.cell(row=1, column=1), fmt.KIND_NAME)
     write_text(ws.cell(row=1, column=2), fmt.SUMMARY_KIND)
     wb.defined_names[fmt.KIND_NAME] = DefinedName(fmt.KIND_NAME, attr_text=f"{quote_sheetname(ws.title)}!$B$1")
-
-
-def _sheet(
-    wb: Any,
-    title: str,
-    headers: Sequence[str],
-    rows: list[list[Any]],
-    *,
-    widths: Sequence[float],
-    formats: dict[int, str] | None = None,
-) -> None:
-    """A sheet of one view: the header row (frozen, filtered, printed on every page), then the rows."""
-    from openpyxl.utils import get_column_letter
-
-    from ..render.xlsx import HEADER, HEADER_FILL, MAX_ROW_PT, print_setup, put, sheet_title, text_height
-
-    def fit(row: int, values: Sequence[Any], bold: bool = False) -> None:
-        # LibreOffice does not fit rows to wrapped text itself: give each row the height its text needs.
-        heights = [text_height(v, w, bold=bold) for v, w in zip(values, widths) if isinstance(v, str) and v]
-        if heights:
-            ws.row_dimensions[row].height = min(MAX_ROW_PT, max(heights))
-
-    ws = wb.create_sheet(sheet_title(title, wb.sheetnames))
-    for column, (header, width) in enumerate(zip(headers, widths), start=1):
-        put(ws, 1, column, header, style=HEADER, fill=HEADER_FILL)
-        ws.column_dimensions[get_column_letter(column)].width = width
-    fit(1, headers, bold=True)
-    for row, values in enumerate(rows, start=2):
-        for column, value in enumerate(values, start=1):
-            cell = put(ws, row, column, value)
-            if formats and column - 1 in formats:
-                cell.number_format = formats[column - 1]
-        fit(row, values)
-    last = get_column_letter(len(headers))
-    ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
-    ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    print_setup(ws)
 
 
 # -- CSV and JSON ---------------------------------------------------------------------------------

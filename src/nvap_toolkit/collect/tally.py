@@ -39,7 +39,7 @@ from .model import (
 if TYPE_CHECKING:
     from ..plan.model import FilledPlan, Value
     from ..plan.read import ReadResult
-    from ..project import Project
+    from ..content.project import Project
 
 
 def plan_files(inputs: list[Path]) -> list[Path]:
@@ -263,7 +263,7 @@ def _matching(text: str) -> str:
 
 def _tallies(project: Project, plans: list[tuple[str, FilledPlan | None]]) -> list[Tally]:
     """Each dropdown of each objective and column, counted over ``plans`` (force name, plan)."""
-    from ..render.form import action_form
+    from ..render.views import action_form
     from ..render.prose import Prose
 
     prose = Prose(project)

@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from ..models import Action
-    from ..project import Project
-    from ..render.form import ActionForm
+    from ..content.project import Project
+    from ..render.views import ActionForm
 
 
 @dataclass
@@ -59,7 +59,7 @@ class ReadResult:
 
 
 def _shown(text: str, limit: int = 60) -> str:
-    from ..forces import shown
+    from ..content.forces import shown
 
     return shown(text, limit)
 
@@ -265,7 +265,7 @@ def _check_force(
     cells: _Cells, project: Project | None, written: Value | None, sheet: str, coord: str, key: str | None, name: str | None
 ) -> None:
     """The force on a sheet must be the plan's own (a force's name for itself is fine)."""
-    from ..forces import find_force, normalise
+    from ..content.forces import find_force, normalise
 
     made_for = name or key
     if made_for is None:
@@ -290,7 +290,7 @@ def _check_force(
 
 def _place(cells: _Cells, project: Project, action_id: str, edition: str | None, objective_ids: list[str]) -> None:
     """Check that every answer has a place in the current content, and say what changed since the plan was made."""
-    from ..render.form import action_form
+    from ..render.views import action_form
     from ..render.prose import Prose
 
     action = project.actions.get(action_id)
@@ -408,7 +408,7 @@ def _force_from_cells(project: Project | None, wb: Workbook, cells: _Cells) -> s
     """The force a workbook names in its metadata or on a sheet's Force cell, if any."""
     if project is None:
         return None
-    from ..forces import find_force
+    from ..content.forces import find_force
 
     key = cells.meta(fmt.FORCE_NAME, quiet=True)
     if key in project.forces.forces:
@@ -428,7 +428,7 @@ def _force_from_filename(project: Project | None, path: Path) -> str | None:
     """The force whose plan file name this is (``norfolk-constabulary-realisation-plan.xlsx``), if any."""
     if project is None:
         return None
-    from ..forces import plan_filename, slug
+    from ..content.forces import plan_filename, slug
 
     stem = slug(path.stem)
     for key, force in project.forces.forces.items():

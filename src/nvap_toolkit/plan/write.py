@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
     from ..models import Action
     from ..models.reference import Force
-    from ..project import Project
-    from ..render.form import ActionForm, InstructionsForm
+    from ..content.project import Project
+    from ..render.views import ActionForm, InstructionsForm
     from ..render.prose import Prose
     from ..writer import Output
 
@@ -31,7 +31,7 @@ Spec = tuple["ActionForm", str, "Action"]
 
 def choose_forces(project: Project, force_names: list[str] | None, all_forces: bool) -> list[tuple[str, Force]]:
     """The forces asked for, each once, in the order given (all of them with ``all_forces``)."""
-    from ..forces import find_force
+    from ..content.forces import find_force
 
     if all_forces and force_names:
         raise UsageError("give --force NAME or --all-forces, not both")
@@ -48,7 +48,7 @@ def choose_forces(project: Project, force_names: list[str] | None, all_forces: b
 
 def choose_actions(project: Project, action_ids: list[str] | None) -> list[Action]:
     """The actions asked for, in the content's order (all of them when none are named)."""
-    from ..forces import shown
+    from ..content.forces import shown
 
     if not project.actions:
         raise NvapError("the content has no action toolkits to make plans from")
@@ -71,8 +71,8 @@ def plan_outputs(
     action_ids: list[str] | None,
 ) -> list[Output]:
     """Render one plan workbook per chosen force, in memory (nothing is written)."""
-    from ..forces import plan_filename
-    from ..render.form import action_form, instructions_form
+    from ..content.forces import plan_filename
+    from ..render.views import action_form, instructions_form
     from ..render.prose import Prose
     from ..writer import Output
 
@@ -96,7 +96,7 @@ def plan_outputs(
 
 def _sheet_titles(specs: list[Spec], prose: Prose, instructions: InstructionsForm) -> list[str]:
     """The plan sheets' titles: '<id> <title>', valid, and unique beside the other sheets."""
-    from ..render.cells import sheet_title
+    from ..render.xlsx.cells import sheet_title
 
     taken = {sheet_title(instructions.instructions_heading), fmt.LISTS_SHEET, fmt.META_SHEET}
     titles = []
@@ -111,7 +111,7 @@ def plan_workbook(key: str, force: Force, specs: list[Spec], instructions: Instr
     """One force's plan workbook: instructions, a sheet per action, hidden lists and metadata."""
     from openpyxl import Workbook
 
-    from ..render.form import write_instructions_sheet, write_plan_sheet
+    from ..render.xlsx.plan_form import write_instructions_sheet, write_plan_sheet
 
     wb = Workbook()
     first = wb.active
@@ -134,7 +134,7 @@ def plan_workbook(key: str, force: Force, specs: list[Spec], instructions: Instr
 
 def plan_workbook_bytes(key: str, force: Force, specs: list[Spec], instructions: InstructionsForm, titles: list[str]) -> bytes:
     """``plan_workbook`` saved deterministically."""
-    from ..render.workbook import workbook_bytes
+    from ..render.xlsx.workbook import workbook_bytes
 
     return workbook_bytes(plan_workbook(key, force, specs, instructions, titles))
 
@@ -157,9 +157,10 @@ def metadata_rows(key: str, force: Force, specs: list[Spec], lang: str = "en") -
 
 
 def _write_metadata(wb: Workbook, key: str, force: Force, specs: list[Spec]) -> None:
-    from ..render.form import add_name, ensure_styles, put_text
+    from ..render.xlsx.cells import add_name, put_text
+    from ..render.xlsx.styles import ensure_form_styles
 
-    ensure_styles(wb)
+    ensure_form_styles(wb)
     ws = wb.create_sheet(fmt.META_SHEET)
     ws.sheet_state = "hidden"
     ws.protection.sheet = True

@@ -5,10 +5,10 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..models import Action, CovenantReport
-from ..project import Project
+from ..content.project import Project
 from .env import environment
 from .prose import Prose
-from .view import covenant_context, toolkit_context
+from .views import covenant_view, toolkit_view
 
 
 def stylesheet() -> Markup:
@@ -23,11 +23,11 @@ def toolkit_html(project: Project, action: Action) -> str:
     """The four-part toolkit of ``action`` as one HTML page."""
     prose = Prose(project, link_action=lambda a: f"{a}.html" if a in project.actions else None)
     template = environment("html").get_template("html/toolkit.html.j2")
-    return template.render(toolkit_context(project, action, prose), css=stylesheet())
+    return template.render(toolkit_view(project, action, prose).context(), css=stylesheet())
 
 
 def covenant_html(project: Project, report: CovenantReport) -> str:
     """A Police Covenant report as one HTML page."""
     prose = Prose(project, link_action=lambda a: f"{a}.html" if a in project.actions else None)
     template = environment("html").get_template("html/covenant.html.j2")
-    return template.render(covenant_context(project, report, prose), css=stylesheet())
+    return template.render(covenant_view(project, report, prose).context(), css=stylesheet())

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from ..models import Action, CovenantReport
-from ..project import Project
+from ..content.project import Project
 from .env import environment
 from .prose import Prose
-from .view import covenant_context, toolkit_context
+from .views import covenant_view, toolkit_view
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
@@ -21,11 +21,11 @@ def toolkit_md(project: Project, action: Action, link_action=None) -> str:  # ty
     """The four-part toolkit of ``action`` as Markdown."""
     prose = Prose(project, link_action=link_action)
     template = environment("md").get_template("md/toolkit.md.j2")
-    return _tidy(template.render(toolkit_context(project, action, prose)))
+    return _tidy(template.render(toolkit_view(project, action, prose).context()))
 
 
 def covenant_md(project: Project, report: CovenantReport) -> str:
     """A Police Covenant report as Markdown."""
     prose = Prose(project)
     template = environment("md").get_template("md/covenant.md.j2")
-    return _tidy(template.render(covenant_context(project, report, prose)))
+    return _tidy(template.render(covenant_view(project, report, prose).context()))

@@ -9,9 +9,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..crosscheck import ACRONYM
-from ..inline import URL, ActionRef, Cite, LinkRef, Strong, Text, Token, parse
-from ..project import Project
+from ..content.crosscheck import ACRONYM
+from ..content.inline import URL, ActionRef, Cite, LinkRef, Strong, Text, Token, parse
+from ..content.project import Project
 from .citations import cite_item
 
 _SPACE = re.compile(r"\s+")

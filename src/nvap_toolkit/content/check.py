@@ -1,11 +1,11 @@
-"""The core behind each command: functions that take paths and return reports; nothing here prints."""
+"""``nvap validate``'s core: check the content and report its issues; nothing here prints."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Exit, Issue, UsageError, display_path
+from ..errors import Exit, Issue, UsageError, display_path
 from .kinds import content_files
 
 
@@ -34,7 +34,7 @@ class ValidateReport:
 
 def validate_content(root: Path, paths: list[Path], strict: bool = False) -> ValidateReport:
     """Check all content; with ``paths``, report only the problems in those files or folders."""
-    from .project import load_project
+    from .load import load_project
 
     for path in paths:
         if not path.exists():
@@ -62,15 +62,3 @@ def _inside(path: Path, root: Path) -> bool:
 def _inside_any(shown: str, paths: list[Path], root: Path) -> bool:
     # Problems of the content as a whole (a missing reference file) are shown for any path inside it.
     return shown == display_path(root) and any(_inside(p, root) for p in paths)
-
-
-def write_schemas(folder: Path, check: bool = False) -> list[str]:
-    """Write (or with ``check`` only list) the schema files that differ from the models."""
-    from .schema import schema_texts, stale_schemas
-    from .writer import Output, write_outputs
-
-    stale = stale_schemas(folder)
-    if not check and stale:
-        texts = schema_texts()
-        write_outputs([Output(folder / name, texts[name].encode()) for name in stale])
-    return stale

@@ -9,7 +9,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Issue
+from ..errors import Issue
 from .inline import references
 from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE
 from .loader import Document

@@ -16,25 +16,18 @@ licence, copyright) follows the table and is printed at the foot of every page.
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.styles import Border, PatternFill, Side
 
-from ..models import CovenantReport
-from ..models.common import Block
-from ..project import Project
-from .prose import Prose
-from .view import covenant_context
+from ...content.project import Project
+from ...models import CovenantReport
+from ...models.common import Block
+from ..prose import Prose
+from ..views import covenant_view
+from .cells import footer_text, hyperlink, put, sheet_title
+from .layout import Sheet, attribution_footer, text_height
+from .styles import BOLD, STATUS_FILLS, TABLE_BOX
 from .workbook import workbook_bytes
-from .cells import sheet_title
-from .xlsx import BOLD, Sheet, attribution_footer, footer_text, hyperlink, put, text_height
 
 WIDTHS = (30, 22, 8, 92, 30, 30)
-STATUS_FILLS = {
-    "completed": PatternFill("solid", fgColor="E2EFDA"),
-    "in-progress": PatternFill("solid", fgColor="FFF2CC"),
-    "new": PatternFill("solid", fgColor="DDEBF7"),
-}
-_EDGE = Side(style="thin", color="8EA9C1")
-_BOX = Border(left=_EDGE, right=_EDGE, top=_EDGE, bottom=_EDGE)
 
 
 def planned_items(planned: list[Block], prose: Prose) -> list[str]:
@@ -53,7 +46,7 @@ def covenant_tracker_xlsx(project: Project, report: CovenantReport) -> bytes:
 def covenant_tracker_workbook(project: Project, report: CovenantReport) -> Workbook:
     """The tracker workbook, unsaved."""
     prose = Prose(project)
-    ctx = covenant_context(project, report, prose)
+    view = covenant_view(project, report, prose)
     labels = report.labels
     wb = Workbook()
     ws = wb.active
@@ -63,10 +56,10 @@ def covenant_tracker_workbook(project: Project, report: CovenantReport) -> Workb
     s.table_header(headings)
     for priority in report.priorities:
         items = planned_items(priority.planned, prose)
-        related = [f"{ctx['action_label']} {a} {title}" for a, title in ctx["related"](priority.id)]
+        related = [f"{view.action_label} {a} {title}" for a, title in view.related(priority.id)]
         values: list[object] = [
             prose.plain(priority.title),
-            ctx["status_label"](priority.status),
+            view.status_label(priority.status),
             report.year,
             "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1)),
             "\n".join(related),
@@ -77,7 +70,7 @@ def covenant_tracker_workbook(project: Project, report: CovenantReport) -> Workb
         for c, value in enumerate(values, start=1):
             cell = put(ws, r, c, value, style=BOLD if c == 1 else None,
                        horizontal="left" if isinstance(value, int) else None)
-            cell.border = _BOX
+            cell.border = TABLE_BOX
             if isinstance(value, str) and value:
                 height = max(height, text_height(value, WIDTHS[c - 1], bold=c == 1))
         ws.cell(row=r, column=2).fill = STATUS_FILLS[priority.status]

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Issue, display_path
+from ..errors import Issue, display_path
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 64

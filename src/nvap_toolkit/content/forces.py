@@ -12,10 +12,10 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from .errors import NvapError
+from ..errors import NvapError
 
 if TYPE_CHECKING:
-    from .models.reference import Force, Forces
+    from ..models.reference import Force, Forces
 
 PLAN_SUFFIX = "-realisation-plan.xlsx"
 """What follows the force's slug in the file name of its realisation plan."""
@@ -99,7 +99,7 @@ def find_force(forces: Forces, name: str) -> tuple[str, Force]:
     UsageError (exit 2) for a name that looks like a path, for an unknown name
     (suggesting the closest force) and for a force outside nvap's scope.
     """
-    from .errors import UsageError
+    from ..errors import UsageError
 
     if not name.strip():
         raise UsageError("give the name of a police force, e.g. --force Norfolk")

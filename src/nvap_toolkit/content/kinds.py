@@ -1,0 +1,84 @@
+"""Which model a content file holds, from where it lies under ``content/``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..models.common import Model
+
+
+def _models():  # type: ignore[no-untyped-def]  # the models package, imported only when a model is needed
+    from .. import models
+
+    return models
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of content file: its name (and schema file), where it lies, and its model.
+
+    The model is given as a function so that knowing the kinds (``nvap --help``,
+    the build's up-to-date check) never imports Pydantic.
+    """
+
+    name: str
+    where: str
+    model: Callable[[], type[Model]]
+
+    @property
+    def schema_file(self) -> str:
+        return f"{self.name}.schema.json"
+
+    def model_class(self) -> type[Model]:
+        return self.model()
+
+
+PROGRAMME = Kind("programme", "content/<plan>.yaml", lambda: _models().Programme)
+ACTION = Kind("action", "content/actions/<id>.yaml", lambda: _models().Action)
+COVENANT = Kind("covenant-report", "content/covenant/<year>/report.yaml", lambda: _models().CovenantReport)
+REFERENCE = {
+    "peel": Kind("peel", "content/reference/peel.yaml", lambda: _models().PeelFramework),
+    "bibliography": Kind("bibliography", "content/reference/bibliography.yaml", lambda: _models().Bibliography),
+    "links": Kind("links", "content/reference/links.yaml", lambda: _models().Links),
+    "perennial-challenges": Kind(
+        "perennial-challenges", "content/reference/perennial-challenges.yaml", lambda: _models().PerennialChallenges
+    ),
+    "forces": Kind("forces", "content/reference/forces.yaml", lambda: _models().Forces),
+    "glossary": Kind("glossary", "content/reference/glossary.yaml", lambda: _models().Glossary),
+}
+ALL_KINDS = [PROGRAMME, ACTION, COVENANT, *REFERENCE.values()]
+
+
+def kind_of(path: Path, root: Path) -> Kind | None:
+    """The kind of ``path``, judged by its place relative to the content ``root``."""
+    try:
+        parts = path.resolve().relative_to(root.resolve()).parts
+    except ValueError:
+        parts = path.parts[-3:]
+    if path.suffix not in (".yaml", ".yml"):
+        return None
+    if len(parts) == 1:
+        return PROGRAMME
+    if len(parts) >= 2 and parts[-2] == "actions":
+        return ACTION
+    if len(parts) >= 3 and parts[-3] == "covenant" and path.stem == "report":
+        return COVENANT
+    if len(parts) >= 2 and parts[-2] == "reference":
+        return REFERENCE.get(path.stem)
+    return None
+
+
+def content_files(root: Path) -> list[Path]:
+    """Every YAML file under ``root``, in a stable order."""
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def document_stems(root: Path) -> list[str]:
+    """The stems of the documents the content under ``root`` holds, without reading it: action ids, then covenant-<year>."""
+    actions = [p.stem for p in content_files(root) if kind_of(p, root) is ACTION]
+    reports = [f"covenant-{p.parent.name}" for p in content_files(root) if kind_of(p, root) is COVENANT]
+    return actions + reports

@@ -1,0 +1,86 @@
+"""The load step: read every content file, validate it into its model, cross-check the whole."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import ContentError, Issue, UsageError, display_path
+from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE, content_files, kind_of
+from .loader import read_document
+from .project import Loaded, Project
+
+
+def default_content_root() -> Path:
+    """``./content`` when the working directory has one, else the content shipped in the package."""
+    env = os.environ.get("NVAP_CONTENT")
+    if env:
+        return Path(env)
+    local = Path.cwd() / "content"
+    if local.is_dir():
+        return local
+    from ..resources import packaged_dir
+
+    return packaged_dir("content")
+
+
+def load_project(root: Path, extra: list[Path] | None = None) -> Project:
+    """Read, validate and cross-check the content under ``root``.
+
+    ``extra`` files (outside ``root``) take the place of the same file inside it.
+    Never raises on bad content: every problem is in ``Project.issues``.
+    """
+    from .crosscheck import crosscheck
+    from .validate import validate_document
+
+    if not root.is_dir():
+        raise UsageError(f"no content folder at {display_path(root)} (use --content DIR)")
+    files = content_files(root)
+    for path in extra or []:
+        kind = kind_of(path, root)
+        files = [f for f in files if not (f.name == path.name and kind_of(f, root) == kind)] + [path]
+    loaded: list[Loaded] = []
+    issues: list[Issue] = []
+    seen_kinds: dict[str, Loaded] = {}
+    for path in files:
+        kind = kind_of(path, root)
+        doc = read_document(path)
+        if kind is None:
+            issues.append(
+                Issue.at(doc.shown, 1, 1, "nvap does not know what this file holds: content files go in "
+                      + ", ".join(k.where for k in (PROGRAMME, ACTION, COVENANT)) + " or content/reference/<kind>.yaml")
+            )
+            continue
+        model = validate_document(doc, kind.model_class())
+        issues.extend(doc.issues)
+        if model is None:
+            continue
+        item = Loaded(doc, kind, model)
+        if kind.name in REFERENCE and kind.name in seen_kinds:
+            doc.issue(doc.node, f"a second {kind.name} file: keep {kind.where} once")
+            issues.extend(doc.issues[-1:])
+            continue
+        seen_kinds[kind.name] = item
+        loaded.append(item)
+    missing = [k for k in REFERENCE.values() if k.name not in seen_kinds]
+    for kind in missing:
+        if not any(i.path.endswith(f"{kind.name}.yaml") for i in issues):
+            issues.append(Issue.at(display_path(root), 1, 1, f"missing reference file {kind.where}"))
+    project = Project(root=root, loaded=loaded, issues=issues)
+    if not missing and not any(i.is_error for i in issues):
+        project.issues.extend(crosscheck(project))
+    project.issues.sort(key=lambda i: (i.path, i.line, i.col, i.message))
+    return project
+
+
+def load_valid_project(root: Path, strict: bool = False) -> Project:
+    """Load the content and raise ContentError (with every issue) unless it is clean."""
+    project = load_project(root)
+    failing = project.issues if strict else project.errors
+    if failing:
+        raise ContentError("the content has errors", project.issues)
+    for item in project.loaded:
+        # Node trees only serve to locate problems; a clean project no longer needs them.
+        item.doc.node = None
+        item.doc.data = None
+    return project

@@ -1,0 +1,150 @@
+"""The validated content and its look-ups: what renderers and commands receive."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..errors import Issue
+from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE, Kind
+from .loader import Document
+
+if TYPE_CHECKING:
+    from ..models import (
+        Action,
+        Bibliography,
+        CovenantReport,
+        Forces,
+        Glossary,
+        Links,
+        PeelFramework,
+        PerennialChallenges,
+        Programme,
+    )
+
+
+M = TypeVar("M")
+
+
+@dataclass
+class Loaded:
+    """A validated document: its file and its model."""
+
+    doc: Document
+    kind: Kind
+    model: Any
+
+
+@dataclass
+class Project:
+    """Every content file, validated and cross-checked."""
+
+    root: Path
+    loaded: list[Loaded]
+    issues: list[Issue] = field(default_factory=list)
+
+    def _one(self, name: str, model: type[M]) -> M:
+        """The one reference file of kind ``name``, as its model."""
+        for item in self.loaded:
+            if item.kind is REFERENCE[name]:
+                assert isinstance(item.model, model), name
+                return item.model
+        raise LookupError(name)
+
+    @cached_property
+    def peel(self) -> PeelFramework:
+        from ..models import PeelFramework
+
+        return self._one("peel", PeelFramework)
+
+    @cached_property
+    def bibliography(self) -> Bibliography:
+        from ..models import Bibliography
+
+        return self._one("bibliography", Bibliography)
+
+    @cached_property
+    def links(self) -> Links:
+        from ..models import Links
+
+        return self._one("links", Links)
+
+    @cached_property
+    def challenges(self) -> PerennialChallenges:
+        from ..models import PerennialChallenges
+
+        return self._one("perennial-challenges", PerennialChallenges)
+
+    @cached_property
+    def forces(self) -> Forces:
+        from ..models import Forces
+
+        return self._one("forces", Forces)
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        from ..models import Glossary
+
+        return self._one("glossary", Glossary)
+
+    @cached_property
+    def programmes(self) -> dict[str, Programme]:
+        return {i.doc.path.stem: i.model for i in self.loaded if i.kind is PROGRAMME}
+
+    @cached_property
+    def actions(self) -> dict[str, Action]:
+        found = {i.model.id: i.model for i in self.loaded if i.kind is ACTION}
+        return dict(sorted(found.items(), key=lambda kv: action_sort_key(kv[0])))
+
+    @cached_property
+    def reports(self) -> dict[int, CovenantReport]:
+        found = {i.model.year: i.model for i in self.loaded if i.kind is COVENANT}
+        return dict(sorted(found.items()))
+
+    @cached_property
+    def action_docs(self) -> dict[str, Document]:
+        """Each action's source file, by action id."""
+        return {i.model.id: i.doc for i in self.loaded if i.kind is ACTION}
+
+    def programme_of(self, action: Action) -> Programme:
+        return self.programmes[action.plan]
+
+    def action_title(self, action_id: str) -> str | None:
+        """The title of an action: from its toolkit, else from its plan's index of actions."""
+        if action_id in self.actions:
+            return self.actions[action_id].title
+        for programme in self.programmes.values():
+            if action_id in programme.actions:
+                return programme.actions[action_id]
+        return None
+
+    def related_actions(self, priority_id: str) -> list[str]:
+        """The actions that name a Covenant priority (the report's side of the cross-link)."""
+        return [a.id for a in self.actions.values() if priority_id in a.covenant_priorities]
+
+    def content_hash(self, action: Action) -> str:
+        """A short hash of what an action's realisation plan is made from: its edition.
+
+        The action, the plan form's labels and prompts, and the PEEL texts its dropdowns
+        offer; a changed heading elsewhere does not make the forces' plans out of date.
+        """
+        digest = hashlib.sha256()
+        for part in (action, self.programme_of(action).realisation_plan, self.peel):
+            digest.update(json.dumps(part.model_dump(mode="json", by_alias=True), sort_keys=True).encode())
+        return digest.hexdigest()[:16]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if not i.is_error]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.is_error]
+
+
+def action_sort_key(action_id: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in action_id.split("."))

@@ -1,0 +1,270 @@
+"""Typed views: what the renderers of each document receive (templates, workbooks, the plan form)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ..models import Action, CovenantReport
+from ..models.action import MeasureRefs, Objective
+from ..models.common import Attribution
+from ..models.covenant import CovenantLabels, Priority
+from ..models.programme import Labels, Programme, RealisationPlanForm
+from ..models.reference import Link, PerennialChallenge, Reference
+from ..errors import NvapError
+from ..plan.format import COLUMNS, HEADER_FIELDS, IMPACT_FIELDS, name_part
+from ..content.project import Project
+from .citations import reference_runs
+from .prose import Prose, acronyms_in
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A measure as printed: a PEEL code with its text, or another measure's text."""
+
+    code: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class ToolkitView:
+    """Everything a toolkit's renderers use (templates get ``context()``; the workbook reads the attributes)."""
+
+    project: Project
+    action: Action
+    programme: Programme
+    labels: Labels
+    form: RealisationPlanForm
+    attribution: Attribution
+    prose: Prose
+    references: list[tuple[str, list[tuple[str, bool]]]]
+    """Each cited or listed reference: its key and its formatted runs (text, italic)."""
+    related: list[tuple[str, str | None]]
+    """Related actions: id and title."""
+    priorities: list[tuple[int, Priority]]
+    """The Covenant priorities the action serves: (report year, priority)."""
+    glossary: list[tuple[str, str]]
+    """The acronyms the toolkit uses, with their expansions."""
+
+    def peel(self, code: str) -> Measure:
+        """A PEEL measure by its code."""
+        return Measure(code, self.project.peel.measures[code].text)
+
+    def measures(self, objective: Objective, refs: MeasureRefs) -> dict[str, list[Measure]]:
+        """An objective's measures named by ``refs``: the PEEL ones, then the others."""
+        return {
+            "peel": [self.peel(code) for code in refs.peel],
+            "other": [Measure(None, objective.measures[key]) for key in refs.other],
+        }
+
+    def challenge(self, key: str) -> PerennialChallenge:
+        return self.project.challenges.challenges[key]
+
+    def link(self, key: str) -> Link:
+        return self.project.links.links[key]
+
+    def context(self) -> dict[str, Any]:
+        """The template context: every field, and the look-ups as functions."""
+        names = {f.name: getattr(self, f.name) for f in fields(self)}
+        return names | {"peel": self.peel, "measures": self.measures, "challenge": self.challenge, "link": self.link}
+
+
+def toolkit_view(project: Project, action: Action, prose: Prose) -> ToolkitView:
+    """The view of ``action``'s toolkit."""
+    programme = project.programme_of(action)
+    cited = _cited_keys(action)
+    keys = sorted(set(action.references) | cited, key=lambda k: _ref_sort(project.bibliography.references[k]))
+    priorities = {p.id: (report.year, p) for report in project.reports.values() for p in report.priorities}
+    return ToolkitView(
+        project=project,
+        action=action,
+        programme=programme,
+        labels=programme.labels,
+        form=programme.realisation_plan,
+        attribution=action.attribution or programme.attribution,
+        prose=prose,
+        references=[(k, reference_runs(project.bibliography.references[k])) for k in keys],
+        related=[(a, project.action_title(a)) for a in action.related_actions],
+        priorities=[priorities[p] for p in action.covenant_priorities],
+        glossary=[(t, project.glossary.terms[t].expansion) for t in acronyms_in(action, programme) if t in project.glossary.terms],
+    )
+
+
+@dataclass(frozen=True)
+class CovenantView:
+    """Everything a Covenant report's renderers use."""
+
+    project: Project
+    report: CovenantReport
+    labels: CovenantLabels
+    groups: list[tuple[str, list[Priority]]]
+    """The priorities by status: completed, in progress, new."""
+    prose: Prose
+    glossary: list[tuple[str, str]]
+    glossary_heading: str
+    action_label: str
+    """How an action is named ("Action"), from the programme the related actions belong to."""
+
+    def status_label(self, status: str) -> str:
+        """A status as the report names it."""
+        return str(self.report.status_labels.model_dump(by_alias=True)[status])
+
+    def link(self, key: str) -> Link:
+        return self.project.links.links[key]
+
+    def related(self, priority_id: str) -> list[tuple[str, str | None]]:
+        """The actions that serve a priority: id and title."""
+        return [(a, self.project.action_title(a)) for a in self.project.related_actions(priority_id)]
+
+    def context(self) -> dict[str, Any]:
+        names = {f.name: getattr(self, f.name) for f in fields(self)}
+        return names | {"status_label": self.status_label, "link": self.link, "related": self.related}
+
+
+def covenant_view(project: Project, report: CovenantReport, prose: Prose) -> CovenantView:
+    """The view of a Police Covenant report."""
+    groups = [(status, [p for p in report.priorities if p.status == status]) for status in ("completed", "in-progress", "new")]
+    related_programmes = [project.programme_of(project.actions[a]) for p in report.priorities for a in project.related_actions(p.id)]
+    programme = related_programmes[0] if related_programmes else next(iter(project.programmes.values()))
+    return CovenantView(
+        project=project,
+        report=report,
+        labels=report.labels,
+        groups=groups,
+        prose=prose,
+        glossary=[(t, project.glossary.terms[t].expansion) for t in acronyms_in(report) if t in project.glossary.terms],
+        glossary_heading=project.glossary.heading,
+        action_label=programme.labels.action,
+    )
+
+
+def _cited_keys(action: Action) -> set[str]:
+    from ..content.inline import references
+
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            found.update(key for kind, key, _ in references(value) if kind == "cite")
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(action.model_dump())
+    return found
+
+
+def _ref_sort(ref: Reference) -> tuple[str, str]:
+    first = ref.author[0]
+    return ((first.literal or first.family or "").casefold(), str(ref.year))
+
+
+# -- the realisation plan form: what its sheets show, computed once per action ------------------------
+
+
+@dataclass(frozen=True)
+class ObjectiveForm:
+    """One objective's block: its statement, progress examples and dropdown options (plain text)."""
+
+    id: str
+    number: int
+    statement: str
+    examples: dict[str, str]
+    options: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class ActionForm:
+    """Every string one action's plan sheet shows, rendered to plain text once."""
+
+    id: str
+    heading: str
+    subheading: str
+    action_line: str
+    title: str
+    labels: dict[str, str]
+    prompts: dict[str, str | None]
+    impacts: dict[str, str]
+    objectives: tuple[ObjectiveForm, ...]
+
+
+def action_form(project: Project, action: Action, prose: Prose) -> ActionForm:
+    """The plain text of ``action``'s plan sheet."""
+    programme = project.programme_of(action)
+    form = programme.realisation_plan
+    plain = prose.plain
+    fields = ("force", "objective", "impact_owner", "impact_description", *HEADER_FIELDS, *IMPACT_FIELDS,
+              *(attr for _, attr in COLUMNS))
+    labels = {f: plain(getattr(form, f).label) for f in fields}
+    prompts = {f: (plain(p) if (p := getattr(form, f).prompt) else None) for f in fields}
+    peel = project.peel.measures
+    objectives = []
+    seen: dict[str, str] = {}
+    for number, objective in enumerate(action.objectives, start=1):
+        part = name_part(objective.id)
+        if part in seen or not part:
+            raise NvapError(
+                f"action {action.id}: objective ids '{seen.get(part, objective.id)}' and '{objective.id}' "
+                "give the same name in the plan workbook: make them differ in letters or digits"
+            )
+        seen[part] = objective.id
+        measures = [f"{code} {plain(peel[code].text)}" for code in objective.suggested_measures.peel]
+        measures += [plain(objective.measures[key]) for key in objective.suggested_measures.other]
+        options = {
+            "activity": tuple(plain(a.title) for a in objective.activities),
+            "risks": tuple(plain(c) for c in objective.unintended_consequences),
+            "impact_measurement": tuple(measures),
+        }
+        examples = {col: f"{plain(form.example_prefix)} {plain(getattr(objective.plan_examples, attr))}"
+                    for col, attr in COLUMNS}
+        objectives.append(ObjectiveForm(objective.id, number, plain(objective.statement), examples, options))
+    return ActionForm(
+        id=action.id,
+        heading=plain(form.heading),
+        subheading=plain(form.subheading),
+        action_line=f"{plain(programme.labels.action)} {action.id} {plain(action.title)}",
+        title=plain(form.title),
+        labels=labels,
+        prompts=prompts,
+        impacts={col: plain(getattr(action.impacts, attr)) for col, attr in COLUMNS},
+        objectives=tuple(objectives),
+    )
+
+
+@dataclass(frozen=True)
+class InstructionsForm:
+    """The plain text of a plan workbook's first sheet."""
+
+    heading: str
+    subheading: str
+    instructions_heading: str
+    instructions_intro: str
+    instructions: tuple[str, ...]
+    contact_heading: str
+    contact_text: str
+    contact_email: str
+    attribution: str
+    contents_heading: str
+
+
+def instructions_form(project: Project, action: Action, prose: Prose) -> InstructionsForm:
+    """The instructions of ``action``'s programme, as plain text."""
+    programme = project.programme_of(action)
+    form = programme.realisation_plan
+    plain = prose.plain
+    attribution = action.attribution or programme.attribution
+    return InstructionsForm(
+        heading=plain(form.heading),
+        subheading=plain(form.subheading),
+        instructions_heading=plain(form.instructions_heading),
+        instructions_intro=plain(form.instructions_intro),
+        instructions=tuple(plain(q) for q in form.instructions),
+        contact_heading=plain(programme.contact.heading),
+        contact_text=plain(programme.contact.text),
+        contact_email=programme.contact.email.strip(),
+        attribution=plain(attribution.statement),
+        contents_heading=plain(programme.labels.contents),
+    )

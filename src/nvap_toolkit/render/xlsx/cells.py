@@ -1,0 +1,113 @@
+"""Writing text into cells so that it stays text, links, defined names and sheet titles, for every workbook."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.utils import quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+
+from ...errors import NvapError
+from .styles import BODY, LINK_COLOUR, alignment, font
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.worksheet import Worksheet
+
+SHEET_TITLE_MAX = 31
+_SLASH = re.compile(r"[/\\]")
+_BAD_TITLE = re.compile(r"[\[\]:*?]")
+
+
+def clean(text: str) -> str:
+    """Text a worksheet can hold: control characters (which openpyxl refuses) are dropped."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def write_text(cell: Cell, text: str) -> Cell:
+    """Put content text in ``cell`` as a string: '=1+1', '+44', '@x' are shown, never calculated."""
+    cell.value = clean(text)
+    # openpyxl makes a formula of any str starting with '=': content is always text.
+    cell.data_type = "s"
+    return cell
+
+
+def sheet_title(text: str, taken: Iterable[str] = ()) -> str:
+    """A valid, unique sheet title from content: at most 31 characters, none of []:*?/\\.
+
+    A slash becomes a hyphen ('Officer/Staff' -> 'Officer-Staff'), the other forbidden
+    characters spaces; a long title is cut at a word; a taken one gets ' (2)'.
+    """
+    title = _BAD_TITLE.sub(" ", _SLASH.sub("-", clean(text)))
+    title = " ".join(title.split()).strip("'").strip()
+    if len(title) > SHEET_TITLE_MAX:
+        head = title[: SHEET_TITLE_MAX + 1]
+        title = (head.rsplit(" ", 1)[0] if " " in head else head)[:SHEET_TITLE_MAX].rstrip()
+    title = title or "1"
+    used = {t.casefold() for t in taken} | {"history"}
+    base, n = title, 1
+    while title.casefold() in used:
+        n += 1
+        suffix = f" ({n})"
+        title = base[: SHEET_TITLE_MAX - len(suffix)].rstrip() + suffix
+    return title
+
+
+def put(ws: Worksheet, row: int, column: int, value: Any, *, style: Font | None = None,
+        fill: PatternFill | None = None, wrap: bool = True, indent: int = 0,
+        horizontal: str | None = None) -> Cell:
+    """Write one cell with a font and alignment. A str is always a string cell: '=1+1' is shown, never calculated."""
+    cell: Cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        write_text(cell, value)
+    elif value is not None:
+        cell.value = value
+    cell.font = style or BODY
+    cell.alignment = alignment(wrap=wrap, indent=indent, horizontal=horizontal)
+    if fill is not None:
+        cell.fill = fill
+    return cell
+
+
+def put_text(cell: Cell, text: str | None, style: str | None = None) -> Cell:
+    """Write text into ``cell`` with a named style (the plan form's): never a formula, whatever it starts with."""
+    if text is not None:
+        write_text(cell, text)
+    if style is not None:
+        cell.style = style
+    return cell
+
+
+def hyperlink(cell: Cell, url: str) -> None:
+    """Make a cell a link to ``url`` (its text stays what it is)."""
+    cell.hyperlink = url
+    cell.font = font(colour=LINK_COLOUR, underline="single", bold=bool(cell.font and cell.font.b))
+
+
+def footer_text(text: str) -> str:
+    """Text for a print header or footer: '&' is a control character there."""
+    return clean(text).replace("&", "&&")
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters (Excel's limits on prompts and titles)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def add_name(wb: Workbook, name: str, ws_title: str, ref: str) -> None:
+    """Define ``name`` (workbook scope) for ``ref`` on the sheet ``ws_title``; names are unique."""
+    if name.casefold() in {n.casefold() for n in wb.defined_names}:
+        raise NvapError(f"the workbook already has a cell named {name}: is the same plan in it twice?")
+    wb.defined_names[name] = DefinedName(name, attr_text=f"{quote_sheetname(ws_title)}!{ref}")
+
+
+def absolute(coordinate: str) -> str:
+    """'B12' -> '$B$12'."""
+    m = re.fullmatch(r"([A-Z]+)(\d+)", coordinate)
+    assert m, coordinate
+    return f"${m.group(1)}${m.group(2)}"
