@@ -57,6 +57,13 @@ CASES = {
         MINIMAL_ACTION.replace("[@graham2019]", "[@graham2091]"),
         [f"{P}:4:38: unknown citation key 'graham2091'; did you mean 'graham2019'? (keys are those of content/reference/bibliography.yaml)"],
     ),
+    "two bad citations on one line": (
+        MINIMAL_ACTION.replace("[@graham2019]", "[@graham2091] and again [@graham2091]"),
+        [
+            f"{P}:4:38: unknown citation key 'graham2091'; did you mean 'graham2019'? (keys are those of content/reference/bibliography.yaml)",
+            f"{P}:4:62: unknown citation key 'graham2091'; did you mean 'graham2019'? (keys are those of content/reference/bibliography.yaml)",
+        ],
+    ),
     "unknown peel code": (
         MINIMAL_ACTION.replace('peel: ["9.1"]', 'peel: ["9.9"]'),
         [f"{P}:21:14: unknown PEEL code '9.9'; did you mean '9.3'?"],

@@ -33,9 +33,15 @@ class _Checker:
         self.issues.append(Issue.at(doc.shown, line, col, message, severity))
 
     def at_offset(self, doc: Document, node: ScalarNode, needle: str, offset: int, message: str, severity: str = "error") -> None:
-        # Find the reference in the file's own text, so folded and quoted scalars point at the right column.
+        # Find the reference in the file's own text, so folded and quoted scalars point at the right column:
+        # the same occurrence as at ``offset`` of the value (a second bad citation on a line is not the first).
         raw = doc.text[node.start_mark.index : node.end_mark.index]
-        index = raw.find(needle)
+        nth = str(node.value)[:offset].count(needle)
+        index = -1
+        for _ in range(nth + 1):
+            index = raw.find(needle, index + 1)
+            if index < 0:
+                break
         if index < 0:
             line, col = node.start_mark.line + 1, node.start_mark.column + 1
         else:
