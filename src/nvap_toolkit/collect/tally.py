@@ -261,7 +261,7 @@ def _matching(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _tallies(project: Project, plans: list[tuple[str, FilledPlan | None]]) -> list[Tally]:
+def _tallies(project: Project, plans: list[tuple[str, FilledPlan]]) -> list[Tally]:
     """Each dropdown of each objective and column, counted over ``plans`` (force name, plan)."""
     from ..render.views import action_form
     from ..render.prose import Prose
@@ -270,7 +270,7 @@ def _tallies(project: Project, plans: list[tuple[str, FilledPlan | None]]) -> li
     tallies = []
     for action in project.actions.values():
         form = action_form(project, action, prose)
-        filled = [(name, plan.actions[action.id]) for name, plan in plans if plan and action.id in plan.actions]
+        filled = [(name, plan.actions[action.id]) for name, plan in plans if action.id in plan.actions]
         for objective in form.objectives:
             for field_name in (f for f in fmt.IMPACT_FIELDS if f in fmt.LIST_FIELDS):
                 options = objective.options[field_name]

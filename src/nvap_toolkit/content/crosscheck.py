@@ -110,7 +110,7 @@ class _Checker:
                 self.at(doc, ("objectives", o, "id"), f"duplicate objective id '{objective.id}' (also objective {objective_ids[objective.id] + 1})")
             objective_ids.setdefault(objective.id, o)
             used: set[str] = set()
-            refs = [(("objectives", o, "suggested_measures"), objective.suggested_measures)]
+            refs: list[tuple[tuple[str | int, ...], Any]] = [(("objectives", o, "suggested_measures"), objective.suggested_measures)]
             for a, activity in enumerate(objective.activities):
                 if activity.id in activity_ids:
                     self.at(doc, ("objectives", o, "activities", a, "id"), f"duplicate activity id '{activity.id}'")

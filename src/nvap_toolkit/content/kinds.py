@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..models.common import Model
 
 
-def _models():  # type: ignore[no-untyped-def]  # the models package, imported only when a model is needed
+def _models() -> ModuleType:
+    """The models package, imported only when a model is needed."""
     from .. import models
 
     return models

@@ -60,7 +60,7 @@ def _where(loc: tuple[Any, ...]) -> str:
 
 
 def _wanted(err: Any) -> str:
-    kind = err["type"]
+    kind = str(err["type"])
     return {
         "string_type": "text",
         "int_type": "a whole number",

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from typing import TYPE_CHECKING, Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.utils import quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 
@@ -62,7 +62,8 @@ def put(ws: Worksheet, row: int, column: int, value: Any, *, style: Font | None 
         fill: PatternFill | None = None, wrap: bool = True, indent: int = 0,
         horizontal: str | None = None) -> Cell:
     """Write one cell with a font and alignment. A str is always a string cell: '=1+1' is shown, never calculated."""
-    cell: Cell = ws.cell(row=row, column=column)
+    cell = ws.cell(row=row, column=column)
+    assert isinstance(cell, Cell), f"{cell.coordinate} is inside a merged range"
     if isinstance(value, str):
         write_text(cell, value)
     elif value is not None:
@@ -74,8 +75,9 @@ def put(ws: Worksheet, row: int, column: int, value: Any, *, style: Font | None 
     return cell
 
 
-def put_text(cell: Cell, text: str | None, style: str | None = None) -> Cell:
+def put_text(cell: Cell | MergedCell, text: str | None, style: str | None = None) -> Cell:
     """Write text into ``cell`` with a named style (the plan form's): never a formula, whatever it starts with."""
+    assert isinstance(cell, Cell), f"{cell.coordinate} is inside a merged range"
     if text is not None:
         write_text(cell, text)
     if style is not None:
@@ -83,8 +85,9 @@ def put_text(cell: Cell, text: str | None, style: str | None = None) -> Cell:
     return cell
 
 
-def hyperlink(cell: Cell, url: str) -> None:
+def hyperlink(cell: Cell | MergedCell, url: str) -> None:
     """Make a cell a link to ``url`` (its text stays what it is)."""
+    assert isinstance(cell, Cell), f"{cell.coordinate} is inside a merged range"
     cell.hyperlink = url
     cell.font = font(colour=LINK_COLOUR, underline="single", bold=bool(cell.font and cell.font.b))
 

@@ -249,13 +249,17 @@ def protect(ws: Worksheet) -> None:
 def attribution_footer(ws: Worksheet, attribution: Attribution) -> None:
     """The attribution at the foot of every printed page, with the page number."""
     statement = footer_text(attribution.statement)
+    footer = ws.oddFooter
+    assert footer is not None
+    left, right = footer.left, footer.right
+    assert left is not None and right is not None
     if len(statement) <= 200:  # Excel allows 255 characters for a whole header or footer.
-        ws.oddFooter.left.text = statement
-        ws.oddFooter.left.size = 8
-        ws.oddFooter.left.font = f"{FONT_NAME},Regular"
-    ws.oddFooter.right.text = "&P / &N"
-    ws.oddFooter.right.size = 8
-    ws.oddFooter.right.font = f"{FONT_NAME},Regular"
+        left.text = statement
+        left.size = 8
+        left.font = f"{FONT_NAME},Regular"
+    right.text = "&P / &N"
+    right.size = 8
+    right.font = f"{FONT_NAME},Regular"
 
 
 def write_attribution(sheet: Sheet, heading: str | None, attribution: Attribution) -> None:
@@ -287,7 +291,7 @@ def table_sheet(
         if heights:
             ws.row_dimensions[row].height = min(MAX_ROW_PT, max(heights))
 
-    ws = wb.create_sheet(sheet_title(title, wb.sheetnames))
+    ws: Worksheet = wb.create_sheet(sheet_title(title, wb.sheetnames))
     for column, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
         put(ws, 1, column, header, style=HEADER, fill=HEADER_FILL)
         ws.column_dimensions[get_column_letter(column)].width = width

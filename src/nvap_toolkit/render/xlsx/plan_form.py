@@ -103,7 +103,7 @@ class _Validations:
 def _lists_sheet(wb: Workbook) -> Worksheet:
     if LISTS_SHEET in wb.sheetnames:
         return wb[LISTS_SHEET]
-    ws = wb.create_sheet(LISTS_SHEET)
+    ws: Worksheet = wb.create_sheet(LISTS_SHEET)
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
     return ws
@@ -258,8 +258,10 @@ def write_instructions_sheet(
     ws: Worksheet, spec: InstructionsForm, *, force_name: str | None, sheets: list[tuple[str, str]]
 ) -> None:
     """Fill ``ws`` with the plan's instructions; ``sheets`` lists (text, sheet title) to link to."""
-    ensure_form_styles(ws.parent)
-    ws.title = sheet_title(spec.instructions_heading, set(ws.parent.sheetnames) - {ws.title})
+    wb = ws.parent
+    assert wb is not None
+    ensure_form_styles(wb)
+    ws.title = sheet_title(spec.instructions_heading, set(wb.sheetnames) - {ws.title})
     ws.column_dimensions["A"].width = 100.0
     row = 1
 

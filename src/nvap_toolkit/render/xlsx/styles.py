@@ -8,7 +8,7 @@ is made once here (or once per distinct set of arguments) rather than per cell.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 
@@ -19,7 +19,7 @@ LINK_COLOUR = "0563C1"
 
 @lru_cache(maxsize=None)
 def font(*, bold: bool = False, italic: bool = False, size: float = BODY_SIZE, colour: str | None = None,
-         underline: str | None = None) -> Font:
+         underline: Literal["single"] | None = None) -> Font:
     """A named font (one object per distinct set of arguments)."""
     return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=colour, underline=underline)
 

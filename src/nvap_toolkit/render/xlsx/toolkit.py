@@ -68,10 +68,12 @@ def toolkit_workbook(project: Project, action: Action) -> Workbook:
         name = sheet_title(title, titles)
         titles.append(name)
         if len(titles) == 1:
-            ws = wb.active
-            ws.title = name
-            return ws
-        return wb.create_sheet(name)
+            first = wb.active
+            assert isinstance(first, Worksheet)
+            first.title = name
+            return first
+        created: Worksheet = wb.create_sheet(name)
+        return created
 
     action_line = f"{labels.action} {action.id} {action.title}"
     parts = [

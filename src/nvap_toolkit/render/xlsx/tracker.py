@@ -16,6 +16,8 @@ licence, copyright) follows the table and is printed at the foot of every page.
 from __future__ import annotations
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ...content.project import Project
 from ...models import CovenantReport
@@ -50,6 +52,7 @@ def covenant_tracker_workbook(project: Project, report: CovenantReport) -> Workb
     labels = report.labels
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)
     ws.title = sheet_title(report.title)
     s = Sheet(ws, WIDTHS)
     headings = [labels.priority, labels.status, labels.year, labels.planned_item, labels.related_actions, labels.priority_id]
@@ -78,7 +81,7 @@ def covenant_tracker_workbook(project: Project, report: CovenantReport) -> Workb
         ws.row_dimensions[r].height = min(409.0, round(height, 2))
         s.row += 1
     last_row = s.row - 1
-    last_col = ws.cell(row=1, column=len(headings)).column_letter
+    last_col = get_column_letter(len(headings))
     ws.auto_filter.ref = f"A1:{last_col}{last_row}"
 
     # Footnotes ([^key]) of the planned work, numbered in order of use.
@@ -103,8 +106,12 @@ def covenant_tracker_workbook(project: Project, report: CovenantReport) -> Workb
     s.para(report.copyright)
     s.finish(freeze="A2", repeat="1:1")
     ws.print_area = f"A1:{last_col}{s.row - 1}"
-    ws.oddHeader.center.text = footer_text(report.title)
-    ws.oddHeader.center.font = "Arial,Bold"
-    ws.oddHeader.center.size = 10
+    header = ws.oddHeader
+    assert header is not None
+    centre = header.center
+    assert centre is not None
+    centre.text = footer_text(report.title)
+    centre.font = "Arial,Bold"
+    centre.size = 10
     attribution_footer(ws, attribution)
     return wb
