@@ -30,7 +30,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "plans"
 
 def filled(project: object, force: str, answers: dict) -> bytes:  # type: ignore[type-arg]
     """A blank plan for ``force`` with every input set, as a force typing into Excel would."""
-    (output,) = plan_outputs(project, Path("."), [force], False, [])  # type: ignore[arg-type]
+    (output,) = plan_outputs(project, Path("."), [force])  # type: ignore[arg-type]
     wb = load_workbook(io.BytesIO(output.data))
 
     def put(name: str, value: object) -> None:

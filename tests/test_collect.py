@@ -127,7 +127,7 @@ def base(project: Project, old_edition: Project, tmp_path_factory: pytest.TempPa
     base = tmp_path_factory.mktemp("collect")
     returned = base / "returned"
     returned.mkdir()
-    plans = {o.path.name: o.data for o in plan_outputs(project, returned, FORCES, False, None)}
+    plans = {o.path.name: o.data for o in plan_outputs(project, returned, FORCES)}
 
     def plan(stem: str, values: dict[str, object], **kw: str) -> None:
         write_plan(plans[f"{stem}-realisation-plan.xlsx"], returned / f"{stem}-realisation-plan.xlsx", values, **kw)
@@ -164,7 +164,7 @@ def base(project: Project, old_edition: Project, tmp_path_factory: pytest.TempPa
     plan("cumbria-constabulary", dated("next week"))
     plan("dorset-police", {header_name("p", ACTION, "force"): "Devon and Cornwall Police"} | dated(datetime(2024, 3, 3)))
     plan("gwent-police", dated(datetime(2024, 3, 5)), insert_row_at=objective_name("p", ACTION, T, "impact_owner"))
-    (durham,) = plan_outputs(old_edition, returned, ["Durham"], False, None)
+    (durham,) = plan_outputs(old_edition, returned, ["Durham"])
     write_plan(durham.data, durham.path, every_dropdown(project, 1) | dated(datetime(2024, 3, 9)))
     # Norfolk's earlier draft, sent as well, and a workbook that is no plan.
     write_plan(
@@ -224,7 +224,7 @@ def test_counts_and_the_closing_line(collection: Collection) -> None:
 
 
 def test_each_rejection_names_the_file_and_the_cell(project: Project, old_edition: Project, collection: Collection) -> None:
-    blank = load_workbook(io.BytesIO(plan_outputs(project, Path("."), ["Essex"], False, None)[0].data))
+    blank = load_workbook(io.BytesIO(plan_outputs(project, Path("."), ["Essex"])[0].data))
 
     def at(name: str) -> str:
         cell = cell_of(blank, name)

@@ -165,11 +165,11 @@ def test_a_plan_run_that_fails_leaves_filled_plans_alone(content, tmp_path):
     from nvap_toolkit.writer import ExistsError
 
     project = load_valid_project(content)
-    write_outputs(write_plans(project, tmp_path / "plans", ["Norfolk"], False, None)[0])
+    write_outputs(write_plans(project, tmp_path / "plans", ["Norfolk"])[0])
     plan = tmp_path / "plans" / "norfolk-constabulary-realisation-plan.xlsx"
     plan.write_bytes(plan.read_bytes() + b"force's work")
     filled = plan.read_bytes()
     with pytest.raises(ExistsError):
-        write_plans(project, tmp_path / "plans", ["Suffolk", "Norfolk"], False, None)
+        write_plans(project, tmp_path / "plans", ["Suffolk", "Norfolk"])
     assert plan.read_bytes() == filled
     assert not (tmp_path / "plans" / "suffolk-constabulary-realisation-plan.xlsx").exists()

@@ -43,7 +43,7 @@ def project() -> Project:
 @pytest.fixture(scope="module")
 def all_plans(project: Project, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     out = tmp_path_factory.mktemp("all")
-    return {o.path.name: o.data for o in plan_outputs(project, out, None, True, [])}
+    return {o.path.name: o.data for o in plan_outputs(project, out, None, all_forces=True)}
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +156,7 @@ def test_a_name_like_no_force_gets_no_wrong_suggestion(project: Project) -> None
 def test_a_path_is_not_a_force_and_nothing_is_written(project: Project, tmp_path: Path, typed: str) -> None:
     out = tmp_path / "out" / "deeper"
     with pytest.raises(UsageError) as caught:
-        write_plans(project, out, [typed], False, [])
+        write_plans(project, out, [typed])
     assert "is not the name of a police force" in caught.value.message
     assert caught.value.exit_code == 2
     assert list(tmp_path.rglob("*")) == []
@@ -171,18 +171,18 @@ def test_control_characters_are_never_echoed_raw(project: Project) -> None:
 
 def test_force_and_all_forces_are_exclusive(project: Project, tmp_path: Path) -> None:
     with pytest.raises(UsageError):
-        plan_outputs(project, tmp_path, ["Norfolk"], True, [])
+        plan_outputs(project, tmp_path, ["Norfolk"], all_forces=True)
     with pytest.raises(UsageError):
-        plan_outputs(project, tmp_path, [], False, [])
+        plan_outputs(project, tmp_path, [])
 
 
 def test_unknown_action(project: Project, tmp_path: Path) -> None:
     with pytest.raises(NvapError, match=r"^unknown action '9\.9': the content has toolkits for 2\.6\.2$"):
-        plan_outputs(project, tmp_path, ["Norfolk"], False, ["9.9"])
+        plan_outputs(project, tmp_path, ["Norfolk"], action_ids=["9.9"])
 
 
 def test_the_same_force_twice_is_one_plan(project: Project, tmp_path: Path) -> None:
-    outputs = plan_outputs(project, tmp_path, ["Norfolk", "norfolk constabulary"], False, [ACTION, ACTION])
+    outputs = plan_outputs(project, tmp_path, ["Norfolk", "norfolk constabulary"], action_ids=[ACTION, ACTION])
     assert [o.path.name for o in outputs] == [NORFOLK]
 
 
@@ -205,7 +205,7 @@ def test_each_plan_names_its_own_force(project: Project, all_plans: dict[str, by
 
 
 def test_two_builds_are_byte_identical(project: Project, tmp_path: Path, norfolk_bytes: bytes) -> None:
-    (again,) = plan_outputs(project, tmp_path, ["Norfolk"], False, [])
+    (again,) = plan_outputs(project, tmp_path, ["Norfolk"])
     assert again.data == norfolk_bytes
     assert again.path == tmp_path / NORFOLK
 
@@ -214,7 +214,7 @@ def test_two_builds_are_byte_identical(project: Project, tmp_path: Path, norfolk
 
 
 def write(project: Project, out: Path, forces: list[str], **options: bool) -> tuple[list[Path], list[Path]]:
-    outputs, kept = write_plans(project, out, forces, False, [], **options)
+    outputs, kept = write_plans(project, out, forces, **options)
     report = write_outputs(outputs, protect=True, overwrite=options.get("overwrite", False))
     return report.created + report.updated, kept
 
@@ -447,7 +447,7 @@ def formula_like_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 
 def test_content_starting_like_a_formula_stays_text(formula_like_project: Project, tmp_path: Path) -> None:
-    (output,) = plan_outputs(formula_like_project, tmp_path, ["Norfolk"], False, [])
+    (output,) = plan_outputs(formula_like_project, tmp_path, ["Norfolk"])
     assert output.path.name == NORFOLK
     with zipfile.ZipFile(io.BytesIO(output.data)) as z:
         sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]

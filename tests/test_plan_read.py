@@ -31,7 +31,7 @@ def project() -> Project:
 
 @pytest.fixture(scope="module")
 def blank(project: Project) -> bytes:
-    (output,) = plan_outputs(project, Path("."), ["Norfolk"], False, [])
+    (output,) = plan_outputs(project, Path("."), ["Norfolk"])
     return output.data
 
 

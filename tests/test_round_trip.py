@@ -48,7 +48,7 @@ def round_trip(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str]
     project = load_valid_project(CONTENT)
     returned = tmp_path_factory.mktemp("returned")
     values: dict[str, str] = {}
-    for tag, output in zip(FORCES.values(), plan_outputs(project, returned, list(FORCES), False, None), strict=True):
+    for tag, output in zip(FORCES.values(), plan_outputs(project, returned, list(FORCES)), strict=True):
         wb = load_workbook(io.BytesIO(output.data))
         for i, name in enumerate(names.inputs()):
             value = "23 November 2025" if name == names.header("date_prepared") else typed(tag, name, i)

@@ -204,7 +204,7 @@ def test_huge_file_is_refused_quickly(content, nvap):
 
 
 def test_alias_bomb_is_refused(content, nvap):
-    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
     (content / "actions" / "9.9.9.yaml").write_text(bomb, encoding="utf-8")
     result = nvap("validate", P)
     assert lines(result)[0] == f"{P}:1:4: anchors (&a) are not allowed in content: write the value out, or refer to it by key"

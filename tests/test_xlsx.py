@@ -191,7 +191,6 @@ def test_supporting_information(project: Project, toolkit: Workbook) -> None:
 
 
 def test_glossary_and_attribution(project: Project, toolkit: Workbook) -> None:
-    action = project.actions[ACTION]
     cells = texts(toolkit[part_titles(project)[0]])
     for term, expansion in [
         ("CPD", "Continuing Professional Development"), ("NHS", "National Health Service"),

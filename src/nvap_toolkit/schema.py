@@ -28,7 +28,7 @@ def stale_schemas(folder: Path) -> list[str]:
     return stale
 
 
-def write_schemas(folder: Path, check: bool = False) -> list[str]:
+def write_schemas(folder: Path, *, check: bool = False) -> list[str]:
     """Write (or with ``check`` only list) the schema files that differ from the models."""
     from .writer import Output, write_outputs
 

@@ -38,12 +38,12 @@ def summary(tmp_path_factory):
         "BTP": (project.actions[ACTION].objectives[0].activities[0].title, ""),
         "Kent": None,
     }
-    for force, output in zip(entries, plan_outputs(project, returned, list(entries), False, None)):
+    for force, output in zip(entries, plan_outputs(project, returned, list(entries)), strict=True):
         wb = load_workbook(io.BytesIO(output.data))
         if entries[force] is not None:
             values = {"p_2_6_2_date_prepared": date(2026, 11, 2)}
             for objective in project.actions[ACTION].objectives:
-                for field_name, value in zip(("activity", "risks"), entries[force]):
+                for field_name, value in zip(("activity", "risks"), entries[force], strict=True):
                     values[f"p_2_6_2_{objective.id.replace('-', '_')}_org_{field_name}"] = value or None
             for defined, value in values.items():
                 ((sheet, coord),) = wb.defined_names[defined].destinations
@@ -92,7 +92,7 @@ def test_a_plan_filled_and_saved_in_libreoffice_collects_every_value(tmp_path):
     import json
 
     project = load_valid_project(PROJECT_ROOT / "content")
-    (output,) = plan_outputs(project, tmp_path, ["Gwent"], False, None)
+    (output,) = plan_outputs(project, tmp_path, ["Gwent"])
     wb = load_workbook(io.BytesIO(output.data))
     typed = {}
     inputs = [n for n in wb.defined_names if n.startswith("p_2_6_2_") and "_list_" not in n and not n.endswith("_force")]

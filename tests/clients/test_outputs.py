@@ -32,7 +32,7 @@ def project():
 def outputs(project, tmp_path_factory):
     out = tmp_path_factory.mktemp("outputs")
     build(project, [], [], out)
-    write_outputs(write_plans(project, out / "plans", ["Norfolk", "BTP"], False, None)[0])
+    write_outputs(write_plans(project, out / "plans", ["Norfolk", "BTP"])[0])
     if KEEP.exists():
         shutil.rmtree(KEEP)
     KEEP.mkdir(parents=True)

@@ -390,7 +390,7 @@ def _chart(rows: Sequence[tuple[str, Sequence[int]]], columns: Sequence[tuple[st
         for line in textwrap.wrap(text, per_line, break_on_hyphens=False) or [text]:
             y += _LINE
             texts.append(ChartText(0, y - 4, line, "option"))
-        for (label, attr), count in zip(columns, counts):
+        for (label, attr), count in zip(columns, counts, strict=True):
             top = y + _GAP
             width = round(bar_room * count / scale, 1) if scale else 0.0
             texts.append(ChartText(0, top + _BAR - 4, label, "column"))

@@ -32,7 +32,7 @@ class ValidateReport:
         return int(Exit.OK)
 
 
-def validate_content(root: Path, paths: list[Path], strict: bool = False) -> ValidateReport:
+def validate_content(root: Path, paths: list[Path], *, strict: bool = False) -> ValidateReport:
     """Check all content; with ``paths``, report only the problems in those files or folders."""
     from .load import load_project
 

@@ -27,7 +27,7 @@ class _Checker:
         self.issues: list[Issue] = []
         self.cited: set[str] = set()
 
-    def at(self, doc: Document, loc: tuple[Any, ...], message: str, severity: str = "error", at_key: bool = False) -> None:
+    def at(self, doc: Document, loc: tuple[Any, ...], message: str, severity: str = "error", *, at_key: bool = False) -> None:
         node = locate(doc.node, loc, at_key=at_key)
         line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
         self.issues.append(Issue.at(doc.shown, line, col, message, severity))
@@ -103,30 +103,7 @@ class _Checker:
         for i, code in enumerate(action.how_we_know):
             if code not in peel:
                 self.at(doc, ("how_we_know", i), self.unknown("PEEL code", code, peel))
-        objective_ids: dict[str, int] = {}
-        activity_ids: dict[str, tuple[int, int]] = {}
-        for o, objective in enumerate(action.objectives):
-            if objective.id in objective_ids:
-                self.at(doc, ("objectives", o, "id"), f"duplicate objective id '{objective.id}' (also objective {objective_ids[objective.id] + 1})")
-            objective_ids.setdefault(objective.id, o)
-            used: set[str] = set()
-            refs: list[tuple[tuple[str | int, ...], Any]] = [(("objectives", o, "suggested_measures"), objective.suggested_measures)]
-            for a, activity in enumerate(objective.activities):
-                if activity.id in activity_ids:
-                    self.at(doc, ("objectives", o, "activities", a, "id"), f"duplicate activity id '{activity.id}'")
-                activity_ids.setdefault(activity.id, (o, a))
-                refs.append((("objectives", o, "activities", a, "potential_measures"), activity.potential_measures))
-            for loc, measures in refs:
-                for i, code in enumerate(measures.peel):
-                    if code not in peel:
-                        self.at(doc, (*loc, "peel", i), self.unknown("PEEL code", code, peel))
-                for i, key in enumerate(measures.other):
-                    used.add(key)
-                    if key not in objective.measures:
-                        self.at(doc, (*loc, "other", i), self.unknown("measure", key, objective.measures) + " (other measures are defined once in the objective's 'measures')")
-            for key in objective.measures:
-                if key not in used:
-                    self.at(doc, ("objectives", o, "measures", key), f"the measure '{key}' is used by no suggested or potential measures", "warning", at_key=True)
+        self._objectives(doc, action)
         challenges = self.project.challenges.challenges
         for i, link in enumerate(action.perennial_challenges.links):
             if link.challenge not in challenges:
@@ -138,6 +115,39 @@ class _Checker:
             self.cited.add(key)
             if key not in self.project.bibliography.references:
                 self.at(doc, ("references", i), self.unknown("reference", key, self.project.bibliography.references))
+
+    def _measure_refs(self, doc: Document, objective: Any, refs: list[tuple[tuple[str | int, ...], Any]]) -> set[str]:
+        """Every PEEL code and other measure that ``refs`` name resolves; the other measures used."""
+        peel = self.project.peel.measures
+        used: set[str] = set()
+        for loc, measures in refs:
+            for i, code in enumerate(measures.peel):
+                if code not in peel:
+                    self.at(doc, (*loc, "peel", i), self.unknown("PEEL code", code, peel))
+            for i, key in enumerate(measures.other):
+                used.add(key)
+                if key not in objective.measures:
+                    self.at(doc, (*loc, "other", i), self.unknown("measure", key, objective.measures) + " (other measures are defined once in the objective's 'measures')")
+        return used
+
+    def _objectives(self, doc: Document, action: Any) -> None:
+        """Unique objective and activity ids; every measure an objective names is defined, and used."""
+        objective_ids: dict[str, int] = {}
+        activity_ids: dict[str, tuple[int, int]] = {}
+        for o, objective in enumerate(action.objectives):
+            if objective.id in objective_ids:
+                self.at(doc, ("objectives", o, "id"), f"duplicate objective id '{objective.id}' (also objective {objective_ids[objective.id] + 1})")
+            objective_ids.setdefault(objective.id, o)
+            refs: list[tuple[tuple[str | int, ...], Any]] = [(("objectives", o, "suggested_measures"), objective.suggested_measures)]
+            for a, activity in enumerate(objective.activities):
+                if activity.id in activity_ids:
+                    self.at(doc, ("objectives", o, "activities", a, "id"), f"duplicate activity id '{activity.id}'")
+                activity_ids.setdefault(activity.id, (o, a))
+                refs.append((("objectives", o, "activities", a, "potential_measures"), activity.potential_measures))
+            used = self._measure_refs(doc, objective, refs)
+            for key in objective.measures:
+                if key not in used:
+                    self.at(doc, ("objectives", o, "measures", key), f"the measure '{key}' is used by no suggested or potential measures", "warning", at_key=True)
         for i, ref in enumerate(action.related_actions):
             if self.project.action_title(ref) is None:
                 self.at(doc, ("related_actions", i), self.unknown("action", ref, self._action_ids()))

@@ -73,7 +73,7 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
     return project
 
 
-def load_valid_project(root: Path, strict: bool = False) -> Project:
+def load_valid_project(root: Path, *, strict: bool = False) -> Project:
     """Load the content and raise ContentError (with every issue) unless it is clean."""
     project = load_project(root)
     failing = project.issues if strict else project.errors

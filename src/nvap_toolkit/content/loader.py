@@ -193,7 +193,7 @@ def _compose(text: str) -> Node | None:
             node, items = stack.pop()
             node.end_mark = event.end_mark
             if isinstance(node, MappingNode):
-                node.value = list(zip(items[0::2], items[1::2]))
+                node.value = list(zip(items[0::2], items[1::2], strict=True))
             else:
                 node.value = items
         else:

@@ -174,7 +174,7 @@ def _step(tp: Any, part: Any) -> Any:
     return None
 
 
-def locate(node: Node | None, loc: tuple[Any, ...], at_key: bool = False) -> Node | None:
+def locate(node: Node | None, loc: tuple[Any, ...], *, at_key: bool = False) -> Node | None:
     """The node at a location path; the deepest node found when the rest is missing.
 
     With ``at_key``, the node of the last key itself (an unknown or badly named key).

@@ -29,7 +29,7 @@ Spec = tuple["ActionForm", str, "Action"]
 """What one action's sheet shows, the toolkit's edition, and the action."""
 
 
-def choose_forces(project: Project, force_names: list[str] | None, all_forces: bool) -> list[tuple[str, Force]]:
+def choose_forces(project: Project, force_names: list[str] | None, *, all_forces: bool = False) -> list[tuple[str, Force]]:
     """The forces asked for, each once, in the order given (all of them with ``all_forces``)."""
     from ..content.forces import find_force
 
@@ -66,9 +66,10 @@ def choose_actions(project: Project, action_ids: list[str] | None) -> list[Actio
 def plan_outputs(
     project: Project,
     out_dir: Path,
-    force_names: list[str] | None,
-    all_forces: bool,
-    action_ids: list[str] | None,
+    force_names: list[str] | None = None,
+    *,
+    all_forces: bool = False,
+    action_ids: list[str] | None = None,
 ) -> list[Output]:
     """Render one plan workbook per chosen force, in memory (nothing is written)."""
     from ..content.forces import plan_filename
@@ -76,7 +77,7 @@ def plan_outputs(
     from ..render.prose import Prose
     from ..writer import Output
 
-    forces = choose_forces(project, force_names, all_forces)
+    forces = choose_forces(project, force_names, all_forces=all_forces)
     actions = choose_actions(project, action_ids)
     prose = Prose(project)
     # Everything a sheet shows is rendered once per action, then written into each force's workbook.
@@ -175,10 +176,10 @@ def _write_metadata(wb: Workbook, key: str, force: Force, specs: list[Spec]) -> 
 def write_plans(
     project: Project,
     out_dir: Path,
-    force_names: list[str] | None,
-    all_forces: bool,
-    action_ids: list[str] | None,
+    force_names: list[str] | None = None,
     *,
+    all_forces: bool = False,
+    action_ids: list[str] | None = None,
     overwrite: bool = False,
     skip_existing: bool = False,
 ) -> tuple[list[Output], list[Path]]:
@@ -193,7 +194,7 @@ def write_plans(
     if overwrite and skip_existing:
         raise UsageError("give --overwrite or --skip-existing, not both")
     check_out_dir(out_dir)
-    outputs = plan_outputs(project, out_dir, force_names, all_forces, action_ids)
+    outputs = plan_outputs(project, out_dir, force_names, all_forces=all_forces, action_ids=action_ids)
     existing = [o.path for o in outputs if o.path.exists()]
     if skip_existing:
         return [o for o in outputs if not o.path.exists()], existing

@@ -19,7 +19,7 @@ def author_short(ref: Reference) -> str:
     return f"{_name_short(names[0])} et al."
 
 
-def cite_item(ref: Reference, suppress_author: bool) -> str:
+def cite_item(ref: Reference, *, suppress_author: bool) -> str:
     """One item of a parenthetical citation: 'Graham et al., 2019' or just '2019'."""
     return str(ref.year) if suppress_author else f"{author_short(ref)}, {ref.year}"
 

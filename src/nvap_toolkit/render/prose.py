@@ -56,7 +56,7 @@ class Prose:
 
     def cite(self, token: Cite) -> str:
         refs = self.project.bibliography.references
-        return "(" + "; ".join(cite_item(refs[k], s) for k, s in token.items) + ")"
+        return "(" + "; ".join(cite_item(refs[k], suppress_author=s) for k, s in token.items) + ")"
 
     def action(self, token: ActionRef) -> str:
         label = next(iter(self.project.programmes.values())).labels.action

@@ -285,7 +285,7 @@ def table_sheet(
 ) -> Worksheet:
     """A sheet of one table: the header row (frozen, filtered, printed on every page), then the rows."""
 
-    def fit(row: int, values: Sequence[Any], bold: bool = False) -> None:
+    def fit(row: int, values: Sequence[Any], *, bold: bool = False) -> None:
         # LibreOffice does not fit rows to wrapped text itself: give each row the height its text needs.
         heights = [text_height(v, w, bold=bold) for v, w in zip(values, widths, strict=False) if isinstance(v, str) and v]
         if heights:

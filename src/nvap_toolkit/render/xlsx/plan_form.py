@@ -138,7 +138,7 @@ def write_plan_sheet(
     inputs: list[str] = []
     heights = ws.row_dimensions
 
-    def name(cell: Cell, defined: str, is_input: bool = True) -> None:
+    def name(cell: Cell, defined: str, *, is_input: bool = True) -> None:
         add_name(wb, defined, ws.title, absolute(cell.coordinate))
         if is_input:
             inputs.append(defined)

@@ -110,7 +110,7 @@ def toolkit_workbook(project: Project, action: Action) -> Workbook:
     return wb
 
 
-def _guidance(ws: Worksheet, view: ToolkitView, action_line: str) -> Sheet:
+def _guidance(ws: Worksheet, view: ToolkitView, _action_line: str) -> Sheet:
     programme, labels, prose, action = view.programme, view.labels, view.prose, view.action
     s = Sheet(ws, GUIDANCE_WIDTHS)
     s.banner(f"{programme.name}: {labels.toolkit} {action.id} {action.title}")
