@@ -49,4 +49,5 @@ perennial_challenges:
     - challenge: staff-wellbeing
       intro: "Issues:"
       issues: [Stress]
+outputs_note: No outputs are given.
 """

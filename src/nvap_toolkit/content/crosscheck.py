@@ -104,6 +104,12 @@ class _Checker:
             if code not in peel:
                 self.at(doc, ("how_we_know", i), self.unknown("PEEL code", code, peel))
         self._objectives(doc, action)
+        with_outputs = [(o, a) for o, objective in enumerate(action.objectives) for a, act in enumerate(objective.activities) if act.outputs]
+        if action.outputs_note and with_outputs:
+            o, a = with_outputs[0]
+            self.at(doc, ("objectives", o, "activities", a, "outputs"), "this activity gives outputs, but outputs_note says the source gives none: remove one of them")
+        elif not action.outputs_note and not with_outputs:
+            self.at(doc, ("objectives",), "no activity gives outputs: the logic model's Outputs column would be empty; add outputs_note saying why (it then leaves the column out)", "warning")
         challenges = self.project.challenges.challenges
         for i, link in enumerate(action.perennial_challenges.links):
             if link.challenge not in challenges:

@@ -94,6 +94,11 @@ class Action(Model):
     attribution: Attribution | None = Field(None, description="Overrides the programme's attribution.")
     detail: Text
     impacts: Impacts
+    outputs_note: Text | None = Field(
+        None,
+        description="Set when the source gives no outputs for the activities: the logic model then leaves its "
+        "Outputs column out and prints this note in its place, in every format.",
+    )
     how_we_know: list[Key] = Field(min_length=1, description="PEEL codes of the impact statement.")
     objectives: list[Objective] = Field(min_length=1)
     perennial_challenges: ActionChallenges

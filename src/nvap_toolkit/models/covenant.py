@@ -83,6 +83,7 @@ class CovenantReport(Model):
     attribution: Attribution
     executive_summary: Section
     status_labels: StatusLabels
+    status_names: StatusLabels = Field(description="A priority's status as a table's Status column shows it: Completed, In progress, New.")
     labels: CovenantLabels
     priorities: list[Priority] = Field(min_length=1)
     sections: list[Section] = Field(default_factory=list, description="Sections after the priorities.")

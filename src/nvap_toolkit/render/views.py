@@ -106,8 +106,12 @@ class CovenantView:
     """How an action is named ("Action"), from the programme the related actions belong to."""
 
     def status_label(self, status: str) -> str:
-        """A status as the report names it."""
+        """A status group's heading ("Priorities Completed")."""
         return str(self.report.status_labels.model_dump(by_alias=True)[status])
+
+    def status_name(self, status: str) -> str:
+        """A priority's status in a table ("Completed")."""
+        return str(self.report.status_names.model_dump(by_alias=True)[status])
 
     def link(self, key: str) -> Link:
         return self.project.links.links[key]
@@ -118,7 +122,7 @@ class CovenantView:
 
     def context(self) -> dict[str, Any]:
         names = {f.name: getattr(self, f.name) for f in fields(self)}
-        return names | {"status_label": self.status_label, "link": self.link, "related": self.related}
+        return names | {"status_label": self.status_label, "status_name": self.status_name, "link": self.link, "related": self.related}
 
 
 def covenant_view(project: Project, report: CovenantReport, prose: Prose) -> CovenantView:

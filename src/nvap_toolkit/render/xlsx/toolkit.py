@@ -47,6 +47,8 @@ def block_text(block: Block, prose: Prose) -> str:
 GUIDANCE_WIDTHS = (26, 104)
 STATEMENT_WIDTHS = (30, 100)
 LOGIC_WIDTHS = (34, 30, 46, 42)
+LOGIC_WIDTHS_NO_OUTPUTS = (38, 56, 58)
+"""The logic model without its Outputs column (``outputs_note``)."""
 SUPPORT_WIDTHS = (30, 66, 36, 32, 38)
 
 
@@ -197,7 +199,7 @@ def _measures_lines(labels: Any, found: dict[str, list[Any]], prose: Prose) -> l
 def _logic_model(ws: Worksheet, view: ToolkitView, action_line: str) -> Sheet:
     labels, prose, action, programme = view.labels, view.prose, view.action, view.programme
     measures = view.measures
-    s = Sheet(ws, LOGIC_WIDTHS)
+    s = Sheet(ws, LOGIC_WIDTHS_NO_OUTPUTS if action.outputs_note else LOGIC_WIDTHS)
     s.banner(labels.logic_model)
     s.text(action_line, style=font(bold=True, size=12))
     s.pair(labels.action_detail, prose.plain(action.detail))
@@ -210,14 +212,17 @@ def _logic_model(ws: Worksheet, view: ToolkitView, action_line: str) -> Sheet:
         s.gap()
         s.heading(f"{labels.objective} {number} - {objective.short_name}")
         s.pairs(labels.situation, [prose.plain(t) for t in objective.situation], bullets=True)
-        s.table_header([labels.activities, labels.outputs, labels.impacts, labels.impact_assessment])
+        with_outputs = not action.outputs_note
+        s.table_header([labels.activities, *([labels.outputs] if with_outputs else []), labels.impacts, labels.impact_assessment])
         for activity in objective.activities:
             s.table_row([
                 [prose.plain(activity.title)],
-                [prose.plain(t) for t in activity.outputs],
+                *([[prose.plain(t) for t in activity.outputs]] if with_outputs else []),
                 [prose.plain(t) for t in activity.impacts],
                 [prose.plain(t) for t in activity.assessment_questions],
             ])
+        if action.outputs_note:
+            s.para(prose.plain(action.outputs_note), italic=True)
         s.gap()
         suggested = measures(objective, objective.suggested_measures)
         first = True

@@ -62,7 +62,7 @@ def covenant_tracker_workbook(project: Project, report: CovenantReport) -> Workb
         related = [f"{view.action_label} {a} {title}" for a, title in view.related(priority.id)]
         values: list[object] = [
             prose.plain(priority.title),
-            view.status_label(priority.status),
+            view.status_name(priority.status),
             report.year,
             "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1)),
             "\n".join(related),
