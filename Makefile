@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= build
 
-.PHONY: demo test test-clients bench golden schemas lint readme clean
+.PHONY: demo test test-clients bench golden schemas lint readme fields clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -34,10 +34,15 @@ bench: $(VENV)/.installed
 	$(BIN)/python scripts/bench.py --out $(OUT) --readme
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check --select F,E9,B --ignore B905,B008 src tests scripts
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/mypy
 
 readme: $(VENV)/.installed
 	$(BIN)/python scripts/readme_help.py
+
+fields: $(VENV)/.installed
+	$(BIN)/python scripts/fields_doc.py
 
 golden: $(VENV)/.installed
 	$(BIN)/python -m pytest tests/test_golden.py --regen-golden -p no:cacheprovider

@@ -4,6 +4,7 @@
 # Idempotent: installs only what is missing, so a second run takes about a second.
 #   - LibreOffice Calc (soffice), poppler-utils (pdfinfo, pdftotext, pdftoppm), Chromium;
 #   - a Java runtime for the Nu HTML Checker (vnu.jar);
+#   - Pango, which WeasyPrint needs for `nvap build -f pdf`;
 #   - the pinned npm packages of package-lock.json (axe-core, playwright-core, vnu-jar).
 # Never runs `npx playwright install`: Playwright drives Debian's /usr/bin/chromium.
 set -euo pipefail
@@ -15,6 +16,8 @@ command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+# WeasyPrint (nvap build -f pdf) draws text with Pango.
+ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0' || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
 
 if [ "${#packages[@]}" -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then

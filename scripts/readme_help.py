@@ -12,7 +12,7 @@ from nvap_toolkit.cli import app
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 START, END = "<!-- help:start -->", "<!-- help:end -->"
-COMMANDS = [[], ["validate"], ["build"], ["plan"], ["collect"], ["schema"]]
+COMMANDS = [[], ["validate"], ["build"], ["plan"], ["collect"], ["schema"], ["diff"], ["new"], ["serve"]]
 
 
 def help_block() -> str:

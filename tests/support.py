@@ -50,4 +50,5 @@ perennial_challenges:
       intro: "Issues:"
       issues: [Stress]
 outputs_note: No outputs are given.
+edition: {version: "1", date: "2024-01-01"}
 """

@@ -32,7 +32,7 @@ def test_help_does_not_import_heavy_libraries():
         "import sys\n"
         "from nvap_toolkit.cli import app\n"
         "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('openpyxl', 'jinja2', 'pydantic', 'yaml') if m in sys.modules]\n"
+        "heavy = [m for m in ('openpyxl', 'jinja2', 'pydantic', 'yaml', 'babel') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -101,9 +101,9 @@ def test_build_unknown_document_and_format(content, nvap):
     result = nvap("build", "9.9.9")
     assert result.exit_code == 2
     assert "no document '9.9.9'" in result.output
-    result = nvap("build", "--format", "pdf")
+    result = nvap("build", "--format", "docx")
     assert result.exit_code == 2
-    assert "unknown format 'pdf'" in result.output
+    assert "unknown format 'docx' (use md, html, pdf, xlsx)" in result.output
 
 
 def test_build_covenant_only(content, nvap):
@@ -237,3 +237,31 @@ def test_readme_command_reference_is_current():
     helpers = runpy.run_path(str(ROOT / "scripts" / "readme_help.py"), run_name="readme_help")
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert helpers["updated"](text) == text, "README.md's command reference is stale: run `make readme`"
+
+
+def test_pdf_without_its_system_libraries_is_a_usage_error_saying_what_to_install(content, nvap, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as when Pango is missing: the import fails
+    result = nvap("build", "2.6.2", "-f", "pdf", "--out", "out")
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "Error: PDF output needs WeasyPrint's system libraries (Pango): on Debian or Ubuntu, "
+        "'apt-get install libpango-1.0-0 libpangoft2-1.0-0' (make test-clients installs them)"
+    )
+    assert not Path("out/2.6.2.pdf").exists()
+
+
+def test_a_build_of_several_documents_writes_an_index(content, nvap):
+    result = nvap("build", "--out", "out", "-f", "md", "-f", "html")
+    assert result.exit_code == 0, result.output
+    assert listing("out") == ["2.6.2.html", "2.6.2.md", "covenant-2024.html", "covenant-2024.md", "index.html", "index.md"]
+    md = Path("out/index.md").read_text(encoding="utf-8")
+    assert "| Action Impact Toolkit 2.6.2 Officer/Staff Norms | 1 |" in md
+    assert "[Markdown](<2.6.2.md>), [Web page](<2.6.2.html>)" in md
+    assert "[Markdown](<covenant-2024.md>), [Web page](<covenant-2024.html>)" in md
+    html = Path("out/index.html").read_text(encoding="utf-8")
+    for name in ("2.6.2.md", "2.6.2.html", "covenant-2024.md", "covenant-2024.html"):
+        assert f'href="{name}"' in html
+    one = nvap("build", "2.6.2", "--out", "one", "-f", "md")
+    assert one.exit_code == 0 and listing("one") == ["2.6.2.md"]

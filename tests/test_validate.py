@@ -70,11 +70,11 @@ CASES = {
     ),
     "unknown related action": (
         MINIMAL_ACTION + 'related_actions: ["2.6.4"]\n',
-        [f"{P}:38:19: unknown action '2.6.4'; did you mean '2.6.3'?"],
+        [f"{P}:39:19: unknown action '2.6.4'; did you mean '2.6.3'?"],
     ),
     "unknown link": (
         MINIMAL_ACTION + "useful_links: [oscar-kil0]\n",
-        [f"{P}:38:16: unknown link 'oscar-kil0'; did you mean 'oscar-kilo'?"],
+        [f"{P}:39:16: unknown link 'oscar-kil0'; did you mean 'oscar-kilo'?"],
     ),
     "unknown perennial challenge": (
         MINIMAL_ACTION.replace("challenge: staff-wellbeing", "challenge: staff-welbeing"),
@@ -105,7 +105,7 @@ CASES = {
     ),
     "unknown covenant priority": (
         MINIMAL_ACTION + "covenant_priorities: [tackling-fatige]\n",
-        [f"{P}:38:23: unknown Police Covenant priority 'tackling-fatige'; did you mean 'tackling-fatigue'?"],
+        [f"{P}:39:23: unknown Police Covenant priority 'tackling-fatige'; did you mean 'tackling-fatigue'?"],
     ),
     "anchor": (
         MINIMAL_ACTION.replace("title: Test Action", "title: &t Test Action"),
@@ -114,9 +114,9 @@ CASES = {
     "empty file": ("", [f"{P}:1:1: the file is empty: it should hold a mapping of fields"]),
     "comments only": ("# nothing yet\n", [f"{P}:1:1: the file is empty: it should hold a mapping of fields"]),
     "not a mapping": ("- a\n- b\n", [f"{P}:1:1: the file should hold a mapping of fields (id, title, plan, detail, impacts, how_we_know, ...), not a list"]),
-    "two documents": (MINIMAL_ACTION + "---\nid: x\n", [f"{P}:38:1: the file holds more than one YAML document ('---'): keep one per file"]),
+    "two documents": (MINIMAL_ACTION + "---\nid: x\n", [f"{P}:39:1: the file holds more than one YAML document ('---'): keep one per file"]),
     "python tag": (MINIMAL_ACTION.replace("title: Test Action", "title: !!python/object:os.system x"), [f"{P}:2:8: the tag tag:yaml.org,2002:python/object:os.system is not allowed in content: remove it"]),
-    "deep nesting": (MINIMAL_ACTION + "x: " + "[" * 100_000 + "]" * 100_000 + "\n", [f"{P}:38:67: the content is nested too deeply (more than 64 levels)"]),
+    "deep nesting": (MINIMAL_ACTION + "x: " + "[" * 100_000 + "]" * 100_000 + "\n", [f"{P}:39:67: the content is nested too deeply (more than 64 levels)"]),
 }
 
 

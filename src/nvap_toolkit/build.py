@@ -5,22 +5,32 @@ Nothing is written if the content has errors or any rendering fails.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
-import multiprocessing as mp
 import os
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+import signal
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .content.project import Project
 from .errors import UsageError
-from .project import Project
-from .writer import Output, Staging, WriteReport, check_out_dir
+from .writer import Output, Staging, WriteReport, check_out_dir, claim_folder, interrupts_held, remove_stale_temporaries
 
-FORMATS = ("md", "html", "xlsx")
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .i18n.apply import Fallbacks
+
+FORMATS = ("md", "html", "pdf", "xlsx")
+"""Every format a build can write (the order of the files in the manifest)."""
+DEFAULT_FORMATS = ("md", "html", "xlsx")
+"""What a build writes when no --format is given: PDF, the slow one, only on request."""
+INDEX = ("index.html", "index.md")
+"""The index a build of several documents writes beside them."""
 
 
 @dataclass(frozen=True)
@@ -29,10 +39,13 @@ class DocumentRef:
 
     kind: str
     key: str
+    lang: str = "en"
+    """``en``, or a language the content has catalogues for: its files are ``<stem>.<lang>.<format>`` (2.6.2.cy.html)."""
 
     @property
     def stem(self) -> str:
-        return self.key if self.kind == "toolkit" else f"covenant-{self.key}"
+        base = self.key if self.kind == "toolkit" else f"covenant-{self.key}"
+        return base if self.lang == "en" else f"{base}.{self.lang}"
 
 
 @dataclass
@@ -43,6 +56,8 @@ class BuildReport:
     outputs: list[Output] = field(default_factory=list)
     """The files rendered (paths only: the bytes went straight to disk)."""
     written: WriteReport = field(default_factory=WriteReport)
+    fallbacks: list[Fallbacks] = field(default_factory=list)
+    """Of a build in another language (--lang cy): what each catalogue it used left in English."""
 
 
 def select_documents(project: Project, names: list[str], everything: bool) -> list[DocumentRef]:
@@ -66,37 +81,55 @@ def select_documents(project: Project, names: list[str], everything: bool) -> li
 
 
 def render_document(project: Project, ref: DocumentRef, formats: list[str], out: Path) -> list[Output]:
-    """Render one document in each format, in memory."""
+    """Render one document in each format, in memory (in ``ref.lang``: from the project translated into it)."""
+    suffix = "" if ref.lang == "en" else f".{ref.lang}"  # its links go to the documents in its language
+    if ref.lang != "en":
+        from .i18n.apply import translated
+
+        project = translated(project, ref.lang)
     outputs = []
+    html: str | None = None
     if ref.kind == "toolkit":
         action = project.actions[ref.key]
         for fmt in formats:
+            if fmt in ("html", "pdf") and html is None:
+                from .render.html import toolkit_html
+
+                html = toolkit_html(project, action)
             if fmt == "md":
                 from .render.markdown import toolkit_md
 
-                data = toolkit_md(project, action, link_action=lambda a: f"{a}.md" if a in project.actions else None).encode()
+                data = toolkit_md(project, action, link_action=lambda a: f"{a}{suffix}.md" if a in project.actions else None).encode()
             elif fmt == "html":
-                from .render.html import toolkit_html
+                data = (html or "").encode()
+            elif fmt == "pdf":
+                from .render.pdf import html_to_pdf
 
-                data = toolkit_html(project, action).encode()
+                data = html_to_pdf(html or "", identifier=ref.stem)
             else:
-                from .render.xlsx import toolkit_xlsx
+                from .render.xlsx.toolkit import toolkit_xlsx
 
                 data = toolkit_xlsx(project, action)
             outputs.append(Output(out / f"{ref.stem}.{fmt}", data))
     else:
         report = project.reports[int(ref.key)]
         for fmt in formats:
+            if fmt in ("html", "pdf") and html is None:
+                from .render.html import covenant_html
+
+                html = covenant_html(project, report)
             if fmt == "md":
                 from .render.markdown import covenant_md
 
                 data = covenant_md(project, report).encode()
             elif fmt == "html":
-                from .render.html import covenant_html
+                data = (html or "").encode()
+            elif fmt == "pdf":
+                from .render.pdf import html_to_pdf
 
-                data = covenant_html(project, report).encode()
+                data = html_to_pdf(html or "", identifier=ref.stem)
             else:
-                from .render.tracker import covenant_tracker_xlsx
+                from .render.xlsx.tracker import covenant_tracker_xlsx
 
                 data = covenant_tracker_xlsx(project, report)
             outputs.append(Output(out / f"{ref.stem}.{fmt}", data))
@@ -110,19 +143,67 @@ def build(
     out: Path,
     everything: bool = False,
     tick: Callable[[str], None] | None = None,
+    langs: list[str] | None = None,
 ) -> BuildReport:
     """Render the chosen documents and write them atomically.
 
     A document whose inputs are unchanged since the last build into ``out`` (per the
     manifest there) and whose files are intact is not rendered again; files whose
-    bytes are unchanged are never rewritten.
+    bytes are unchanged are never rewritten. Temporary files that a killed build
+    left in ``out`` are removed first.
     """
     for fmt in formats:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
-    formats = [f for f in FORMATS if f in formats] if formats else list(FORMATS)
+    formats = [f for f in FORMATS if f in formats] if formats else list(DEFAULT_FORMATS)
     check_out_dir(out)
     documents = select_documents(project, names, everything)
+    # --lang: each document in each language (English as ever; another from its catalogues).
+    langs = langs or ["en"]
+    documents = [DocumentRef(d.kind, d.key, lang) for d in documents for lang in langs]
+    fallbacks = _translations(project, documents)  # before anything is written: a broken catalogue stops the build
+    with claim_folder(out) as sole:
+        if sole:
+            every = select_documents(project, [], True)
+            remove_stale_temporaries(out, _output_names(_language_stems([d.stem for d in every], project.root)))
+        report = _build(project, documents, formats, out, tick)
+    report.fallbacks = fallbacks
+    return report
+
+
+def _translations(project: Project, documents: list[DocumentRef]) -> list[Fallbacks]:
+    """Translate the project into each language of ``documents`` once (the workers inherit it); what each leaves in English."""
+    found: list[Fallbacks] = []
+    for lang in dict.fromkeys(d.lang for d in documents if d.lang != "en"):
+        from .i18n.apply import build_fallbacks
+
+        found.extend(build_fallbacks(project, lang, [DocumentRef(d.kind, d.key).stem for d in documents if d.lang == lang]))
+    return found
+
+
+def _language_stems(stems: list[str], root: Path) -> list[str]:
+    """``stems`` and their variants in each language the content has catalogues for (``2.6.2``, ``2.6.2.cy``)."""
+    from .i18n.layout import languages
+
+    return stems + [f"{stem}.{lang}" for lang in languages(root) for stem in stems]
+
+
+def remove_stale(root: Path, out: Path) -> list[Path]:
+    """Remove the temporary files a killed build left in ``out`` (unless another build is writing there now).
+
+    ``build`` does this itself; this is for a build that finds everything up to date
+    (``root``: the content, which names the documents).
+    """
+    with claim_folder(out) as sole:
+        return remove_stale_temporaries(out, _output_names(_language_stems(_all_stems(root), root))) if sole else []
+
+
+def _output_names(stems: Iterable[str]) -> list[str]:
+    """The names of the files a build may write into its folder."""
+    return [f"{stem}.{fmt}" for stem in stems for fmt in FORMATS] + [MANIFEST, *INDEX]
+
+
+def _build(project: Project, documents: list[DocumentRef], formats: list[str], out: Path, tick: Callable[[str], None] | None) -> BuildReport:
     report = BuildReport(documents=documents)
     manifest = _read_manifest(out).get("documents", {})
     shared = _shared_digest(project)
@@ -135,16 +216,27 @@ def build(
                 tick(ref.stem)
         else:
             todo.append(ref)
+    # What exists now (modules, the content) lives to the end: frozen, collections skip
+    # it, here and in the workers, whose copy-on-write pages so stay shared.
+    gc.freeze()
+    rendered = _render_all(project, todo, formats, out, tick)
     with Staging() as staging:
-        for ref, outputs in zip(todo, _render_all(project, todo, formats, out, tick)):
-            for output in outputs:
+        try:
+            for ref, outputs in rendered:
+                for output in outputs:
+                    staging.add(output)
+                report.outputs.extend(Output(o.path, b"") for o in outputs)
+                manifest[ref.stem] = {
+                    "key": keys[ref.stem],
+                    "formats": formats,
+                    "files": {o.path.name: hashlib.sha256(o.data).hexdigest() for o in outputs},
+                }
+        finally:
+            rendered.close()  # now, not when collected: it stops the workers
+            gc.unfreeze()
+        if len(documents) > 1:
+            for output in index_outputs(project, documents, formats, out):
                 staging.add(output)
-            report.outputs.extend(Output(o.path, b"") for o in outputs)
-            manifest[ref.stem] = {
-                "key": keys[ref.stem],
-                "formats": formats,
-                "files": {o.path.name: hashlib.sha256(o.data).hexdigest() for o in outputs},
-            }
         body = {
             "nvap": __version__,
             "content": content_digest(project.root),
@@ -158,6 +250,14 @@ def build(
     report.written.updated = [p for p in written.updated if p not in hidden]
     report.written.identical.extend(p for p in written.identical if p not in hidden)
     return report
+
+
+def index_outputs(project: Project, documents: list[DocumentRef], formats: list[str], out: Path) -> list[Output]:
+    """index.html and index.md: every document built, its edition, and a link to each format."""
+    from .render.index import index_html, index_md, index_view
+
+    view = index_view(project, [(d.kind, d.key, d.lang) for d in documents], formats)
+    return [Output(out / INDEX[0], index_html(view).encode()), Output(out / INDEX[1], index_md(view).encode())]
 
 
 MANIFEST = ".nvap-build.json"
@@ -175,15 +275,29 @@ def _read_manifest(out: Path) -> dict[str, Any]:
 
 def content_digest(root: Path) -> str:
     """A digest of every content file and template, by path and bytes."""
-    from .kinds import content_files
+    from .content.kinds import content_files
 
     digest = hashlib.sha256(_templates_digest().encode())
     for path in content_files(root):
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(_catalogues_digest(root).encode())
     return digest.hexdigest()
 
 
-def up_to_date(root: Path, names: list[str], formats: list[str], out: Path, strict: bool = False) -> list[str] | None:
+def _catalogues_digest(root: Path, lang: str | None = None) -> str:
+    """A digest of the translation catalogues (of ``lang``, else of every language), by path and bytes."""
+    from .i18n.layout import language_dir, translations_dir
+
+    folder = language_dir(root, lang) if lang else translations_dir(root)
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def up_to_date(
+    root: Path, names: list[str], formats: list[str], out: Path, strict: bool = False, langs: list[str] | None = None
+) -> list[str] | None:
     """The documents' stems if the last build into ``out`` used exactly this content and its files are intact.
 
     Lets a rebuild with nothing changed skip reading the content at all (like make).
@@ -194,12 +308,16 @@ def up_to_date(root: Path, names: list[str], formats: list[str], out: Path, stri
         return None
     documents = manifest["documents"]
     stems = names or _all_stems(root)
-    formats = [f for f in FORMATS if f in formats] if formats else list(FORMATS)
+    formats = [f for f in FORMATS if f in formats] if formats else list(DEFAULT_FORMATS)
+    found = []
     for stem in stems:
-        entry = documents.get(stem) or (documents.get(f"covenant-{stem}") if stem.isdigit() else None)
-        if not isinstance(entry, dict) or entry.get("formats") != formats or not _fresh(entry, entry.get("key"), out):
-            return None
-    return stems
+        for lang in langs or ["en"]:
+            suffix = "" if lang == "en" else f".{lang}"
+            entry = documents.get(stem + suffix) or (documents.get(f"covenant-{stem}{suffix}") if stem.isdigit() else None)
+            if not isinstance(entry, dict) or entry.get("formats") != formats or not _fresh(entry, entry.get("key"), out):
+                return None
+            found.append(stem + suffix)
+    return found
 
 
 def _all_stems(root: Path) -> list[str]:
@@ -208,7 +326,7 @@ def _all_stems(root: Path) -> list[str]:
     return actions + reports
 
 
-def _fresh(entry: Any, key: str, out: Path) -> bool:
+def _fresh(entry: Any, key: str | None, out: Path) -> bool:
     if not isinstance(entry, dict) or entry.get("key") != key:
         return False
     for name, digest in entry.get("files", {}).items():
@@ -225,6 +343,8 @@ def _input_key(project: Project, ref: DocumentRef, formats: list[str], shared: s
     """A digest of everything the document's outputs are made from (``shared``: see below)."""
     digest = hashlib.sha256()
     digest.update(f"{__version__}|{','.join(formats)}|{ref.kind}|{ref.key}|{shared}".encode())
+    if ref.lang != "en":  # a translated document is made from its language's catalogues too
+        digest.update(f"|{ref.lang}|{_catalogues_digest(project.root, ref.lang)}".encode())
     if ref.kind == "toolkit":
         own = project.action_docs[ref.key]
         digest.update(own.shown.encode() + b"\0" + own.text.encode())
@@ -258,30 +378,168 @@ def _templates_digest() -> str:
 
 def _render_all(
     project: Project, refs: list[DocumentRef], formats: list[str], out: Path, tick: Callable[[str], None] | None
-) -> Iterator[list[Output]]:
-    """Render documents in order; in worker processes (both cores) when there are many."""
+) -> Generator[tuple[DocumentRef, list[Output]], None, None]:
+    """Render documents in order; in worker processes (both cores) when there are many.
+
+    With few documents, the workbooks (the slowest format) are rendered in one forked
+    process while this one renders the other formats (see ``_Workbooks``).
+    Closing the generator early (Ctrl-C, a failure) stops the workers at once.
+    """
     workers = min(cpu_count(), len(refs) // (PARALLEL_FROM // 2) or 1)
-    if len(refs) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-        for ref in refs:
-            yield render_document(project, ref, formats, out)
-            if tick:
-                tick(ref.stem)
-        return
-    # fork: the workers inherit the validated project instead of loading the content again.
-    global _WORKER_PROJECT
-    _WORKER_PROJECT = project
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
-            jobs = [(ref, formats, out) for ref in refs]
-            for ref, outputs in zip(refs, pool.map(_render_in_worker, jobs, chunksize=4)):
-                yield outputs
+    if len(refs) < PARALLEL_FROM or workers < 2 or not _can_fork():
+        aside = _Workbooks.wanted(refs, formats)
+        here = [f for f in formats if f != "xlsx"] if aside else formats
+        workbooks = _Workbooks(project, refs, out) if aside else None
+        try:
+            for ref in refs:
+                outputs = render_document(project, ref, here, out)
+                if workbooks is not None:
+                    outputs.insert(formats.index("xlsx"), workbooks.next(ref))
+                yield ref, outputs
                 if tick:
                     tick(ref.stem)
+        finally:
+            if workbooks is not None:
+                workbooks.close()
+        return
+    # fork: the workers inherit the validated project instead of loading the content again.
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORKER_PROJECT
+    _WORKER_PROJECT = project
+    gc.freeze()  # again (see _build): what was made since is shared with the workers too
+    pool = None
+    try:
+        # Ctrl-C is held while the workers are forked, until each ignores it: the parent
+        # gets it just after, and stops them (a terminal sends it to every process).
+        with interrupts_held():
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"), initializer=_worker_started)
+            results = pool.map(_render_in_worker, [(ref, formats, out) for ref in refs], chunksize=4)
+        for ref, outputs in zip(refs, results, strict=True):
+            yield ref, outputs
+            if tick:
+                tick(ref.stem)
+    except BaseException:  # Ctrl-C, a failed document, or the caller stopping early
+        if pool is not None:
+            _stop(pool)
+        raise
+    else:
+        pool.shutdown()
     finally:
         _WORKER_PROJECT = None
 
 
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Drop the documents not yet rendered and end the workers now, without waiting for them."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=2)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=1)
+    if manager is not None:
+        manager.join(timeout=2)
+
+
 _WORKER_PROJECT: Project | None = None
+
+
+def _can_fork() -> bool:
+    """Whether workers can be forked (POSIX), without importing multiprocessing for a small build."""
+    return hasattr(os, "fork")
+
+
+class _Workbooks:
+    """The documents' workbooks, rendered in order in a forked process and read back one by one.
+
+    Only an optimisation: this process starts on the other formats at once, and never
+    imports openpyxl. If the child fails in any way (a rendering error, a crash), this
+    process renders that workbook and the rest itself, so errors and outputs are
+    exactly those of rendering here. The child ignores Ctrl-C and writes no file:
+    ``close`` ends it.
+    """
+
+    _FAILED = (1 << 64) - 1
+
+    @staticmethod
+    def wanted(refs: list[DocumentRef], formats: list[str]) -> bool:
+        """Worth it: workbooks and something else to render meanwhile, a second core, a fork without threads about."""
+        import threading
+
+        return bool(refs) and "xlsx" in formats and len(formats) > 1 and cpu_count() > 1 and _can_fork() and threading.active_count() == 1
+
+    def __init__(self, project: Project, refs: list[DocumentRef], out: Path) -> None:
+        self.project = project
+        self.out = out
+        self.pid = 0
+        self.pipe = None
+        read, write = os.pipe()
+        with interrupts_held():  # the child ignores Ctrl-C before it can get one
+            pid = os.fork()
+            if pid == 0:
+                self._child(read, write, refs)  # never returns
+        os.close(write)
+        self.pid = pid
+        self.pipe = os.fdopen(read, "rb")
+
+    def _child(self, read: int, write: int, refs: list[DocumentRef]) -> None:
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            if hasattr(signal, "pthread_sigmask"):
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            os.close(read)
+            with os.fdopen(write, "wb") as pipe:
+                for ref in refs:
+                    try:
+                        data = render_document(self.project, ref, ["xlsx"], self.out)[0].data
+                    except BaseException:
+                        pipe.write(self._FAILED.to_bytes(8, "big"))
+                        break
+                    pipe.write(len(data).to_bytes(8, "big") + data)
+                    pipe.flush()
+        finally:
+            os._exit(0)  # never the parent's clean-up, exit handlers or buffered output
+
+    def next(self, ref: DocumentRef) -> Output:
+        """The next document's workbook (``ref``: that document)."""
+        if self.pipe is not None:
+            try:
+                header = self.pipe.read(8)
+                size = int.from_bytes(header, "big") if len(header) == 8 else self._FAILED
+                if size != self._FAILED:
+                    data = self.pipe.read(size)
+                    if len(data) == size:
+                        return Output(self.out / f"{ref.stem}.xlsx", data)
+            except OSError:
+                pass
+            self.close()  # the child failed or died: render the rest here
+        return render_document(self.project, ref, ["xlsx"], self.out)[0]
+
+    def close(self) -> None:
+        """End the child (done or not) and reap it."""
+        if self.pipe is not None:
+            self.pipe.close()
+            self.pipe = None
+        if self.pid:
+            pid, self.pid = self.pid, 0
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(pid, 0)
+
+
+def _worker_started() -> None:
+    """A worker ignores Ctrl-C: the parent stops it (see ``_stop``), so it never dies half-way through a result."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _render_in_worker(job: tuple[DocumentRef, list[str], Path]) -> list[Output]:

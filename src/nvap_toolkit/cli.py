@@ -40,7 +40,7 @@ def _main(
 
 
 def _root() -> Path:
-    from .project import default_content_root
+    from .content.load import default_content_root
 
     content = _state["content"]
     return content if isinstance(content, Path) else default_content_root()
@@ -86,7 +86,7 @@ def validate(
 
     def run() -> int:
         from . import console
-        from .commands import validate_content
+        from .content.check import validate_content
 
         report = validate_content(_root(), paths or [], strict=strict)
         console.issues(report.shown)
@@ -100,32 +100,38 @@ def validate(
 def build(
     names: Annotated[Optional[list[str]], typer.Argument(help="Documents: action ids (2.6.2), 'covenant' or 'covenant-2024' (default: all).", show_default=False, metavar="DOCUMENT")] = None,
     everything: Annotated[bool, typer.Option("--all", help="Build every document.")] = False,
-    formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="md, html or xlsx; repeat for several (default: all three).", metavar="FORMAT")] = None,
+    formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="md, html, pdf or xlsx; repeat for several (default: md, html and xlsx; pdf needs Pango).", metavar="FORMAT")] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.", file_okay=False)] = Path("build"),
     strict: Annotated[bool, typer.Option("--strict", help="Treat content warnings as errors.")] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Languages, comma separated: en, cy, en,cy (default: en). Another language is built from content/translations/<lang>/ as ID.<lang>.md...", show_default=False, metavar="CODES")] = None,
 ) -> None:
-    """Render toolkits and Covenant reports to Markdown, HTML and Excel."""
+    """Render toolkits and Covenant reports to Markdown, HTML, Excel and PDF."""
 
     def run() -> int:
         from . import console
         from .build import build as build_documents
-        from .build import up_to_date
+        from .build import remove_stale, up_to_date
+        from .content.load import load_valid_project
         from .errors import display_path
-        from .project import load_valid_project
+        from .i18n.languages import languages_option
 
-        fresh = up_to_date(_root(), [] if everything else names or [], formats or [], out, strict)
+        langs = languages_option(lang, _root())
+        fresh = up_to_date(_root(), [] if everything else names or [], formats or [], out, strict, langs)
         if fresh is not None:
+            remove_stale(_root(), out)  # what a killed build left (build_documents does it too)
             console.message(f"{console.plural(len(fresh), 'document')}: up to date in {display_path(out)}/", "green")
             return 0
         project = load_valid_project(_root(), strict=strict)
         documents = len(project.actions) + len(project.reports) if (everything or not names) else len(names or [])
-        with console.progress(documents, "Building") as tick:
-            report = build_documents(project, names or [], formats or [], out, everything=everything, tick=tick)
+        with console.progress(documents * len(langs), "Building") as tick:
+            report = build_documents(project, names or [], formats or [], out, everything=everything, tick=tick, langs=langs)
         console.message(
             f"{console.plural(len(report.documents), 'document')}: {len(report.written.created)} created, "
             f"{len(report.written.updated)} updated, {len(report.written.identical)} unchanged in {display_path(out)}/",
             "green",
         )
+        for fallback in report.fallbacks:  # a translation's strings still in English: "2.6.2 cy: 3 strings in English, 1 out of date"
+            console.message(f"warning: {fallback}", "yellow", console.err)
         return 0
 
     raise typer.Exit(_run(run))
@@ -140,22 +146,49 @@ def plan(
     out: Annotated[Path, typer.Option("--out", help="Output folder.", file_okay=False)] = Path("plans"),
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace existing plans (they may hold a force's work).")] = False,
     skip_existing: Annotated[bool, typer.Option("--skip-existing", help="Keep existing plans as they are; write only the missing ones.")] = False,
+    programme: Annotated[Optional[str], typer.Option("--programme", help="The programme whose actions the plan holds (needed when the content has several).", show_default=False, metavar="ID")] = None,
+    upgrade: Annotated[Optional[Path], typer.Option("--upgrade", help="A filled plan: write the current edition's plan for its force, every answer carried over.", show_default=False, metavar="FILLED.xlsx", dir_okay=False)] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Languages, comma separated: en, cy, en,cy (default: en). A Welsh plan is <force>-realisation-plan.cy.xlsx.", show_default=False, metavar="CODES")] = None,
 ) -> None:
     """Write a force's fillable Excel Impact Realisation Plan (one workbook per force)."""
 
     def run() -> int:
         from . import console
-        from .errors import display_path
+        from .errors import UsageError, display_path
         from .plan.write import write_plans
-        from .project import load_valid_project
+        from .content.load import load_valid_project
         from .writer import write_outputs
 
         project = load_valid_project(_root())
+        if upgrade is not None:
+            if force or all_forces or list_forces or actions or skip_existing or programme or lang:
+                raise UsageError("--upgrade takes the force, actions and language from the filled plan: give it with --out and --overwrite only")
+            from .plan.upgrade import upgrade_plan
+
+            result = upgrade_plan(project, upgrade, out)
+            written = write_outputs([result.output], protect=True, overwrite=overwrite)
+            verb = "unchanged" if written.identical else "wrote"
+            console.message(f"{verb} {display_path(result.output.path)}: {console.plural(result.placed, 'answer')} carried over by id")
+            for answer in result.kept:
+                where = " ".join(p for p in (answer.action, answer.objective, answer.field, answer.column) if p)
+                console.message(f"kept {where}: no place in the current edition; it is on its own sheet (it was at {answer.value.ref})", "yellow", console.err)
+            return 0
         if list_forces:
-            rows = [(f.name, ", ".join(dict.fromkeys(n for n in f.names()[1:]))) for f in project.forces.forces.values()]
+            rows: list[tuple[str, ...]] = [
+                (f.name, ", ".join(dict.fromkeys(f.names()[1:]))) for f in project.forces.forces.values()
+            ]
             console.table(["Force", "Also known as"], rows)
             return 0
-        outputs, kept = write_plans(project, out, force, all_forces, actions, overwrite=overwrite, skip_existing=skip_existing)
+        from .i18n.languages import languages_option
+
+        outputs, kept = [], []
+        for plan_lang in languages_option(lang, project.root):  # one workbook per force and language
+            made, left = write_plans(
+                project, out, force, all_forces=all_forces, action_ids=actions, overwrite=overwrite, skip_existing=skip_existing,
+                programme=programme, lang=plan_lang,
+            )
+            outputs.extend(made)
+            kept.extend(left)
         report = write_outputs(outputs, protect=True, overwrite=overwrite)
         for path in report.created + report.updated:
             console.message(f"wrote {display_path(path)}")
@@ -172,7 +205,7 @@ def plan(
 def collect(
     inputs: Annotated[list[Path], typer.Argument(help="Filled plans: .xlsx files or folders to search.", metavar="DIR_OR_FILE")],
     out: Annotated[Path, typer.Option("--out", help="Output folder for the summary (may be the input folder).", file_okay=False)] = Path("collected"),
-    formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="xlsx, html, csv or json; repeat for several (default: all four).", metavar="FORMAT")] = None,
+    formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="xlsx, html, pdf, csv or json; repeat for several (default: all but pdf).", metavar="FORMAT")] = None,
 ) -> None:
     """Read the forces' filled plans into a national summary (exit 1 if any plan was not counted, or none was found)."""
 
@@ -182,7 +215,7 @@ def collect(
         from .collect.tally import collect as collect_plans
         from .collect.tally import plan_files
         from .errors import display_path
-        from .project import load_valid_project
+        from .content.load import load_valid_project
         from .writer import check_out_dir, write_outputs
 
         check_out_dir(out)
@@ -213,7 +246,7 @@ def schema(
 
     def run() -> int:
         from . import console
-        from .commands import write_schemas
+        from .schema import write_schemas
 
         changed = write_schemas(out, check=check)
         if check and changed:
@@ -225,6 +258,212 @@ def schema(
     raise typer.Exit(_run(run))
 
 
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The earlier edition: a content folder or a git revision (HEAD~3, v1.0).", metavar="OLD", show_default=False)],
+    new: Annotated[str, typer.Argument(help="The later edition: a content folder ('.' for this one) or a git revision.", metavar="NEW", show_default=False)],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, md, html or json.", metavar="FORMAT")] = "text",
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the editions differ (as git diff --exit-code).")] = False,
+) -> None:
+    """List what changed between two editions of the content: added, removed, reworded, moved, renumbered."""
+
+    def run() -> int:
+        from . import console
+        from .diff import FORMATS, as_html, as_json, as_lines, as_markdown, run_diff
+        from .errors import UsageError
+
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
+        result = run_diff(old, new, _root())
+        if fmt == "text":
+            for line in as_lines(result):
+                console.message(line)
+            documents = len(result.by_document())
+            summary = f"{console.plural(len(result.changes), 'change')} in {console.plural(documents, 'document')}" if result.differ else "no differences"
+            console.message(summary, "yellow" if result.differ else "green")
+        else:
+            text = {"md": as_markdown, "html": as_html, "json": as_json}[fmt](result)
+            console.out.file.write(text)
+        return 1 if exit_code and result.differ else 0
+
+    raise typer.Exit(_run(run))
+
+
+@app.command()
+def new(
+    action_id: Annotated[str, typer.Argument(help="The new action's number, e.g. 2.6.4.", metavar="ACTION_ID", show_default=False)],
+    title: Annotated[str, typer.Option("--title", help="The action's title, e.g. 'Supervision'.", show_default=False, metavar="TITLE")],
+    programme: Annotated[Optional[str], typer.Option("--programme", help="The programme it belongs to (content/<ID>.yaml; needed when there are several).", show_default=False, metavar="ID")] = None,
+) -> None:
+    """Write a draft toolkit to fill in: content/actions/ACTION_ID.yaml, every field present and empty."""
+
+    def run() -> int:
+        from . import console
+        from .content.load import load_project
+        from .errors import display_path
+        from .scaffold import new_action
+        from .writer import write_outputs
+
+        output = new_action(load_project(_root()), action_id, title, programme)
+        write_outputs([output], protect=True)
+        console.message(f"wrote {display_path(output.path)}: a draft (nvap validate lists what is left to fill in)", "green")
+        return 0
+
+    raise typer.Exit(_run(run))
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option("--port", help="The port on 127.0.0.1 (0: any free port).", metavar="N")] = 8000,
+) -> None:
+    """Preview the documents in a browser, rebuilt and reloaded as the content and templates change (Ctrl-C stops)."""
+
+    def run() -> int:
+        from . import console
+        from .serve import serve as serve_preview
+
+        serve_preview(_root(), port, lambda url: console.message(f"serving {url} (Ctrl-C stops)", "green"))
+        return 0
+
+    raise typer.Exit(_run(run))
+
+
+translate_app = typer.Typer(
+    name="translate",
+    help="Translation catalogues of the content: gettext PO files under content/translations/<lang>/.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.add_typer(translate_app)
+
+
+@translate_app.command("update")
+def translate_update(
+    lang: Annotated[str, typer.Option("--lang", help="The language: an ISO 639 code, e.g. cy (Welsh).", show_default=False, metavar="CODE")],
+) -> None:
+    """Write or update every document's catalogue for a language: translations kept, changed English marked fuzzy."""
+
+    def run() -> int:
+        from . import console
+        from .content.load import load_valid_project
+        from .errors import display_path
+        from .i18n.catalogue import update_catalogues
+        from .i18n.layout import language_dir
+        from .writer import write_outputs
+
+        project = load_valid_project(_root())
+        updated = update_catalogues(project, lang)
+        report = write_outputs([u.output for u in updated])
+        written = {p.resolve() for p in report.written}
+        for item in updated:
+            if item.path.resolve() in written:
+                console.message(f"{'created' if item.created else 'updated'} {display_path(item.path)}: {item.changes}")
+        console.message(
+            f"{console.plural(len(updated), 'catalogue')}: {len(report.created)} created, {len(report.updated)} updated, "
+            f"{len(report.identical)} unchanged in {display_path(language_dir(project.root, lang))}/",
+            "green",
+        )
+        return 0
+
+    raise typer.Exit(_run(run))
+
+
+@translate_app.command("stats")
+def translate_stats(
+    lang: Annotated[Optional[str], typer.Option("--lang", help="One language (default: every language with catalogues).", show_default=False, metavar="CODE")] = None,
+    minimum: Annotated[Optional[float], typer.Option("--min", help="Exit 1 if a document is less than PCT% translated.", show_default=False, metavar="PCT", min=0, max=100)] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text (a table) or json.", metavar="FORMAT")] = "text",
+) -> None:
+    """Per document: strings translated, fuzzy (out of date) and untranslated, and the share done."""
+
+    def run() -> int:
+        import json
+
+        from . import console
+        from .content.load import load_valid_project
+        from .errors import UsageError
+        from .i18n.layout import check_language, languages
+        from .i18n.stats import totals, translation_stats
+
+        if output_format not in ("text", "json"):
+            raise UsageError(f"--format {output_format}: use text or json")
+        root = _root()
+        langs = [check_language(lang)] if lang else languages(root)
+        stats = translation_stats(load_valid_project(root), langs)
+        below = [s for s in stats if minimum is not None and s.below(minimum)]
+        if output_format == "json":
+            console.message(json.dumps({"documents": [s.as_json() for s in stats], "languages": [t.as_json() for t in totals(stats)]}, indent=2, ensure_ascii=False))
+        elif not langs:
+            console.message("no catalogues yet: 'nvap translate update --lang cy' writes the Welsh ones")
+        else:
+            rows: list[tuple[str, ...]] = [
+                (s.lang, s.document, s.catalogue if s.exists else f"{s.catalogue} (not written yet)", str(s.translated), str(s.fuzzy), str(s.untranslated), f"{s.percent:.1f}%")
+                for s in stats
+            ]
+            console.table(["Language", "Document", "Catalogue", "Translated", "Fuzzy", "Untranslated", "Done"], rows)
+            for total in totals(stats):
+                console.message(
+                    f"{total.lang}: {total.translated} of {console.plural(total.strings, 'string')} translated ({total.percent:.1f}%), "
+                    f"{total.fuzzy} fuzzy, {total.untranslated} untranslated"
+                )
+        if minimum is not None and (below or not langs):
+            shown = ", ".join(f"{s.lang} {s.document} ({s.percent:.1f}%)" for s in below) or "no catalogues"
+            console.message(f"under --min {minimum:g}%: {shown}", "red", console.err)
+            return 1
+        return 0
+
+    raise typer.Exit(_run(run))
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: ``app`` as a process (tests call ``app`` in-process instead).
+
+    Ctrl-C stops any command: it runs the command's clean-up (temporary files removed,
+    worker processes ended), prints "interrupted" on standard error and exits 130.
+    Once the output is flushed the process exits at once, skipping the interpreter's
+    teardown (freeing every object one by one), which nothing here needs.
+    """
+    import gc
+    import os
+    import signal
+    import sys
+
+    # nvap makes many long-lived objects (modules, models, the content) and little
+    # cyclic garbage: collect young objects less often (the default, 700, runs a
+    # collection hundreds of times in one build).
+    gc.set_threshold(50_000, 20, 10)
+    interrupted = False
+
+    def on_interrupt(_signum: int, _frame: object) -> None:
+        nonlocal interrupted
+        interrupted = True
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
+        raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with Ctrl-C ignored
+        signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        try:
+            app()
+            code: object = 0
+        except SystemExit as exc:
+            code = exc.code
+    except KeyboardInterrupt:  # outside the command (Typer turns one inside into exit 130)
+        interrupted = True
+        code = 130
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: only the exit is left
+    if interrupted or code == 130:
+        code = 130
+        sys.stderr.write("interrupted\n")
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        code = code or 120  # as Python does when it cannot flush at exit
+    os._exit(code)

@@ -65,8 +65,10 @@ if TYPE_CHECKING:
     from ..content.project import Project
     from ..writer import Output
 
-FORMATS = ("xlsx", "html", "csv", "json")
+FORMATS = ("xlsx", "html", "pdf", "csv", "json")
 """The summary's formats: ``summary.<format>`` each, and ``answers.csv`` with csv."""
+DEFAULT_FORMATS = ("xlsx", "html", "csv", "json")
+"""Written when no --format is given (PDF, the slow one, only on request)."""
 SUMMARY_STEM = "summary"
 ANSWERS_CSV = "answers.csv"
 
@@ -124,10 +126,10 @@ class _Names:
         return f"{self.labels.objective} {number}: {short_name}"
 
 
-def _names(project: Project) -> _Names:
+def _names(project: Project, collection: Collection) -> _Names:
     prose = Prose(project)
-    first = next(iter(project.actions.values()))
-    programme = project.programme_of(first)
+    collected = [a.action for a in collection.answers] or list(project.actions)
+    programme = project.programme_of_actions(collected)
     return _Names(
         collect=programme.collect_labels,
         labels=programme.labels,
@@ -152,13 +154,17 @@ def collect_outputs(project: Project, collection: Collection, out_dir: Path, for
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise UsageError(f"unknown format '{unknown[0]}' (use {', '.join(FORMATS)})")
-    chosen = [f for f in FORMATS if f in formats] if formats else list(FORMATS)
+    chosen = [f for f in FORMATS if f in formats] if formats else list(DEFAULT_FORMATS)
     outputs = []
     for fmt_name in chosen:
         if fmt_name == "xlsx":
             outputs.append(Output(out_dir / f"{SUMMARY_STEM}.xlsx", summary_xlsx(project, collection)))
         elif fmt_name == "html":
             outputs.append(Output(out_dir / f"{SUMMARY_STEM}.html", summary_html(project, collection).encode()))
+        elif fmt_name == "pdf":
+            from ..render.pdf import html_to_pdf
+
+            outputs.append(Output(out_dir / f"{SUMMARY_STEM}.pdf", html_to_pdf(summary_html(project, collection), identifier=SUMMARY_STEM)))
         elif fmt_name == "csv":
             outputs.append(Output(out_dir / f"{SUMMARY_STEM}.csv", summary_csv(collection)))
             outputs.append(Output(out_dir / ANSWERS_CSV, answers_csv(collection)))
@@ -177,7 +183,7 @@ def summary_xlsx(project: Project, collection: Collection) -> bytes:
     from ..render.xlsx.layout import table_sheet
     from ..render.xlsx.workbook import workbook_bytes
 
-    names = _names(project)
+    names = _names(project, collection)
     c, form = names.collect, names.form
     wb = Workbook()
     first = wb.active
@@ -499,7 +505,7 @@ def summary_html(project: Project, collection: Collection) -> str:
     from ..render.env import environment
     from ..render.html import stylesheet
 
-    names = _names(project)
+    names = _names(project, collection)
     actions = []
     for action in project.actions.values():
         objectives = []
@@ -531,7 +537,7 @@ def summary_html(project: Project, collection: Collection) -> str:
         reason=names.reason,
         labels=names.labels,
         form=names.form,
-        programme=project.programme_of(next(iter(project.actions.values()))),
+        programme=project.programme_of_actions([a.action for a in collection.answers] or list(project.actions)),
         collection=collection,
         action_names=names.actions,
         actions=actions,

@@ -263,6 +263,7 @@ def _matching(text: str) -> str:
 
 def _tallies(project: Project, plans: list[tuple[str, FilledPlan]]) -> list[Tally]:
     """Each dropdown of each objective and column, counted over ``plans`` (force name, plan)."""
+    from ..i18n.plans import option_texts
     from ..render.views import action_form
     from ..render.prose import Prose
 
@@ -271,12 +272,17 @@ def _tallies(project: Project, plans: list[tuple[str, FilledPlan]]) -> list[Tall
     for action in project.actions.values():
         form = action_form(project, action, prose)
         filled = [(name, plan.actions[action.id]) for name, plan in plans if action.id in plan.actions]
+        # Plans in another language (a Welsh plan) offer the same lists translated: an option counts by its place.
+        translated = option_texts(project, [plan for _, plan in plans if action.id in plan.actions], action.id)
         for objective in form.objectives:
             for field_name in (f for f in fmt.IMPACT_FIELDS if f in fmt.LIST_FIELDS):
                 options = objective.options[field_name]
                 index: dict[str, int] = {}
                 for i, option in enumerate(options):
                     index.setdefault(_matching(option), i)
+                for other in translated.get((objective.id, field_name), []):
+                    for i, option in enumerate(other[: len(options)]):
+                        index.setdefault(_matching(option), i)
                 for _, column in fmt.COLUMNS:
                     chosen: list[list[str]] = [[] for _ in options]
                     free: list[FreeText] = []

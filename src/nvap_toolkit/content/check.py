@@ -39,10 +39,17 @@ def validate_content(root: Path, paths: list[Path], *, strict: bool = False) -> 
     for path in paths:
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
+    from .editions import edition_issues
+
     extra = [p for p in paths if p.is_file() and not _inside(p, root)]
     project = load_project(root, extra=extra)
+    project.issues.extend(edition_issues(project))
+    from ..i18n.check import catalogue_issues
+
+    project.issues.extend(catalogue_issues(root))
+    project.issues.sort(key=lambda i: (i.path, i.line, i.col, i.message))
     if paths:
-        chosen = {display_path(f) for p in paths for f in ([p] if p.is_file() else content_files(p))}
+        chosen = {display_path(f) for p in paths for f in ([p] if p.is_file() else [*content_files(p), *p.rglob("*.po")])}
         shown = [i for i in project.issues if i.path in chosen or _inside_any(i.path, paths, root)]
         files = len(chosen)
     else:

@@ -26,6 +26,8 @@ class _Checker:
         self.project = project
         self.issues: list[Issue] = []
         self.cited: set[str] = set()
+        self.partial = False
+        """The document being checked failed validation: only what could be read of it is checked."""
 
     def at(self, doc: Document, loc: tuple[Any, ...], message: str, severity: str = "error", *, at_key: bool = False) -> None:
         node = locate(doc.node, loc, at_key=at_key)
@@ -95,9 +97,9 @@ class _Checker:
 
     def action(self, item: Loaded) -> None:
         doc, action = item.doc, item.model
-        if doc.path.stem != action.id:
+        if action.id is not None and doc.path.stem != action.id:
             self.at(doc, ("id",), f"the action id '{action.id}' does not match its file name {doc.path.name}: name the file {action.id}.yaml")
-        if action.plan not in self.project.programmes:
+        if action.plan is not None and action.plan not in self.project.programmes:
             self.at(doc, ("plan",), self.unknown("plan", action.plan, self.project.programmes) + " (a plan is a file content/<plan>.yaml)")
         peel = self.project.peel.measures
         for i, code in enumerate(action.how_we_know):
@@ -108,11 +110,11 @@ class _Checker:
         if action.outputs_note and with_outputs:
             o, a = with_outputs[0]
             self.at(doc, ("objectives", o, "activities", a, "outputs"), "this activity gives outputs, but outputs_note says the source gives none: remove one of them")
-        elif not action.outputs_note and not with_outputs:
+        elif not self.partial and not action.outputs_note and not with_outputs:
             self.at(doc, ("objectives",), "no activity gives outputs: the logic model's Outputs column would be empty; add outputs_note saying why (it then leaves the column out)", "warning")
         challenges = self.project.challenges.challenges
         for i, link in enumerate(action.perennial_challenges.links):
-            if link.challenge not in challenges:
+            if link.challenge is not None and link.challenge not in challenges:
                 self.at(doc, ("perennial_challenges", "links", i, "challenge"), self.unknown("perennial challenge", link.challenge, challenges))
         for i, key in enumerate(action.useful_links):
             if key not in self.project.links.links:
@@ -141,18 +143,18 @@ class _Checker:
         objective_ids: dict[str, int] = {}
         activity_ids: dict[str, tuple[int, int]] = {}
         for o, objective in enumerate(action.objectives):
-            if objective.id in objective_ids:
+            if objective.id is not None and objective.id in objective_ids:
                 self.at(doc, ("objectives", o, "id"), f"duplicate objective id '{objective.id}' (also objective {objective_ids[objective.id] + 1})")
             objective_ids.setdefault(objective.id, o)
             refs: list[tuple[tuple[str | int, ...], Any]] = [(("objectives", o, "suggested_measures"), objective.suggested_measures)]
             for a, activity in enumerate(objective.activities):
-                if activity.id in activity_ids:
+                if activity.id is not None and activity.id in activity_ids:
                     self.at(doc, ("objectives", o, "activities", a, "id"), f"duplicate activity id '{activity.id}'")
                 activity_ids.setdefault(activity.id, (o, a))
                 refs.append((("objectives", o, "activities", a, "potential_measures"), activity.potential_measures))
             used = self._measure_refs(doc, objective, refs)
             for key in objective.measures:
-                if key not in used:
+                if key not in used and not self.partial:
                     self.at(doc, ("objectives", o, "measures", key), f"the measure '{key}' is used by no suggested or potential measures", "warning", at_key=True)
         for i, ref in enumerate(action.related_actions):
             if self.project.action_title(ref) is None:
@@ -164,11 +166,11 @@ class _Checker:
 
     def covenant(self, item: Loaded) -> None:
         doc, report = item.doc, item.model
-        if doc.path.parent.name != str(report.year):
+        if report.year is not None and doc.path.parent.name != str(report.year):
             self.at(doc, ("year",), f"the report's year {report.year} does not match its folder {doc.path.parent.name}/")
         seen: dict[str, int] = {}
         for i, priority in enumerate(report.priorities):
-            if priority.id in seen:
+            if priority.id is not None and priority.id in seen:
                 self.at(doc, ("priorities", i, "id"), f"duplicate priority id '{priority.id}' (also priority {seen[priority.id] + 1})")
             seen.setdefault(priority.id, i)
         for g, group in enumerate(report.annex_links.groups):
@@ -181,8 +183,25 @@ class _Checker:
 
     def programme(self, item: Loaded) -> None:
         doc, programme = item.doc, item.model
-        if programme.id != doc.path.stem:
+        if programme.id is not None and programme.id != doc.path.stem:
             self.at(doc, ("id",), f"the plan id '{programme.id}' does not match its file name {doc.path.name}")
+
+    def programme_ids(self, items: list[Loaded]) -> None:
+        """Action ids stay unique across programmes: each is in one programme's index, the one its toolkit names."""
+        listed: dict[str, Loaded] = {}
+        for item in items:
+            if item.kind is not PROGRAMME or item.model is None:
+                continue
+            for action_id in item.model.actions:
+                if action_id in listed:
+                    other = listed[action_id]
+                    self.at(item.doc, ("actions", action_id), f"the action '{action_id}' is also in the index of {other.doc.shown}: an action belongs to one programme", at_key=True)
+                listed.setdefault(action_id, item)
+        for item in items:
+            if item.kind is ACTION and _identified(item) and item.model.id in listed and item.model.plan is not None:
+                owner = listed[item.model.id]
+                if owner.doc.path.stem != item.model.plan:
+                    self.at(item.doc, ("plan",), f"the action {item.model.id} is in the index of {owner.doc.shown}, not of plan '{item.model.plan}': name the plan '{owner.doc.path.stem}' or move it")
 
     def forces(self, item: Loaded) -> None:
         from .forces import normalise
@@ -196,12 +215,14 @@ class _Checker:
                 *([(force.welsh_name, ("welsh_name",))] if force.welsh_name else []),
             ]
             for name, where in places:
+                if name is None:  # unreadable, in a file that failed validation
+                    continue
                 folded = normalise(name)
                 if folded in seen and seen[folded] != key:
                     self.at(item.doc, ("forces", key, *where), f"'{name}' also names the force '{seen[folded]}': a name must find one force")
                 seen.setdefault(folded, key)
         for i, outside in enumerate(item.model.outside_scope):
-            for name in (outside.name, *outside.names):
+            for name in (n for n in (outside.name, *outside.names) if n is not None):
                 if normalise(name) in seen:
                     self.at(item.doc, ("outside_scope", i), f"'{name}' names the force '{seen[normalise(name)]}', which nvap serves")
 
@@ -225,13 +246,26 @@ def _scalars(node: Node | None, key: str | None = None) -> Iterator[tuple[Scalar
             pending.extend((v, name) for v in reversed(current.value))
 
 
-def crosscheck(project: Project) -> list[Issue]:
-    """Every project-wide problem: duplicate ids, unresolved references, unused entries."""
-    checker = _Checker(project)
+def crosscheck(project: Project, partial: list[Loaded] | None = None, *, every_file_read: bool = True) -> list[Issue]:
+    """Every project-wide problem: duplicate ids, unresolved references, unused entries.
+
+    ``partial``: what could be read of the documents that failed validation (``model`` None
+    when nothing but their YAML could be); their prose and whatever of their fields could be
+    read are checked too, so one run reports every problem. Checks that a thing is *unused*
+    are made only when ``every_file_read`` (nothing unread could be using it).
+    """
+    partial = partial or []
+    identified = [i for i in partial if i.model is not None and _identified(i)]
+    view = Project(root=project.root, loaded=[*project.loaded, *identified]) if identified else project
+    checker = _Checker(view)
     actions: dict[str, Loaded] = {}
     years: dict[int, Loaded] = {}
-    for item in project.loaded:
+    failed = {id(i) for i in partial}
+    for item in [*project.loaded, *partial]:
+        checker.partial = id(item) in failed
         checker.prose(item)
+        if item.model is None or not _identified(item):
+            continue
         if item.kind is ACTION:
             if item.model.id in actions:
                 checker.at(item.doc, ("id",), f"duplicate action id '{item.model.id}' (also in {actions[item.model.id].doc.shown})")
@@ -246,5 +280,18 @@ def crosscheck(project: Project) -> list[Issue]:
             checker.programme(item)
         elif item.kind is REFERENCE["forces"]:
             checker.forces(item)
-    checker.uncited()
+    checker.programme_ids([*project.loaded, *identified])
+    if every_file_read:
+        checker.uncited()
     return checker.issues
+
+
+def _identified(item: Loaded) -> bool:
+    """The document's own id (an action's, a report's year) could be read: it can be checked against the rest."""
+    if item.model is None:
+        return False
+    if item.kind is ACTION:
+        return item.model.id is not None
+    if item.kind is COVENANT:
+        return item.model.year is not None
+    return True

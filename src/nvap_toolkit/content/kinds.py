@@ -79,6 +79,18 @@ def content_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+def ignored_files(root: Path) -> list[Path]:
+    """Every file under ``root`` that nvap does not read, in a stable order (hidden files and folders aside)."""
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.suffix not in (".yaml", ".yml")
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        and p.relative_to(root).parts[0] != "translations"  # the catalogues: i18n.check reads them
+        and p.is_file()
+    )
+
+
 def document_stems(root: Path) -> list[str]:
     """The stems of the documents the content under ``root`` holds, without reading it: action ids, then covenant-<year>."""
     actions = [p.stem for p in content_files(root) if kind_of(p, root) is ACTION]

@@ -31,7 +31,7 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
     Never raises on bad content: every problem is in ``Project.issues``.
     """
     from .crosscheck import crosscheck
-    from .validate import validate_document
+    from .validate import partial_model, validate_document
 
     if not root.is_dir():
         raise UsageError(f"no content folder at {display_path(root)} (use --content DIR)")
@@ -40,7 +40,9 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
         kind = kind_of(path, root)
         files = [f for f in files if not (f.name == path.name and kind_of(f, root) == kind)] + [path]
     loaded: list[Loaded] = []
-    issues: list[Issue] = []
+    partial: list[Loaded] = []
+    """Documents that failed validation: what can be read of them, cross-checked all the same."""
+    issues: list[Issue] = [*ignored_issues(root)]
     seen_kinds: dict[str, Loaded] = {}
     for path in files:
         kind = kind_of(path, root)
@@ -54,6 +56,8 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
         model = validate_document(doc, kind.model_class())
         issues.extend(doc.issues)
         if model is None:
+            if doc.node is not None:
+                partial.append(Loaded(doc, kind, partial_model(doc.data, kind.model_class())))
             continue
         item = Loaded(doc, kind, model)
         if kind.name in REFERENCE and kind.name in seen_kinds:
@@ -67,10 +71,32 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
         if not any(i.path.endswith(f"{kind.name}.yaml") for i in issues):
             issues.append(Issue.at(display_path(root), 1, 1, f"missing reference file {kind.where}"))
     project = Project(root=root, loaded=loaded, issues=issues)
-    if not missing and not any(i.is_error for i in issues):
-        project.issues.extend(crosscheck(project))
+    # Every problem in one run: the cross-check also sees what could be read of the files that
+    # failed (a missing field does not hide a dangling citation), given every reference file
+    # could be read at least in part.
+    readable = {i.kind.name for i in partial if i.model is not None} | set(seen_kinds)
+    if all(k.name in readable for k in REFERENCE.values()):
+        read = len(loaded) + len(partial) + sum(kind_of(f, root) is None for f in files)
+        project.issues.extend(crosscheck(project, partial, every_file_read=read == len(files)))
     project.issues.sort(key=lambda i: (i.path, i.line, i.col, i.message))
     return project
+
+
+def ignored_issues(root: Path) -> list[Issue]:
+    """A warning naming each file under ``root`` that nvap does not read (``9.1.1.YAML``, ``notes.md``)."""
+    from .kinds import ignored_files
+
+    found = []
+    for path in ignored_files(root):
+        name = path.name
+        hint = ""
+        for suffix in (".yaml", ".yml"):
+            at = name.lower().find(suffix)
+            if at > 0:
+                hint = f": did you mean {name[:at]}.yaml?"
+                break
+        found.append(Issue.at(display_path(path), 1, 1, f"nvap ignores this file (it reads only files ending in .yaml){hint}", "warning"))
+    return found
 
 
 def load_valid_project(root: Path, *, strict: bool = False) -> Project:

@@ -80,6 +80,16 @@ def read_document(path: Path, base: Path | None = None) -> Document:
             Issue.at(doc.shown, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read): save it as UTF-8")
         )
         return doc
+    return _parse(doc)
+
+
+def read_text(text: str, path: Path, shown: str) -> Document:
+    """Parse ``text`` as the content file ``path`` (e.g. its committed version), as ``read_document`` would."""
+    doc = Document(path=path, shown=shown, text=text)
+    return _parse(doc)
+
+
+def _parse(doc: Document) -> Document:
     if doc.text.startswith("\ufeff"):
         doc.text = doc.text[1:]
     if not doc.text.strip() or all(

@@ -113,6 +113,27 @@ class Project:
     def programme_of(self, action: Action) -> Programme:
         return self.programmes[action.plan]
 
+    def programme_for(self, action_id: str) -> Programme | None:
+        """The programme an action belongs to: its toolkit's plan, else the programme whose index lists it."""
+        if action_id in self.actions:
+            return self.programmes.get(self.actions[action_id].plan)
+        return next((p for p in self.programmes.values() if action_id in p.actions), None)
+
+    def programme_of_actions(self, action_ids: list[str]) -> Programme:
+        """The programme most of ``action_ids`` belong to (ties: the first by id); any programme when none is known.
+
+        A collection or a plan normally holds the actions of one programme; its labels are that programme's.
+        """
+        counts: dict[str, int] = {}
+        for action_id in action_ids:
+            found = self.programme_for(action_id)
+            if found is not None:
+                counts[found.id] = counts.get(found.id, 0) + 1
+        if not counts:
+            return self.programmes[min(self.programmes)]
+        best = max(sorted(counts), key=lambda p: counts[p])
+        return next(p for p in self.programmes.values() if p.id == best)
+
     def action_title(self, action_id: str) -> str | None:
         """The title of an action: from its toolkit, else from its plan's index of actions."""
         if action_id in self.actions:

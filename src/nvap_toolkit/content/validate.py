@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..models.common import INCOMPLETE
 from .loader import Document
 
 # Pydantic names the branches of a union in the error location ('str', 'list[...]').
@@ -18,8 +19,15 @@ _UNION_TAG = re.compile(r"^(str|int|float|bool|none|constrained-str|function-\w+
 
 
 def validate_document(doc: Document, model: type[BaseModel]) -> BaseModel | None:
-    """Validate ``doc.data`` into ``model``; on failure add one issue per problem and return None."""
+    """Validate ``doc.data`` into ``model``; on failure add one issue per problem and return None.
+
+    A document whose ``status`` is ``draft`` may be incomplete: an empty text or list is a
+    warning, and the model is made with it left empty.
+    """
     if doc.data is None:
+        if doc.node is not None and not doc.issues:
+            # '~' or 'null' alone: YAML reads it as nothing, which must not pass for an empty document.
+            doc.issue(doc.node, f"the file holds only '{doc.node.value or '~'}' (nothing): it should hold a mapping of fields ({_fields_hint(model)})")
         return None
     if not isinstance(doc.data, dict):
         doc.issue(doc.node, f"the file should hold a mapping of fields ({_fields_hint(model)}), not {_describe(doc.data)}")
@@ -27,9 +35,16 @@ def validate_document(doc: Document, model: type[BaseModel]) -> BaseModel | None
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        for loc, message, at_key in _merge(exc.errors(include_url=False), model):
-            doc.issue(locate(doc.node, loc, at_key=at_key), message)
+        errors = exc.errors(include_url=False)
+    draft = doc.data.get("status") == "draft" and "status" in model.model_fields
+    incomplete = [e for e in errors if draft and e["type"] in INCOMPLETE]
+    for loc, message, at_key in _merge([e for e in errors if e not in incomplete], model):
+        doc.issue(locate(doc.node, loc, at_key=at_key), message)
+    for loc, message, at_key in _merge(incomplete, model):
+        doc.issue(locate(doc.node, loc, at_key=at_key), f"{message} (a draft may leave it for now: fill it in before publishing)", "warning")
+    if len(incomplete) < len(errors):
         return None
+    return model.model_validate(doc.data, context={"draft": True})
 
 
 def _merge(errors: list[Any], model: type[BaseModel]) -> list[tuple[tuple[Any, ...], str, bool]]:
@@ -194,3 +209,84 @@ def locate(node: Node | None, loc: tuple[Any, ...], *, at_key: bool = False) -> 
         else:
             return current
     return current
+
+
+# -- what can be read of a document that failed -------------------------------------------------
+
+_NOTHING: Any = object()
+
+
+def partial_model(data: Any, model: type[BaseModel]) -> BaseModel | None:
+    """What can be read of a document that failed validation, so that the cross-check still sees it.
+
+    Each field whose value validates on its own is kept (for a list or mapping, each item
+    that does; for a sub-model, each of its fields); the rest are left at their defaults,
+    empty, or None. The result is built without validation: it is only ever cross-checked,
+    never rendered.
+    """
+    return _partial(model, data) if isinstance(data, dict) else None
+
+
+def _partial(model: type[BaseModel], data: dict[str, Any]) -> BaseModel:
+    from pydantic_core import PydanticUndefined
+
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        got = _partial_value(info.rebuild_annotation(), data[key]) if key in data else _NOTHING
+        if got is _NOTHING:
+            got = info.get_default(call_default_factory=True) if info.default is not PydanticUndefined or info.default_factory else _empty(info.annotation)
+        values[name] = got
+    return model.model_construct(**values)
+
+
+def _empty(tp: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _empty(typing.get_args(tp)[0])
+    if origin is list:
+        return []
+    if origin is dict:
+        return {}
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return _partial(tp, {})
+    return None
+
+
+def _partial_value(tp: Any, value: Any) -> Any:
+    """``value`` as ``tp`` when it validates, else what of it can be read, else _NOTHING."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        valid = _valid(tp, value)
+        inner = typing.get_args(tp)[0]
+        # A constrained text that fails is nothing; a constrained list or mapping keeps what it can.
+        return _partial_value(inner, value) if valid is _NOTHING and typing.get_origin(inner) in (list, dict) else valid
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            got = _partial_value(arg, value)
+            if got is not _NOTHING:
+                return got
+        return _NOTHING
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return _partial(tp, value) if isinstance(value, dict) else _NOTHING
+    if origin is list:
+        if not isinstance(value, list):
+            return _NOTHING
+        items = [_partial_value(typing.get_args(tp)[0], v) for v in value]
+        return [v for v in items if v is not _NOTHING]
+    if origin is dict:
+        if not isinstance(value, dict):
+            return _NOTHING
+        key_type, value_type = typing.get_args(tp)
+        pairs = {k: _partial_value(value_type, v) for k, v in value.items() if _valid(key_type, k) is not _NOTHING}
+        return {k: v for k, v in pairs.items() if v is not _NOTHING}
+    return _valid(tp, value)
+
+
+def _valid(tp: Any, value: Any) -> Any:
+    from pydantic import TypeAdapter
+
+    try:
+        return TypeAdapter(tp).validate_python(value)
+    except (ValidationError, TypeError, ValueError):
+        return _NOTHING

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .common import Attribution, Block, Key, Model, Text
+from .common import Attribution, Block, Edition, Key, Model, Text
 
 ActionId = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$")]
 """An NVAP action number such as ``2.6.2``."""
@@ -91,6 +91,10 @@ class Action(Model):
     id: ActionId
     title: Text
     plan: Key = Field(description="The programme file this action belongs to (content/<plan>.yaml).")
+    status: Literal["draft", "published"] = Field(
+        "published",
+        description="A draft may be incomplete (empty text and lists are warnings, not errors) and every output is marked as one.",
+    )
     attribution: Attribution | None = Field(None, description="Overrides the programme's attribution.")
     detail: Text
     impacts: Impacts
@@ -106,3 +110,4 @@ class Action(Model):
     references: list[Key] = Field(default_factory=list, description="The reference list: bibliography keys.")
     related_actions: list[ActionId] = Field(default_factory=list)
     covenant_priorities: list[Key] = Field(default_factory=list)
+    edition: Edition = Field(description="Which edition of the toolkit this is, and what changed since the last one.")

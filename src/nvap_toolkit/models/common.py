@@ -8,9 +8,18 @@ and ``[@a; @b]``, action references ``[action:2.6.1]``, link references
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A non-empty piece of prose."""
@@ -30,6 +39,22 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
+    @field_validator("*", mode="wrap")
+    @classmethod
+    def _draft_may_be_incomplete(cls, value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
+        # A draft (validated with context {"draft": True}) may leave text and lists empty:
+        # the field keeps its empty value; content.validate reports each as a warning.
+        try:
+            return handler(value)
+        except ValidationError as exc:
+            if info.context and info.context.get("draft") and all(e["type"] in INCOMPLETE for e in exc.errors()):
+                return value
+            raise
+
+
+INCOMPLETE = frozenset({"string_too_short", "too_short"})
+"""Pydantic's error types for an empty text or list: warnings, not errors, in a draft."""
+
 
 class Section(Model):
     """A headed piece of prose with optional sub-sections."""
@@ -37,6 +62,27 @@ class Section(Model):
     heading: Text
     body: list[Block] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+
+
+EditionDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")]
+"""An ISO 8601 date, or a year and month where the source gives no day: ``2024-03-21``, ``2024-03``."""
+
+
+class ChangeNote(Model):
+    """One change an edition makes, in a reader's words."""
+
+    text: Text = Field(description="What changed, as readers of the document are told.")
+    affects_plans: bool = Field(description="Whether forces' realisation plans (or trackers) made from the last edition need revisiting.")
+
+
+class Edition(Model):
+    """Which edition of a document this is, and what changed since the last one."""
+
+    version: Key = Field(description="The edition's version as the source states it (or as nvap first published it), e.g. '1' or '2.1'.")
+    date: EditionDate = Field(description="The edition's date: YYYY-MM-DD, or YYYY-MM where the source gives no day.")
+    changes: list[ChangeNote] = Field(
+        default_factory=list, description="What changed since the last edition; printed in every output when present."
+    )
 
 
 class Attribution(Model):

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Attribution, Block, Key, Model, Section, Text
+from .common import Attribution, Block, Edition, Key, Model, Section, Text
 
 Status = Literal["completed", "in-progress", "new"]
 
@@ -65,7 +65,11 @@ class CovenantLabels(Model):
     priority_id: Text
     contents: Text
     notes: Text
+    page_numbers: Text = Field(description="Printed page numbers, e.g. 'Page {page} of {pages}' ({page} and {pages} are filled in).")
     isbn: Text
+    edition: Text = Field(description="Put before the edition's version and date.")
+    changes: Text = Field(description="Heading of the edition's change notes.")
+    affects_plans: Text = Field(description="Marks a change note that affects trackers or plans made from the last edition.")
 
 
 class CovenantReport(Model):
@@ -79,6 +83,7 @@ class CovenantReport(Model):
     copyright: Text
     front_matter: list[Block] = Field(description="Licence, availability, enquiries and printing notes.")
     isbn: Text
+    edition: Edition
     reference: Text = Field(description="The printer's reference, e.g. 'E03096655 03/24'.")
     attribution: Attribution
     executive_summary: Section

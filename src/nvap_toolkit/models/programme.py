@@ -56,12 +56,17 @@ class RealisationPlanForm(Model):
     risk_mitigation: FormField
     additional_comments: FormField
     example_prefix: Text = Field(description="Put before a progress example, e.g. 'Example:'.")
+    kept_sheet_title: Text = Field(
+        description="The sheet of an upgraded plan (nvap plan --upgrade) that keeps the answers whose objective or field the new edition no longer has."
+    )
+    kept_cell: Text = Field(description="Heads the column of that sheet giving where each kept answer was in the earlier plan.")
 
 
 class Labels(Model):
     """Headings and labels the rendered toolkits print."""
 
     toolkit: Text
+    page_numbers: Text = Field(description="Printed page numbers, e.g. 'Page {page} of {pages}' ({page} and {pages} are filled in).")
     contents: Text
     action: Text
     objective: Text
@@ -103,6 +108,10 @@ class Labels(Model):
     glossary: Text
     attribution: Text
     no_url: Text = Field(description="Shown where a link has no address in the source.")
+    edition: Text = Field(description="Put before the edition's version and date.")
+    changes: Text = Field(description="Heading of the edition's change notes (\"What has changed in this edition\").")
+    affects_plans: Text = Field(description="Marks a change note that affects realisation plans made from the last edition.")
+    draft: Text = Field(description="Marks every output of a toolkit whose status is draft.")
 
 
 class CollectLabels(Model):
@@ -157,6 +166,21 @@ class CollectLabels(Model):
     counted: Text = Field(description="Heads whether a plan's answers were counted.")
 
 
+class IndexLabels(Model):
+    """The words of the index page a build writes beside the documents (index.html, index.md)."""
+
+    title: Text
+    intro: Text
+    document: Text = Field(description="Heads the column of the documents' titles.")
+    edition: Text
+    date: Text
+    formats: Text = Field(description="Heads the column of links to each format built.")
+    md: Text = Field(description="The name of the Markdown format, as a link's text.")
+    html: Text
+    xlsx: Text
+    pdf: Text
+
+
 class Programme(Model):
     """The action plan every toolkit belongs to (the NVAP)."""
 
@@ -173,3 +197,4 @@ class Programme(Model):
     realisation_plan: RealisationPlanForm
     labels: Labels
     collect_labels: CollectLabels
+    index_labels: IndexLabels

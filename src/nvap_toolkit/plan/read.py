@@ -179,8 +179,7 @@ def read_plan(path: Path, project: Project | None = None) -> ReadResult:
     if wb is None:
         result.force_key = _force_from_filename(project, path)
         return result
-    labels = _labels(project)
-    cells = _Cells(wb, result, labels)
+    cells = _Cells(wb, result, {})
     kind = cells.meta(fmt.KIND_NAME, quiet=True)
     if kind == fmt.SUMMARY_KIND:
         result.own_output = True
@@ -204,12 +203,14 @@ def read_plan(path: Path, project: Project | None = None) -> ReadResult:
         return result
     force_name = cells.meta(fmt.FORCE_NAME_NAME)
     action_ids = (cells.meta(fmt.ACTIONS_NAME) or "").split()
+    cells.labels = _labels(project, action_ids)
     if not action_ids:
         cells.issue("the plan lists no actions (its nvap_actions cell is empty)")
-    actions = {a: _read_action(cells, project, a, force_key, force_name) for a in action_ids}
+    lang = cells.meta(fmt.LANG_NAME, quiet=True) or "en"
+    actions = {a: _read_action(cells, project, a, force_key, force_name, lang=lang) for a in action_ids}
     result.plan = FilledPlan(
         format=version,
-        lang=cells.meta(fmt.LANG_NAME, quiet=True) or "en",
+        lang=lang,
         nvap_version=cells.meta(fmt.VERSION_NAME),
         force_key=force_key,
         force_name=force_name,
@@ -222,19 +223,24 @@ def read_plan(path: Path, project: Project | None = None) -> ReadResult:
     return result
 
 
-def _labels(project: Project | None) -> dict[str, str]:
-    """Each field's label as a force sees it on the plan ("Date Prepared"), for locating issues."""
-    if project is None or not project.actions:
+def _labels(project: Project | None, action_ids: list[str]) -> dict[str, str]:
+    """Each field's label as a force sees it on the plan ("Date Prepared"), for locating issues.
+
+    The labels of the programme the plan's actions belong to.
+    """
+    if project is None or not project.programmes:
         return {}
     from ..render.prose import Prose
 
     plain = Prose(project).plain
-    form = project.programme_of(next(iter(project.actions.values()))).realisation_plan
+    form = project.programme_of_actions(action_ids).realisation_plan
     names = ("force", *fmt.HEADER_FIELDS, "impact_owner", *fmt.IMPACT_FIELDS)
     return {name: plain(getattr(form, name).label) for name in names}
 
 
-def _read_action(cells: _Cells, project: Project | None, action_id: str, force_key: str | None, force_name: str | None) -> FilledAction:
+def _read_action(
+    cells: _Cells, project: Project | None, action_id: str, force_key: str | None, force_name: str | None, *, lang: str = "en"
+) -> FilledAction:
     edition = cells.meta(fmt.meta_name(action_id, "hash"))
     objective_ids = (cells.meta(fmt.meta_name(action_id, "objectives")) or "").split()
     force_found = cells.raw(fmt.header_name(action_id, "force"))
@@ -248,7 +254,7 @@ def _read_action(cells: _Cells, project: Project | None, action_id: str, force_k
     header = {f: cells.value(fmt.header_name(action_id, f), f) for f in fmt.HEADER_FIELDS}
     objectives = {o: _read_objective(cells, action_id, o) for o in objective_ids}
     if project is not None:
-        _place(cells, project, action_id, edition, objective_ids)
+        _place(cells, project, action_id, edition, objective_ids, lang)
     return FilledAction(id=action_id, edition=edition, sheet=sheet, force=force, header=header, objectives=objectives)
 
 
@@ -288,8 +294,11 @@ def _check_force(
 # -- placing the answers against the content ------------------------------------------------------
 
 
-def _place(cells: _Cells, project: Project, action_id: str, edition: str | None, objective_ids: list[str]) -> None:
-    """Check that every answer has a place in the current content, and say what changed since the plan was made."""
+def _place(cells: _Cells, project: Project, action_id: str, edition: str | None, objective_ids: list[str], lang: str = "en") -> None:
+    """Check that every answer has a place in the current content, and say what changed since the plan was made.
+
+    A plan in another language (``nvap_lang``) is compared with the sheet its language's catalogues make now.
+    """
     from ..render.views import action_form
     from ..render.prose import Prose
 
@@ -307,9 +316,14 @@ def _place(cells: _Cells, project: Project, action_id: str, edition: str | None,
         if objective_id not in objective_ids:
             cells.issue(f"objective {number} ('{objective_id}') of action {action_id} was added after this plan was made: "
                         "it has no answers in this plan", severity="warning")
-    form = action_form(project, action, Prose(project))
+    from ..i18n.plans import field_labels, in_plan_language
+
+    shown = in_plan_language(project, lang)
+    form = action_form(shown, shown.actions[action_id], Prose(shown))
     if edition == project.content_hash(action):
-        _check_layout(cells, action, form, objective_ids)
+        # The edition is the English content's: a plan in another language may show an older translation.
+        translated = field_labels(project, shown, action_id) if shown is not project else None
+        _check_layout(cells, action, form, objective_ids, translated)
     elif not gone:
         changes = _changes(cells, form, [o for o in objective_ids if o in current])
         listed = "; ".join(changes) if changes else "its wording differs in what the plan does not show"
@@ -322,7 +336,9 @@ def _label_beside(ws: Worksheet, coord: str) -> str | None:
     return " ".join(found.split()) if found else None
 
 
-def _check_layout(cells: _Cells, action: Action, form: ActionForm, objective_ids: list[str]) -> None:
+def _check_layout(
+    cells: _Cells, action: Action, form: ActionForm, objective_ids: list[str], translated: dict[str, set[str]] | None = None
+) -> None:
     """Of a plan of the current edition: the first input whose row no longer carries its label.
 
     Excel and LibreOffice move a defined name with its cell, so rows a force
@@ -340,6 +356,10 @@ def _check_layout(cells: _Cells, action: Action, form: ActionForm, objective_ids
         ws, coord = where
         found = _label_beside(ws, coord)
         label = " ".join(form.labels[field_name].split())
+        if found != label and translated is not None and found and not any(
+            found in names for other, names in translated.items() if other != field_name
+        ):
+            continue  # a label the translation has changed since (or English then): not another field's, so not moved
         if found != label:
             beside = f"is labelled '{_shown(found)}'" if found else "has no label"
             cells.issue(
@@ -430,8 +450,9 @@ def _force_from_filename(project: Project | None, path: Path) -> str | None:
         return None
     from ..content.forces import plan_filename, slug
 
-    stem = slug(path.stem)
+    name = re.sub(r"\.[a-z]{2,3}(?:_[a-z]{2})?(?=\.xlsx$)", "", path.name.lower())  # a plan in another language: .cy.xlsx
+    stem = slug(Path(name).stem)
     for key, force in project.forces.forces.items():
-        if path.name.lower() == plan_filename(force) or stem == slug(force.name):
+        if name == plan_filename(force) or stem == slug(force.name):
             return key
     return None

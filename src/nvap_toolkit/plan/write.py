@@ -8,6 +8,7 @@ before planning, the contents and the contact), one plan sheet per action
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,21 +47,35 @@ def choose_forces(project: Project, force_names: list[str] | None, *, all_forces
     return list(chosen.items())
 
 
-def choose_actions(project: Project, action_ids: list[str] | None) -> list[Action]:
-    """The actions asked for, in the content's order (all of them when none are named)."""
+def choose_actions(project: Project, action_ids: list[str] | None, programme: str | None = None) -> list[Action]:
+    """The actions asked for, in the content's order (all of them, or all of ``programme``'s, when none are named).
+
+    A plan holds the actions of one programme (its instructions and labels are that programme's).
+    """
     from ..content.forces import shown
 
-    if not project.actions:
-        raise NvapError("the content has no action toolkits to make plans from")
+    if programme is not None and programme not in project.programmes:
+        raise UsageError(f"unknown programme '{shown(programme)}': the content has " + ", ".join(project.programmes))
+    candidates = [a for a in project.actions.values() if programme is None or a.plan == programme]
+    if not candidates:
+        raise NvapError("the content has no action toolkits to make plans from" + (f" in the programme {programme}" if programme else ""))
     if not action_ids:
-        return list(project.actions.values())
-    for action_id in action_ids:
-        if action_id.strip() not in project.actions:
-            raise UsageError(
-                f"unknown action '{shown(action_id)}': the content has toolkits for " + ", ".join(project.actions)
-            )
-    wanted = {a.strip() for a in action_ids}
-    return [a for a in project.actions.values() if a.id in wanted]
+        chosen = candidates
+    else:
+        for action_id in action_ids:
+            if action_id.strip() not in {a.id for a in candidates}:
+                raise UsageError(
+                    f"unknown action '{shown(action_id)}': the content has toolkits for " + ", ".join(a.id for a in candidates)
+                )
+        wanted = {a.strip() for a in action_ids}
+        chosen = [a for a in candidates if a.id in wanted]
+    programmes = sorted({a.plan for a in chosen})
+    if len(programmes) > 1:
+        raise UsageError(
+            "the actions belong to several programmes (" + ", ".join(programmes) + "): a plan holds one programme's actions; "
+            "choose one with --programme ID (or --action ID)"
+        )
+    return chosen
 
 
 def plan_outputs(
@@ -70,29 +85,58 @@ def plan_outputs(
     *,
     all_forces: bool = False,
     action_ids: list[str] | None = None,
+    programme: str | None = None,
+    lang: str = "en",
 ) -> list[Output]:
-    """Render one plan workbook per chosen force, in memory (nothing is written)."""
+    """Render one plan workbook per chosen force, in memory (nothing is written).
+
+    ``lang``: the language of the plan's words (``cy``: from the catalogues, the force's Welsh name). Its
+    defined names and metadata are the English plan's but for ``nvap_lang``: its edition (content hash) is
+    the English content's, so ``nvap collect`` reads both languages' plans together.
+    """
     from ..content.forces import plan_filename
     from ..render.views import action_form, instructions_form
     from ..render.prose import Prose
     from ..writer import Output
 
     forces = choose_forces(project, force_names, all_forces=all_forces)
-    actions = choose_actions(project, action_ids)
-    prose = Prose(project)
+    chosen = choose_actions(project, action_ids, programme)
+    shown = _in_language(project, lang)
+    actions = [shown.actions[a.id] for a in chosen]
+    prose = Prose(shown)
     # Everything a sheet shows is rendered once per action, then written into each force's workbook.
-    specs: list[Spec] = [(action_form(project, action, prose), project.content_hash(action), action) for action in actions]
-    instructions = instructions_form(project, actions[0], prose)
+    specs: list[Spec] = [
+        (action_form(shown, action, prose), project.content_hash(english), action) for action, english in zip(actions, chosen, strict=True)
+    ]
+    instructions = replace(instructions_form(shown, actions[0], prose), editions=tuple(_edition(shown, a, prose) for a in actions))
     titles = _sheet_titles(specs, prose, instructions)
     outputs: list[Output] = []
     names: dict[str, str] = {}
     for key, force in forces:
-        filename = plan_filename(force)
+        filename = plan_filename(force, lang)
         if filename in names:
             raise NvapError(f"the forces {names[filename]} and {key} would share the file name {filename}")
         names[filename] = key
-        outputs.append(Output(out_dir / filename, plan_workbook_bytes(key, force, specs, instructions, titles)))
+        outputs.append(Output(out_dir / filename, plan_workbook_bytes(key, force, specs, instructions, titles, lang=lang)))
     return outputs
+
+
+def _in_language(project: Project, lang: str) -> Project:
+    """The project a plan in ``lang`` is made from: itself for English, else its translation."""
+    if lang == "en":
+        return project
+    from ..i18n.apply import translated
+
+    return translated(project, lang)
+
+
+def _edition(project: Project, action: Action, prose: Prose) -> str:
+    """The edition a plan sheet was made from, as its instructions list it."""
+    from ..render.views import edition_line
+
+    labels = project.programme_of(action).labels
+    line = f"{labels.action} {action.id} {prose.plain(action.title)}: {edition_line(labels.edition, action.edition)}"
+    return f"{labels.draft}: {line}" if action.status == "draft" else line
 
 
 def _sheet_titles(specs: list[Spec], prose: Prose, instructions: InstructionsForm) -> list[str]:
@@ -108,36 +152,41 @@ def _sheet_titles(specs: list[Spec], prose: Prose, instructions: InstructionsFor
     return titles
 
 
-def plan_workbook(key: str, force: Force, specs: list[Spec], instructions: InstructionsForm, titles: list[str]) -> Workbook:
+def plan_workbook(
+    key: str, force: Force, specs: list[Spec], instructions: InstructionsForm, titles: list[str], *, lang: str = "en"
+) -> Workbook:
     """One force's plan workbook: instructions, a sheet per action, hidden lists and metadata."""
     from openpyxl import Workbook
 
+    from ..content.forces import name_in
     from ..render.xlsx.plan_form import write_instructions_sheet, write_plan_sheet
 
     wb = Workbook()
     first = wb.active
     assert first is not None
     for (spec, _, _), title in zip(specs, titles, strict=True):
-        write_plan_sheet(wb, spec, force_name=force.name, title=title)
+        write_plan_sheet(wb, spec, force_name=name_in(force, lang), title=title)
     write_instructions_sheet(
         first,
         instructions,
-        force_name=force.name,
+        force_name=name_in(force, lang),
         sheets=[(spec.action_line, t) for (spec, _, _), t in zip(specs, titles, strict=True)],
     )
     if fmt.LISTS_SHEET in wb.sheetnames:
         lists = wb[fmt.LISTS_SHEET]
         wb.move_sheet(lists, offset=len(wb.sheetnames) - 1 - wb.index(lists))
-    _write_metadata(wb, key, force, specs)
+    _write_metadata(wb, key, force, specs, lang)
     wb.active = 0
     return wb
 
 
-def plan_workbook_bytes(key: str, force: Force, specs: list[Spec], instructions: InstructionsForm, titles: list[str]) -> bytes:
+def plan_workbook_bytes(
+    key: str, force: Force, specs: list[Spec], instructions: InstructionsForm, titles: list[str], *, lang: str = "en"
+) -> bytes:
     """``plan_workbook`` saved deterministically."""
     from ..render.xlsx.workbook import workbook_bytes
 
-    return workbook_bytes(plan_workbook(key, force, specs, instructions, titles))
+    return workbook_bytes(plan_workbook(key, force, specs, instructions, titles, lang=lang))
 
 
 def metadata_rows(key: str, force: Force, specs: list[Spec], lang: str = "en") -> list[tuple[str, str]]:
@@ -157,7 +206,7 @@ def metadata_rows(key: str, force: Force, specs: list[Spec], lang: str = "en") -
     return rows
 
 
-def _write_metadata(wb: Workbook, key: str, force: Force, specs: list[Spec]) -> None:
+def _write_metadata(wb: Workbook, key: str, force: Force, specs: list[Spec], lang: str = "en") -> None:
     from ..render.xlsx.cells import add_name, put_text
     from ..render.xlsx.styles import ensure_form_styles
 
@@ -167,7 +216,7 @@ def _write_metadata(wb: Workbook, key: str, force: Force, specs: list[Spec]) -> 
     ws.protection.sheet = True
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 60
-    for row, (name, value) in enumerate(metadata_rows(key, force, specs), start=1):
+    for row, (name, value) in enumerate(metadata_rows(key, force, specs, lang), start=1):
         put_text(ws.cell(row=row, column=1), name, "nvap prose")
         put_text(ws.cell(row=row, column=2), value, "nvap prose")
         add_name(wb, name, ws.title, f"$B${row}")
@@ -182,6 +231,8 @@ def write_plans(
     action_ids: list[str] | None = None,
     overwrite: bool = False,
     skip_existing: bool = False,
+    programme: str | None = None,
+    lang: str = "en",
 ) -> tuple[list[Output], list[Path]]:
     """The plans to write, and the existing plans left alone (with ``skip_existing``).
 
@@ -194,7 +245,7 @@ def write_plans(
     if overwrite and skip_existing:
         raise UsageError("give --overwrite or --skip-existing, not both")
     check_out_dir(out_dir)
-    outputs = plan_outputs(project, out_dir, force_names, all_forces=all_forces, action_ids=action_ids)
+    outputs = plan_outputs(project, out_dir, force_names, all_forces=all_forces, action_ids=action_ids, programme=programme, lang=lang)
     existing = [o.path for o in outputs if o.path.exists()]
     if skip_existing:
         return [o for o in outputs if not o.path.exists()], existing

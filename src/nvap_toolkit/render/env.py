@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..i18n.fallback import English, marked
 from ..resources import template_dirs
 from .prose import Md, md_escape
 
@@ -22,19 +24,28 @@ def _md_finalize(value: Any) -> Markup:
     return Md(md_escape(str(value)))
 
 
+def _html_finalize(value: Any) -> Any:
+    # A translated page's English (a missing or out-of-date translation) is marked wherever a
+    # template prints it; i18n.fallback.place_marks makes the marks lang="en" spans.
+    return marked(value) if isinstance(value, English) else value
+
+
 def environment(fmt: str) -> Environment:
     """A Jinja environment for ``fmt`` ('md' or 'html'), shared per template folders."""
     return _environment(fmt, tuple(template_dirs()))
 
 
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
+def _bytecode_cache(fmt: str) -> FileSystemBytecodeCache | None:
     # Compiling the templates costs more than rendering a toolkit: keep the compiled
     # code between runs (Jinja keys it by the template's source, so edits are seen).
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     folder = Path(base) / "nvap" / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+        # Compiled code calls the environment's finalize or not: one set of files per format (the HTML's
+        # finalize marks English in translated pages; code compiled before it had none).
+        pattern = f"__nvap_{fmt}_finalize_%s.cache"
+        return FileSystemBytecodeCache(str(folder), pattern) if os.access(folder, os.W_OK) else None
     except OSError:
         return None
 
@@ -42,16 +53,37 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
 @lru_cache(maxsize=8)
 def _environment(fmt: str, dirs: tuple[Path, ...]) -> Environment:
     loader = ChoiceLoader([FileSystemLoader(str(d)) for d in dirs])
-    cache = _bytecode_cache()
+    cache = _bytecode_cache(fmt)
     if fmt == "html":
-        env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=cache)
+        env = Environment(loader=loader, autoescape=True, finalize=_html_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=cache)
     else:
         # autoescape=True so macros return safe text; _md_finalize does the Markdown escaping
         # (it runs before Jinja's HTML escape, which then leaves the Md value alone).
         env = Environment(loader=loader, autoescape=True, finalize=_md_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=cache)
     env.filters["md_url"] = lambda url: Md(f"<{url}>") if not any(c in url for c in " <>\n") else Md(md_escape(url))
     env.filters["md_cell"] = _md_cell
+    env.filters["css_page_numbers"] = css_page_numbers
+    env.filters["css_string"] = css_string
     return env
+
+
+def css_string(text: str) -> Markup:
+    """Content text as a CSS string literal: inert inside a <style> element (quotes, backslashes and '<' escaped)."""
+    escaped = "".join(f"\\{ord(c):X} " if c in '"\\<>\n\r' else c for c in str(text))
+    return Markup(f'"{escaped}"')
+
+
+def css_page_numbers(label: str) -> Markup:
+    """A page-number label ("Page {page} of {pages}") as CSS generated content for a page margin box."""
+    parts = []
+    for piece in re.split(r"(\{page\}|\{pages\})", str(label)):
+        if piece == "{page}":
+            parts.append("counter(page)")
+        elif piece == "{pages}":
+            parts.append("counter(pages)")
+        elif piece:
+            parts.append(str(css_string(piece)))
+    return Markup(" ".join(parts) or '""')
 
 
 def _md_cell(value: Any) -> Md:

@@ -11,6 +11,25 @@ from .prose import Prose
 from .views import covenant_view, toolkit_view
 
 
+def _page(project: Project, page: str) -> str:
+    """A rendered page with the English of a translated one marked ``lang="en"`` (see ``i18n.fallback``)."""
+    from ..i18n.fallback import PAGE_LANG, place_marks
+
+    return place_marks(page) if page_language(project) != PAGE_LANG else page
+
+
+def lang_suffix(project: Project) -> str:
+    """What a translated document's file names add before the format (``.cy``: 2.6.2.cy.html); its links go to its language's files."""
+    lang = getattr(project, "lang", "")
+    return f".{lang}" if lang else ""
+
+
+def page_language(project: Project) -> str:
+    """The ``lang`` of the page: ``en-GB``, or the language of a translated project (``cy``)."""
+    lang = getattr(project, "lang", "")
+    return str(lang).replace("_", "-") if lang else "en-GB"
+
+
 def stylesheet() -> Markup:
     """The shared stylesheet, inline (nvap's own template: it goes in unescaped)."""
     # The stylesheet is the project's own template, not content: it goes in unescaped.
@@ -21,13 +40,17 @@ def stylesheet() -> Markup:
 
 def toolkit_html(project: Project, action: Action) -> str:
     """The four-part toolkit of ``action`` as one HTML page."""
-    prose = Prose(project, link_action=lambda a: f"{a}.html" if a in project.actions else None)
+    suffix = lang_suffix(project)
+    prose = Prose(project, link_action=lambda a: f"{a}{suffix}.html" if a in project.actions else None)
     template = environment("html").get_template("html/toolkit.html.j2")
-    return template.render(toolkit_view(project, action, prose).context(), css=stylesheet())
+    context = toolkit_view(project, action, prose).context()
+    return _page(project, template.render(context, css=stylesheet(), lang=page_language(project), lang_suffix=suffix))
 
 
 def covenant_html(project: Project, report: CovenantReport) -> str:
     """A Police Covenant report as one HTML page."""
-    prose = Prose(project, link_action=lambda a: f"{a}.html" if a in project.actions else None)
+    suffix = lang_suffix(project)
+    prose = Prose(project, link_action=lambda a: f"{a}{suffix}.html" if a in project.actions else None)
     template = environment("html").get_template("html/covenant.html.j2")
-    return template.render(covenant_view(project, report, prose).context(), css=stylesheet())
+    context = covenant_view(project, report, prose).context()
+    return _page(project, template.render(context, css=stylesheet(), lang=page_language(project), lang_suffix=suffix))

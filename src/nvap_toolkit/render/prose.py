@@ -12,6 +12,7 @@ from markupsafe import Markup
 from ..content.crosscheck import ACRONYM
 from ..content.inline import URL, ActionRef, Cite, LinkRef, Strong, Text, Token, parse
 from ..content.project import Project
+from ..i18n.fallback import English, marked
 from .citations import cite_item
 
 _SPACE = re.compile(r"\s+")
@@ -59,7 +60,7 @@ class Prose:
         return "(" + "; ".join(cite_item(refs[k], suppress_author=s) for k, s in token.items) + ")"
 
     def action(self, token: ActionRef) -> str:
-        label = next(iter(self.project.programmes.values())).labels.action
+        label = self.project.programme_of_actions([token.id]).labels.action
         return f"{label} {token.id} {self.project.action_title(token.id)}"
 
     def note_number(self, key: str) -> int:
@@ -111,7 +112,9 @@ class Prose:
     # -- HTML ----------------------------------------------------------------------------
 
     def html(self, text: str) -> Markup:
-        return Markup("".join(self._html(t) for t in self.tokens(text)))
+        inner = "".join(self._html(t) for t in self.tokens(text))
+        # English in a translated document (its translation is missing or out of date): marked lang="en".
+        return Markup(marked(inner) if isinstance(text, English) else inner)
 
     def _html(self, token: Token) -> str:
         if isinstance(token, Text):
@@ -123,13 +126,21 @@ class Prose:
             return f'<a class="cite" href="{escape(refs)}">{escape(self.cite(token))}</a>'
         if isinstance(token, ActionRef):
             href = self.link_action(token.id) if self.link_action else None
-            label = self._html_text(self.action(token))
+            word = self.project.programme_of_actions([token.id]).labels.action
+            title = self.project.action_title(token.id)
+            label = f"{self._html_part(word)} {escape(token.id)} {self._html_part(title)}"
             return f'<a href="{escape(href)}">{label}</a>' if href else label
         link = self.project.links.links[token.key]
         if isinstance(token, LinkRef):
-            return html_link(link.title, link.url)
+            made = html_link(link.title, link.url)
+            return marked(made) if isinstance(link.title, English) else made
         n = self.note_number(token.key)
         return f'<sup><a href="#note-{n}" id="noteref-{n}" aria-describedby="notes-heading">{n}</a></sup>'
+
+    def _html_part(self, text: str | None) -> str:
+        """A name inside prose (an action's label or title), marked when it is English in a translated document."""
+        made = self._html_text(str(text))
+        return marked(made) if isinstance(text, English) else made
 
     def _html_text(self, text: str) -> str:
         out = []

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..models import Action, CovenantReport
 from ..models.action import MeasureRefs, Objective
-from ..models.common import Attribution
+from ..models.common import Attribution, Edition
 from ..models.covenant import CovenantLabels, Priority
 from ..models.programme import Labels, Programme, RealisationPlanForm
 from ..models.reference import Link, PerennialChallenge, Reference
@@ -16,6 +16,11 @@ from ..plan.format import COLUMNS, HEADER_FIELDS, IMPACT_FIELDS, name_part
 from ..content.project import Project
 from .citations import reference_runs
 from .prose import Prose, acronyms_in
+
+
+def edition_line(label: str, edition: Edition) -> str:
+    """``Edition 1 (2026-11-23)``: the label from the content, the version and the date."""
+    return f"{label} {edition.version} ({edition.date})"
 
 
 @dataclass(frozen=True)
@@ -128,8 +133,7 @@ class CovenantView:
 def covenant_view(project: Project, report: CovenantReport, prose: Prose) -> CovenantView:
     """The view of a Police Covenant report."""
     groups = [(status, [p for p in report.priorities if p.status == status]) for status in ("completed", "in-progress", "new")]
-    related_programmes = [project.programme_of(project.actions[a]) for p in report.priorities for a in project.related_actions(p.id)]
-    programme = related_programmes[0] if related_programmes else next(iter(project.programmes.values()))
+    programme = project.programme_of_actions([a for p in report.priorities for a in project.related_actions(p.id)])
     return CovenantView(
         project=project,
         report=report,
@@ -252,6 +256,8 @@ class InstructionsForm:
     contact_email: str
     attribution: str
     contents_heading: str
+    editions: tuple[str, ...] = ()
+    """Each action's edition line ("Action 2.6.2 Officer/Staff Norms: Edition 1 (2026-11-23)"), "Draft" before a draft's."""
 
 
 def instructions_form(project: Project, action: Action, prose: Prose) -> InstructionsForm:

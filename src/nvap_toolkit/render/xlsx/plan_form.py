@@ -277,6 +277,8 @@ def write_instructions_sheet(
     line(spec.subheading, "nvap subheading", 18.0)
     if force_name:
         line(force_name, "nvap subheading", 18.0)
+    for edition in spec.editions:
+        line(edition)
     row += 1
     line(spec.instructions_heading, "nvap prose heading", 18.0)
     line(spec.instructions_intro)

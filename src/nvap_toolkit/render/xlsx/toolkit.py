@@ -24,7 +24,7 @@ from ...models import Action
 from ...models.common import Block, Section
 from ...plan.format import LISTS_SHEET
 from ..prose import Prose
-from ..views import ToolkitView, toolkit_view
+from ..views import ToolkitView, edition_line, toolkit_view
 from .cells import hyperlink, sheet_title
 from .layout import BULLET, Sheet, attribution_footer, write_attribution
 from .plan_form import add_plan_sheet
@@ -116,7 +116,15 @@ def _guidance(ws: Worksheet, view: ToolkitView, _action_line: str) -> Sheet:
     programme, labels, prose, action = view.programme, view.labels, view.prose, view.action
     s = Sheet(ws, GUIDANCE_WIDTHS)
     s.banner(f"{programme.name}: {labels.toolkit} {action.id} {action.title}")
+    if action.status == "draft":
+        s.text(labels.draft, style=BOLD)
+    s.para(edition_line(labels.edition, action.edition))
     s.para(view.attribution.statement, italic=True)
+    if action.edition.changes:
+        s.gap()
+        s.heading(labels.changes)
+        for note in action.edition.changes:
+            s.bullet(prose.plain(note.text) + (f" {labels.affects_plans}" if note.affects_plans else ""))
     s.gap()
     guidance: Section = programme.guidance
     s.heading(guidance.heading)

@@ -23,7 +23,7 @@ from ...content.project import Project
 from ...models import CovenantReport
 from ...models.common import Block
 from ..prose import Prose
-from ..views import covenant_view
+from ..views import covenant_view, edition_line
 from .cells import footer_text, hyperlink, put, sheet_title
 from .layout import Sheet, attribution_footer, text_height
 from .styles import BOLD, STATUS_FILLS, TABLE_BOX
@@ -104,6 +104,11 @@ def covenant_tracker_workbook(project: Project, report: CovenantReport) -> Workb
         if attribution.licence_url:
             hyperlink(cell, attribution.licence_url)
     s.para(report.copyright)
+    s.para(edition_line(labels.edition, report.edition))
+    if report.edition.changes:
+        s.heading(labels.changes, level=2)
+        for note in report.edition.changes:
+            s.para(prose.plain(note.text) + (f" {labels.affects_plans}" if note.affects_plans else ""))
     s.finish(freeze="A2", repeat="1:1")
     ws.print_area = f"A1:{last_col}{s.row - 1}"
     header = ws.oddHeader

@@ -1,0 +1,93 @@
+"""The index a build of several documents writes beside them: every document, its edition, a link per format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .env import environment
+from .html import stylesheet
+from .prose import Prose
+
+if TYPE_CHECKING:
+    from ..content.project import Project
+    from ..models.programme import IndexLabels, Programme
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One document of the index."""
+
+    stem: str
+    title: str
+    edition: str | None
+    date: str | None
+    links: tuple[tuple[str, str], ...]
+    """(format's name, file name), in the build's order of formats."""
+    lang: str | None = None
+    """The document's language when it is a translation (``cy``: its row is marked so); None for the English."""
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """What the index templates receive."""
+
+    programme: Programme
+    labels: IndexLabels
+    entries: tuple[IndexEntry, ...]
+
+    def context(self) -> dict[str, Any]:
+        return {"programme": self.programme, "labels": self.labels, "entries": self.entries}
+
+
+def index_view(project: Project, documents: list[tuple[str, str]] | list[tuple[str, str, str]], formats: list[str]) -> IndexView:
+    """The index of ``documents`` ((kind, key[, lang]): ("toolkit", "2.6.2"), ("covenant", "2024", "cy")) built in ``formats``.
+
+    A translated document has a row of its own, in its language (its title and format names from its catalogues).
+    """
+    prose = Prose(project)
+    first = next(iter(project.actions.values()), None)
+    programme = project.programme_of(first) if first else next(iter(project.programmes.values()))
+    labels = programme.index_labels
+    entries = []
+    for kind, key, *language in documents:
+        lang = language[0] if language and language[0] != "en" else None
+        shown, shown_prose, shown_labels = (project, prose, labels) if lang is None else _translated(project, lang)
+        if kind == "toolkit":
+            action = shown.actions[key]
+            doc_programme = shown.programme_of(action)
+            stem, title, edition = key, f"{doc_programme.labels.toolkit} {key} {shown_prose.plain(action.title)}", getattr(action, "edition", None)
+        else:
+            report = shown.reports[int(key)]
+            stem, title, edition = f"covenant-{key}", shown_prose.plain(report.title), getattr(report, "edition", None)
+        stem = f"{stem}.{lang}" if lang else stem
+        links = tuple((str(getattr(shown_labels, fmt)), f"{stem}.{fmt}") for fmt in formats)
+        entries.append(IndexEntry(
+            stem=stem,
+            title=title,
+            edition=str(edition.version) if edition is not None else None,
+            date=str(edition.date) if edition is not None else None,
+            links=links,
+            lang=lang,
+        ))
+    return IndexView(programme=programme, labels=labels, entries=tuple(entries))
+
+
+def _translated(project: Project, lang: str) -> tuple[Project, Prose, IndexLabels]:
+    """The project in ``lang``, its prose and its index labels (of the programme the English index uses)."""
+    from ..i18n.apply import translated
+
+    shown = translated(project, lang)
+    first = next(iter(shown.actions.values()), None)
+    programme = shown.programme_of(first) if first else next(iter(shown.programmes.values()))
+    return shown, Prose(shown), programme.index_labels
+
+
+def index_html(view: IndexView) -> str:
+    """The index as an accessible HTML page."""
+    return environment("html").get_template("html/index.html.j2").render(view.context(), css=stylesheet())
+
+
+def index_md(view: IndexView) -> str:
+    """The index as Markdown."""
+    return environment("md").get_template("md/index.md.j2").render(view.context()).strip() + "\n"

@@ -1,0 +1,127 @@
+"""``nvap build -f pdf``: tagged, A4 PDF/UA-1 files that carry every source sentence.
+
+Checked with pikepdf (structure, metadata, page size) and poppler (text, pictures of
+the first pages, kept in build/clients/pdf/ to look at).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pytest
+from helpers import PROJECT_ROOT, pdf_to_png
+
+sys.path.insert(0, str(PROJECT_ROOT / "tests"))
+from source_text import missing, normalise, source_sentences  # noqa: E402
+from support import SOURCES  # noqa: E402
+
+KEEP = PROJECT_ROOT / "build" / "clients" / "pdf"
+NVAP = Path(sys.executable).with_name("nvap")
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("pdf")
+    result = subprocess.run(
+        [NVAP, "--content", PROJECT_ROOT / "content", "build", "2.6.2", "covenant", "-f", "pdf", "--out", out],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    if KEEP.exists():
+        shutil.rmtree(KEEP)
+    KEEP.mkdir(parents=True)
+    found = {p.stem: p for p in out.glob("*.pdf")}
+    assert sorted(found) == ["2.6.2", "covenant-2024"]
+    for stem, pdf in found.items():
+        shutil.copy(pdf, KEEP / pdf.name)
+        pages = pdf_to_png(pdf, KEEP / stem)
+        for extra in pages[3:]:
+            extra.unlink()
+    return found
+
+
+def tags(pdf: pikepdf.Pdf) -> list[str]:
+    """Every structure element's type, in document order."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, pikepdf.Dictionary):
+            if "/S" in node:
+                found.append(str(node.S))
+            kids = node.get("/K")
+            if kids is not None:
+                walk(kids)
+        elif isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid)
+
+    walk(pdf.Root.StructTreeRoot)
+    return found
+
+
+@pytest.mark.parametrize(("stem", "title"), [
+    ("2.6.2", "National Vulnerability Action Plan: Action Impact Toolkit 2.6.2 Officer/Staff Norms"),
+    ("covenant-2024", "Police Covenant Report 2024"),
+])
+def test_tagged_a4_pdf_ua_with_language_title_and_structure(pdfs: dict[str, Path], stem: str, title: str) -> None:
+    with pikepdf.open(pdfs[stem]) as pdf:
+        assert bool(pdf.Root.MarkInfo.Marked)
+        assert str(pdf.Root.Lang) == "en-GB"
+        assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle)
+        with pdf.open_metadata() as meta:
+            assert meta.get("pdfuaid:part") == "1"
+            assert meta.get("dc:title") == title
+        for page in pdf.pages:
+            width, height = (float(v) for v in page.MediaBox[2:])
+            assert (round(width), round(height)) == (595, 842)
+        found = tags(pdf)
+        assert found.count("/H1") == 1 and found.count("/H2") >= 4
+        assert "/Table" in found and "/TH" in found and "/TD" in found
+        assert "/Link" in found
+        assert "/Outlines" in pdf.Root  # bookmarks from the headings
+
+
+def test_running_header_and_page_numbers(pdfs: dict[str, Path]) -> None:
+    text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", pdfs["2.6.2"], "-"], capture_output=True, text=True, check=True).stdout
+    assert "National Vulnerability Action Plan: Action Impact Toolkit 2.6.2 Officer/Staff Norms · Edition 1 (" in text
+    with pikepdf.open(pdfs["2.6.2"]) as pdf:
+        assert f"Page 2 of {len(pdf.pages)}" in text
+
+
+@pytest.mark.skipif(not SOURCES.is_dir(), reason="the source texts are not beside the repository")
+@pytest.mark.parametrize(("stem", "source", "kw"), [
+    ("2.6.2", "004_b979efec25969804.txt", {"cut": ("\nReferences\n", "\nVKPP NVAP Impact\n")}),
+    ("covenant-2024", "000_b8371bb5de8d4e59.txt", {"start": "\nExecutive Summary\n\nThe Police"}),
+])
+def test_every_source_sentence_is_in_the_pdf(pdfs: dict[str, Path], stem: str, source: str, kw: dict[str, object]) -> None:
+    sentences = source_sentences(SOURCES / source, **kw)  # type: ignore[arg-type]
+    def text(*mode: str) -> str:
+        found = subprocess.run(["pdftotext", *mode, "-enc", "UTF-8", pdfs[stem], "-"], capture_output=True, text=True, check=True).stdout
+        # The running header and page numbers sit between a page's last line and the next page's first.
+        lines = [line for line in found.splitlines() if not line.startswith(("Page ", "National Vulnerability Action Plan: Action", "Police Covenant Report 2024"))]
+        return comparable(re.sub(r"(?<=[/-])\n", "", "\n".join(lines)))  # a URL or word broken after '/' or '-'
+
+    def comparable(t: str) -> str:
+        # Print styles set some headings in capitals; a note mark is a plain number in the text layer.
+        return _NOTE_MARK.sub("", normalise(t)).casefold()
+
+    # The text as drawn, cell after cell (-raw: tables whole), and as laid out (prose with its note marks apart).
+    raw, flow = text("-raw"), text()
+    assert [s for s in sentences if comparable(s) not in raw and comparable(s) not in flow] == []
+
+
+_NOTE_MARK = re.compile(r"(?<=\w) \d{1,2}(?=[ ,;:)]|\.(?!\d)|$)")
+
+
+def test_two_builds_are_byte_identical(pdfs: dict[str, Path], tmp_path: Path) -> None:
+    result = subprocess.run(
+        [NVAP, "--content", PROJECT_ROOT / "content", "build", "2.6.2", "-f", "pdf", "--out", tmp_path],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "2.6.2.pdf").read_bytes() == pdfs["2.6.2"].read_bytes()

@@ -1,0 +1,340 @@
+"""Editions and authoring (issue 12): nvap diff, edition notes, nvap new, plan --upgrade, every problem in one run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from support import CONTENT, MINIMAL_ACTION, ROOT
+
+TOOLKIT = "actions/2.6.2.yaml"
+
+
+def lines(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return result.output.strip().splitlines()
+
+
+def swap_objectives(text: str) -> str:
+    first = text.index("  - id: training-and-briefings")
+    second = text.index("  - id: supervision-and-leadership")
+    end = text.index("\nperennial_challenges:")
+    return text[:first] + text[second:end].rstrip("\n") + "\n\n" + text[first:second].rstrip("\n") + "\n" + text[end:]
+
+
+@pytest.fixture
+def two_editions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(CONTENT, old)
+    shutil.copytree(CONTENT, new)
+    path = new / TOOLKIT
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("title: Officer/Staff Norms", "title: Officer and Staff Norms")  # a changed title
+    text = text.replace("Training and briefings are provided which help", "Training and briefings are given which help")  # reworded
+    text = text.replace("        - Coping mechanisms\n", "")  # a removed item
+    path.write_text(swap_objectives(text), encoding="utf-8")  # a reordered list
+    monkeypatch.chdir(tmp_path)
+    return old, new
+
+
+def test_diff_reports_exactly_the_changes(two_editions, nvap):
+    result = nvap("diff", "old", "new")
+    assert lines(result) == [
+        "actions/2.6.2: objectives[supervision-and-leadership]: moved: from 2 to 1",
+        "actions/2.6.2: objectives[training-and-briefings].what_we_mean: reworded: Training and briefings are [-provided-]{+given+} "
+        "which help officers/staff identify and re-set changes in their thresholds of acceptability ensuring they can still "
+        "respond appropriately to vulnerability",
+        "actions/2.6.2: objectives[training-and-briefings].what_we_need.items[2]: removed: Coping mechanisms",
+        "actions/2.6.2: title: reworded: [-Officer/Staff-]{+Officer and Staff+} Norms",
+        "4 changes in 1 document",
+    ]
+    assert result.exit_code == 0
+
+
+def test_diff_exit_code_and_formats(two_editions, nvap):
+    assert nvap("diff", "old", "new", "--exit-code").exit_code == 1
+    same = nvap("diff", "old", "old", "--exit-code")
+    assert (same.exit_code, lines(same)) == (0, ["no differences"])
+    data = json.loads(nvap("diff", "old", "new", "--format", "json").output)
+    assert [(c["section"], c["kind"]) for c in data["changes"]] == [
+        ("objectives", "moved"), ("objectives", "reworded"), ("objectives", "removed"), ("title", "reworded")
+    ]
+    assert data["changes"][3]["words"] == [["-", "Officer/Staff"], ["+", "Officer and Staff"], ["=", " Norms"]]
+    page = nvap("diff", "old", "new", "--format", "html").output
+    assert "<del>Officer/Staff</del><ins>Officer and Staff</ins> Norms" in page
+    md = nvap("diff", "old", "new", "--format", "md").output
+    assert "| title | reworded | ~~Officer/Staff~~**Officer and Staff** Norms |" in md.splitlines()
+    bad = nvap("diff", "old", "new", "--format", "pdf")
+    assert (bad.exit_code, bad.output) == (2, "Error: unknown format 'pdf' (use text, md, html, json)\n")
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+@pytest.fixture
+def repo(content: Path) -> Path:
+    top = content.parent
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", "content")
+    git(top, "commit", "-q", "-m", "edition 1")
+    return top
+
+
+def test_diff_against_a_git_revision(repo, nvap):
+    path = repo / "content" / TOOLKIT
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", "title: Officer/Staff Standards"), encoding="utf-8")
+    result = nvap("diff", "HEAD", ".")
+    assert lines(result) == ["actions/2.6.2: title: reworded: Officer/Staff [-Norms-]{+Standards+}", "1 change in 1 document"]
+    missing = nvap("diff", "v9.9", ".")
+    assert (missing.exit_code, missing.output) == (
+        2, "Error: 'v9.9' is neither a content folder nor a revision of the git repository that holds the content\n"
+    )
+
+
+def test_validate_warns_of_a_change_no_note_explains(repo, nvap):
+    path = repo / "content" / TOOLKIT
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: Officer/Staff Norms", "title: Officer/Staff Standards"), encoding="utf-8")
+    line = text.splitlines().index("edition:") + 1
+    result = nvap("validate")
+    assert lines(result) == [
+        f"content/actions/2.6.2.yaml:{line}:1: warning: the content differs from edition 1 as last committed, and no change "
+        "note says why: add one under edition.changes (with a new version or date)",
+        "9 files checked: 0 errors, 1 warning",
+    ]
+    noted = text.replace("title: Officer/Staff Norms", "title: Officer/Staff Standards").replace(
+        '  date: "2026-11-23"\n',
+        '  date: "2026-11-23"\n  changes:\n    - text: The title is now Officer/Staff Standards.\n      affects_plans: false\n',
+    )
+    path.write_text(noted, encoding="utf-8")
+    assert lines(nvap("validate")) == ["9 files checked: no problems"]
+
+
+def test_change_notes_are_printed(content, tmp_path):
+    from nvap_toolkit.build import build
+    from nvap_toolkit.content.load import load_valid_project
+
+    path = content / TOOLKIT
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '  date: "2026-11-23"\n',
+        '  date: "2026-11-23"\n  changes:\n    - text: Objective 2 gains an activity.\n      affects_plans: true\n',
+    ), encoding="utf-8")
+    build(load_valid_project(content), ["2.6.2"], ["md", "html"], tmp_path / "out")
+    md = (tmp_path / "out" / "2.6.2.md").read_text(encoding="utf-8").splitlines()
+    assert md[2:9] == [
+        "Edition 1 (2026-11-23)",
+        "",
+        "The text of this toolkit was written by the Vulnerability Knowledge and Practice Programme (VKPP).",
+        "",
+        "## What has changed in this edition",
+        "",
+        "- Objective 2 gains an activity. (affects realisation plans made from the last edition)",
+    ]
+    html = (tmp_path / "out" / "2.6.2.html").read_text(encoding="utf-8")
+    assert '<h2 id="changes">What has changed in this edition</h2>' in html
+    assert '<p class="edition">Edition 1 (<time datetime="2026-11-23">2026-11-23</time>)</p>' in html
+
+
+# -- nvap new ------------------------------------------------------------------------------------
+
+
+def test_new_refuses_an_existing_id(content, nvap):
+    result = nvap("new", "2.6.2", "--title", "Anything")
+    assert (result.exit_code, result.output) == (2, "Error: the action 2.6.2 exists already (content/actions/2.6.2.yaml): choose another id\n")
+    bad = nvap("new", "two", "--title", "Anything")
+    assert (bad.exit_code, bad.output) == (2, "Error: 'two' is not an action number such as 2.6.2\n")
+
+
+def test_new_scaffold_validates_and_builds_as_a_draft(content, nvap, monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 2025-12-01
+    result = nvap("new", "2.6.4", "--title", 'Supervision: "care" & #1')
+    assert (result.exit_code, lines(result)) == (0, ["wrote content/actions/2.6.4.yaml: a draft (nvap validate lists what is left to fill in)"])
+    text = (content / "actions" / "2.6.4.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/action.schema.json\n")
+    assert 'id: "2.6.4"\ntitle: "Supervision: \\"care\\" & #1"\n' in text
+    assert "status: draft\n" in text and '  date: "2025-12-01"\n' in text
+    check = nvap("validate", "content/actions/2.6.4.yaml")
+    assert check.exit_code == 0
+    hint = "(a draft may leave it for now: fill it in before publishing)"
+    assert lines(check) == [
+        f"content/actions/2.6.4.yaml:13:9: warning: 'detail': must not be empty {hint}",
+        f"content/actions/2.6.4.yaml:18:19: warning: 'organisational': must not be empty {hint}",
+        f"content/actions/2.6.4.yaml:19:13: warning: 'external': must not be empty {hint}",
+        f"content/actions/2.6.4.yaml:26:14: warning: 'how_we_know': needs at least 1 item {hint}",
+        f"content/actions/2.6.4.yaml:32:13: warning: 'objectives': needs at least 1 item {hint}",
+        "content/actions/2.6.4.yaml:32:13: warning: no activity gives outputs: the logic model's Outputs column would be "
+        "empty; add outputs_note saying why (it then leaves the column out)",
+        f"content/actions/2.6.4.yaml:37:10: warning: 'intro': must not be empty {hint}",
+        f"content/actions/2.6.4.yaml:38:10: warning: 'links': needs at least 1 item {hint}",
+        "1 file checked: 0 errors, 8 warnings",
+    ]
+    again = nvap("new", "2.6.4", "--title", "Again")
+    assert again.exit_code == 2
+    built = nvap("build", "2.6.4", "--out", str(tmp_path / "out"))
+    assert built.exit_code == 0, built.output
+    md = (tmp_path / "out" / "2.6.4.md").read_text(encoding="utf-8").splitlines()
+    assert md[:5] == [
+        '# National Vulnerability Action Plan: Action Impact Toolkit 2.6.4 Supervision: "care" & #1',
+        "",
+        "**Draft**",
+        "",
+        "Edition 1 (2025-12-01)",
+    ]
+    html = (tmp_path / "out" / "2.6.4.html").read_text(encoding="utf-8")
+    assert "<title>Draft: National Vulnerability Action Plan" in html and '<p class="draft"><strong>Draft</strong></p>' in html
+    from openpyxl import load_workbook
+
+    wb = load_workbook(tmp_path / "out" / "2.6.4.xlsx")
+    assert [c.value for c in wb.worksheets[0]["A"][:3]] == [
+        'National Vulnerability Action Plan: Action Impact Toolkit 2.6.4 Supervision: "care" & #1',
+        "Draft",
+        "Edition 1 (2025-12-01)",
+    ]
+
+
+# -- every problem in one run ----------------------------------------------------------------------
+
+
+def test_a_missing_field_does_not_hide_a_dangling_citation(write, nvap):
+    text = MINIMAL_ACTION.replace("    short_name: First\n", "").replace("[@graham2019]", "[@graham2091]").replace('peel: ["9.1"]', 'peel: ["9.9"]')
+    write("actions/9.9.9.yaml", text)
+    result = nvap("validate", "content/actions/9.9.9.yaml")
+    assert lines(result) == [
+        "content/actions/9.9.9.yaml:4:38: unknown citation key 'graham2091'; did you mean 'graham2019'? (keys are those of content/reference/bibliography.yaml)",
+        "content/actions/9.9.9.yaml:10:5: missing required field 'short_name'",
+        "content/actions/9.9.9.yaml:20:14: unknown PEEL code '9.9'; did you mean '9.3'?",
+        "1 file checked: 3 errors, 0 warnings",
+    ]
+
+
+def test_ignored_files_and_empty_documents_are_reported(write, nvap):
+    write("actions/9.1.1.YAML", MINIMAL_ACTION)
+    write("actions/9.1.1.yaml.txt", MINIMAL_ACTION)
+    write("notes.md", "# notes\n")
+    write("actions/9.9.8.yaml", "~\n")
+    write("actions/9.9.7.yaml", "null  # not yet\n")
+    result = nvap("validate")
+    fields = "(id, title, plan, detail, impacts, how_we_know, ...)"
+    assert lines(result) == [
+        "content/actions/9.1.1.YAML:1:1: warning: nvap ignores this file (it reads only files ending in .yaml): did you mean 9.1.1.yaml?",
+        "content/actions/9.1.1.yaml.txt:1:1: warning: nvap ignores this file (it reads only files ending in .yaml): did you mean 9.1.1.yaml?",
+        f"content/actions/9.9.7.yaml:1:1: the file holds only 'null' (nothing): it should hold a mapping of fields {fields}",
+        f"content/actions/9.9.8.yaml:1:1: the file holds only '~' (nothing): it should hold a mapping of fields {fields}",
+        "content/notes.md:1:1: warning: nvap ignores this file (it reads only files ending in .yaml)",
+        "11 files checked: 2 errors, 3 warnings",
+    ]
+    assert result.exit_code == 1
+
+
+def test_field_reference_is_current():
+    import runpy
+
+    helpers = runpy.run_path(str(ROOT / "scripts" / "fields_doc.py"), run_name="fields_doc")
+    assert helpers["fields_markdown"]() == (ROOT / "docs" / "fields.md").read_text(encoding="utf-8"), "docs/fields.md is stale: run `make fields`"
+
+
+# -- plan --upgrade --------------------------------------------------------------------------------
+
+FIXTURE = ROOT / "tests" / "fixtures" / "plans" / "v1" / "norfolk-openpyxl.xlsx"
+
+
+def test_upgrade_carries_every_answer_and_collects_cleanly(content, nvap, tmp_path):
+    copy = tmp_path / "filled.xlsx"
+    shutil.copyfile(FIXTURE, copy)
+    before = copy.read_bytes()
+    result = nvap("plan", "--upgrade", str(copy), "--out", "upgraded")
+    assert (result.exit_code, lines(result)) == (0, ["wrote upgraded/norfolk-constabulary-realisation-plan.xlsx: 38 answers carried over by id"])
+    assert copy.read_bytes() == before
+    again = nvap("plan", "--upgrade", str(copy), "--out", "upgraded")
+    assert lines(again) == ["unchanged upgraded/norfolk-constabulary-realisation-plan.xlsx: 38 answers carried over by id"]
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "norfolk-constabulary-realisation-plan.xlsx").write_bytes(b"a force's work")
+    refused = nvap("plan", "--upgrade", str(copy), "--out", "other")
+    assert (refused.exit_code, refused.output) == (1, (
+        "Error: other/norfolk-constabulary-realisation-plan.xlsx already exists and may hold a force's work: nothing was "
+        "written (use --overwrite to replace it, or --skip-existing to keep it)\n"
+    ))
+    assert (other / "norfolk-constabulary-realisation-plan.xlsx").read_bytes() == b"a force's work"
+    collected = nvap("collect", "upgraded", "--out", "summary", "-f", "json")
+    assert (collected.exit_code, lines(collected)) == (0, ["1 plan read, 0 rejected, 45 forces missing"])
+    summary = json.loads((tmp_path / "summary" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["problems"] == []
+    answers = {(a["objective"], a["column"]): a for a in summary["answers"]}
+    assert answers[("training-and-briefings", "organisational")]["output"] == "=SUM(A1:A2) is what the trainer typed, not a formula"
+    assert answers[("training-and-briefings", "external")]["additional_comments"] == "Tabs\tand  double  spaces stay as typed."
+
+
+def test_upgrade_keeps_answers_the_new_edition_has_no_place_for(content, nvap, tmp_path):
+    path = content / TOOLKIT
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - id: supervision-and-leadership", "  - id: leadership"), encoding="utf-8")
+    result = nvap("plan", "--upgrade", str(FIXTURE), "--out", "upgraded")
+    assert result.exit_code == 0, result.output
+    assert lines(result)[0] == "wrote upgraded/norfolk-constabulary-realisation-plan.xlsx: 21 answers carried over by id"
+    assert len(lines(result)) == 1 + 17
+    from openpyxl import load_workbook
+
+    wb = load_workbook(tmp_path / "upgraded" / "norfolk-constabulary-realisation-plan.xlsx")
+    kept = wb["Answers kept (earlier plan)"]
+    rows = [[c.value for c in row] for row in kept.iter_rows()]
+    assert rows[0] == ["Action", "Objective", "Field", "Impact column", "Entry", "Cell in the earlier plan"]
+    assert rows[1][:5] == ["2.6.2", "supervision-and-leadership", "Impact Owner", None, "ACC Jane Smith"]
+    assert len(rows) == 1 + 17
+    assert wb.sheetnames[-2:] == ["nvap_lists", "nvap"]
+
+
+# -- several programmes ------------------------------------------------------------------------------
+
+
+def test_a_second_programme_built_from_scaffolds(content, nvap, tmp_path):
+    text = (content / "nvap.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: nvap\nname: National Vulnerability Action Plan\nshort_name: NVAP\n", "id: strategy\nname: Successor Strategy\nshort_name: SS\n")
+    text = text.replace("  action: Action\n", "  action: Strategy action\n", 1)
+    index = text[text.index("actions:\n") : text.index("\n\n", text.index("actions:\n"))]
+    text = text.replace(index, 'actions:\n  "7.1": First')
+    (content / "strategy.yaml").write_text(text, encoding="utf-8")
+    assert nvap("new", "7.1", "--title", "First").output == (
+        "Error: the content holds several programmes (nvap, strategy): choose one with --programme ID\n"
+    )
+    assert nvap("new", "7.1", "--title", "First", "--programme", "strategy").exit_code == 0
+    assert nvap("new", "7.2", "--title", "Second", "--programme", "strategy").exit_code == 0
+    second_file = content / "actions" / "7.2.yaml"
+    second_file.write_text(second_file.read_text(encoding="utf-8").replace('detail: ""', 'detail: "Follows [action:7.1]."'), encoding="utf-8")
+    assert nvap("new", "2.6.3", "--title", "Recruitment", "--programme", "strategy").output == (
+        "Error: the action 2.6.3 is in the index of the programme nvap: give --programme nvap or another id\n"
+    )
+    checked = nvap("validate")
+    assert checked.exit_code == 0, checked.output
+    assert lines(checked)[-1] == "12 files checked: 0 errors, 15 warnings"
+    built = nvap("build", "7.2", "2.6.2", "-f", "md", "--out", str(tmp_path / "out"))
+    assert built.exit_code == 0, built.output
+    second = (tmp_path / "out" / "7.2.md").read_text(encoding="utf-8").splitlines()
+    assert second[0] == "# Successor Strategy: Action Impact Toolkit 7.2 Second"
+    assert "Follows [Strategy action 7.1 First](<7.1.md>)." in second
+    assert (tmp_path / "out" / "2.6.2.md").read_text(encoding="utf-8").startswith("# National Vulnerability Action Plan: ")
+    several = nvap("plan", "--force", "Norfolk", "--out", "plans")
+    assert (several.exit_code, several.output) == (2, (
+        "Error: the actions belong to several programmes (nvap, strategy): a plan holds one programme's actions; "
+        "choose one with --programme ID (or --action ID)\n"
+    ))
+    one = nvap("plan", "--force", "Norfolk", "--programme", "nvap", "--out", "plans")
+    assert lines(one) == ["wrote plans/norfolk-constabulary-realisation-plan.xlsx"]
+
+
+def test_action_ids_stay_unique_across_programmes(content, nvap):
+    text = (content / "nvap.yaml").read_text(encoding="utf-8")
+    (content / "strategy.yaml").write_text(text.replace("id: nvap\n", "id: strategy\n"), encoding="utf-8")
+    result = nvap("validate")
+    assert result.exit_code == 1
+    assert lines(result) == [
+        "content/strategy.yaml:114:3: the action '2.6.2' is also in the index of content/nvap.yaml: an action belongs to one programme",
+        "content/strategy.yaml:117:3: the action '2.6.3' is also in the index of content/nvap.yaml: an action belongs to one programme",
+        "10 files checked: 2 errors, 0 warnings",
+    ]
