@@ -20,9 +20,9 @@ from pathlib import Path
 import yaml
 from openpyxl import load_workbook
 
+from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.plan import format as fmt
 from nvap_toolkit.plan.write import plan_outputs
-from nvap_toolkit.content.load import load_valid_project
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "plans"

@@ -8,9 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from support import CONTENT
+from typer.testing import CliRunner
 
 from nvap_toolkit.cli import app
 

@@ -11,19 +11,19 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
+import plan_names as names
 import pytest
 import yaml
 from openpyxl import Workbook, load_workbook
 from support import CONTENT
 
-import plan_names as names
 from nvap_toolkit.collect.model import Collection
 from nvap_toolkit.collect.summary import collect_outputs
 from nvap_toolkit.collect.tally import collect, plan_files
+from nvap_toolkit.content.load import load_valid_project
+from nvap_toolkit.content.project import Project
 from nvap_toolkit.errors import UsageError
 from nvap_toolkit.plan.write import plan_outputs
-from nvap_toolkit.content.project import Project
-from nvap_toolkit.content.load import load_valid_project
 
 COLUMNS = [("org", "organisational"), ("ext", "external")]
 IMPACT_FIELDS, LIST_FIELDS = names.IMPACT_FIELDS, names.LIST_FIELDS
@@ -54,8 +54,8 @@ def cell_of(wb: Workbook, name: str):  # type: ignore[no-untyped-def]
 
 def option(project: Project, objective_id: str, field_name: str, index: int) -> str:
     """The dropdown option ``index`` of an objective's field, as the plan offers it."""
-    from nvap_toolkit.render.views import action_form
     from nvap_toolkit.render.prose import Prose
+    from nvap_toolkit.render.views import action_form
 
     form = action_form(project, project.actions[ACTION], Prose(project))
     (objective,) = [o for o in form.objectives if o.id == objective_id]

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from support import CONTENT
 
 from nvap_toolkit.build import build
-from nvap_toolkit.errors import NvapError
 from nvap_toolkit.content.load import load_project, load_valid_project
+from nvap_toolkit.errors import NvapError
 
 ACTION = yaml.safe_load((CONTENT / "actions" / "2.6.2.yaml").read_text(encoding="utf-8"))
 LOCATED = re.compile(r"^content/actions/2\.6\.2\.yaml:[1-9]\d*:[1-9]\d*: .+")
@@ -161,8 +161,7 @@ def test_a_build_that_fails_half_way_writes_nothing(content, tmp_path, monkeypat
 
 def test_a_plan_run_that_fails_leaves_filled_plans_alone(content, tmp_path):
     from nvap_toolkit.plan.write import write_plans
-    from nvap_toolkit.writer import write_outputs
-    from nvap_toolkit.writer import ExistsError
+    from nvap_toolkit.writer import ExistsError, write_outputs
 
     project = load_valid_project(content)
     write_outputs(write_plans(project, tmp_path / "plans", ["Norfolk"])[0])

@@ -8,21 +8,20 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import plan_names as names
 import pytest
 import yaml
 from openpyxl import Workbook, load_workbook
-
-from nvap_toolkit.errors import NvapError, UsageError
-from nvap_toolkit.content.forces import find_force, plan_filename, slug
-from nvap_toolkit.plan.write import plan_outputs, write_plans
-from nvap_toolkit.content.project import Project
-from nvap_toolkit.content.load import load_valid_project
-from nvap_toolkit.render.xlsx.plan_form import add_plan_sheet
-from nvap_toolkit.render.prose import Prose
-from nvap_toolkit.writer import ExistsError, write_outputs
-
-import plan_names as names
 from plan_names import header as header_name
+
+from nvap_toolkit.content.forces import find_force, plan_filename, slug
+from nvap_toolkit.content.load import load_valid_project
+from nvap_toolkit.content.project import Project
+from nvap_toolkit.errors import NvapError, UsageError
+from nvap_toolkit.plan.write import plan_outputs, write_plans
+from nvap_toolkit.render.prose import Prose
+from nvap_toolkit.render.xlsx.plan_form import add_plan_sheet
+from nvap_toolkit.writer import ExistsError, write_outputs
 
 LISTS_SHEET = "nvap_lists"
 PLAN_KIND = "nvap-realisation-plan"

@@ -11,12 +11,11 @@ from datetime import date
 
 import pytest
 import yaml
-
 from support import CONTENT, ROOT
 
-from nvap_toolkit.plan.read import read_plan
-from nvap_toolkit.content.project import Project
 from nvap_toolkit.content.load import load_valid_project
+from nvap_toolkit.content.project import Project
+from nvap_toolkit.plan.read import read_plan
 
 FIXTURES = ROOT / "tests" / "fixtures" / "plans"
 ANSWERS = yaml.safe_load((FIXTURES / "answers.yaml").read_text(encoding="utf-8"))

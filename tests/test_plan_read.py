@@ -7,18 +7,17 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
+import plan_names as names
 import pytest
 import yaml
 from openpyxl import Workbook, load_workbook
-
 from support import CONTENT
 
-import plan_names as names
+from nvap_toolkit.content.load import load_valid_project
+from nvap_toolkit.content.project import Project
 from nvap_toolkit.plan.dates import parse_date
 from nvap_toolkit.plan.read import read_plan
 from nvap_toolkit.plan.write import plan_outputs
-from nvap_toolkit.content.project import Project
-from nvap_toolkit.content.load import load_valid_project
 
 ACTION = "2.6.2"
 SHEET = "'2.6.2 Officer-Staff Norms'"

@@ -5,11 +5,9 @@ from __future__ import annotations
 import io
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-
 from support import CONTENT
 
 from nvap_toolkit.content.load import load_valid_project

@@ -13,16 +13,15 @@ import io
 import json
 from html.parser import HTMLParser
 
+import plan_names as names
 import pytest
 from openpyxl import load_workbook
-
 from support import CONTENT
 
-import plan_names as names
 from nvap_toolkit.collect.summary import collect_outputs
 from nvap_toolkit.collect.tally import collect
-from nvap_toolkit.plan.write import plan_outputs
 from nvap_toolkit.content.load import load_valid_project
+from nvap_toolkit.plan.write import plan_outputs
 
 FORCES = {"Norfolk": "NOR", "Heddlu Gwent": "GWE", "Hants": "HAM", "the Met": "MET"}
 HARD = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from support import CONTENT, SOURCES
 from source_text import html_text, md_text, missing, source_sentences, xlsx_text
+from support import CONTENT, SOURCES
 
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.render.html import covenant_html, toolkit_html

@@ -60,7 +60,7 @@ class BuildReport:
     """Of a build in another language (--lang cy): what each catalogue it used left in English."""
 
 
-def select_documents(project: Project, names: list[str], everything: bool) -> list[DocumentRef]:
+def select_documents(project: Project, names: list[str], *, everything: bool = False) -> list[DocumentRef]:
     """Documents named on the command line (action ids, 'covenant', 'covenant-2024'); all by default."""
     every = [DocumentRef("toolkit", a) for a in project.actions] + [DocumentRef("covenant", str(y)) for y in project.reports]
     if everything or not names:
@@ -141,6 +141,7 @@ def build(
     names: list[str],
     formats: list[str],
     out: Path,
+    *,
     everything: bool = False,
     tick: Callable[[str], None] | None = None,
     langs: list[str] | None = None,
@@ -157,14 +158,14 @@ def build(
             raise UsageError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
     formats = [f for f in FORMATS if f in formats] if formats else list(DEFAULT_FORMATS)
     check_out_dir(out)
-    documents = select_documents(project, names, everything)
+    documents = select_documents(project, names, everything=everything)
     # --lang: each document in each language (English as ever; another from its catalogues).
     langs = langs or ["en"]
     documents = [DocumentRef(d.kind, d.key, lang) for d in documents for lang in langs]
     fallbacks = _translations(project, documents)  # before anything is written: a broken catalogue stops the build
     with claim_folder(out) as sole:
         if sole:
-            every = select_documents(project, [], True)
+            every = select_documents(project, [], everything=True)
             remove_stale_temporaries(out, _output_names(_language_stems([d.stem for d in every], project.root)))
         report = _build(project, documents, formats, out, tick)
     report.fallbacks = fallbacks
@@ -296,7 +297,7 @@ def _catalogues_digest(root: Path, lang: str | None = None) -> str:
 
 
 def up_to_date(
-    root: Path, names: list[str], formats: list[str], out: Path, strict: bool = False, langs: list[str] | None = None
+    root: Path, names: list[str], formats: list[str], out: Path, *, strict: bool = False, langs: list[str] | None = None
 ) -> list[str] | None:
     """The documents' stems if the last build into ``out`` used exactly this content and its files are intact.
 

@@ -6,8 +6,8 @@ that need them, so ``nvap --help`` stays fast.
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -67,7 +67,7 @@ def _run(func: Callable[[], int]) -> int:
         return int(exc.exit_code)
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+    except Exception as exc:
         if _state["debug"]:
             raise
         console.error(
@@ -90,7 +90,7 @@ def validate(
 
         report = validate_content(_root(), paths or [], strict=strict)
         console.issues(report.shown)
-        console.summary(report.errors, report.warnings, report.files, strict)
+        console.summary(report.errors, report.warnings, report.files, strict=strict)
         return report.exit_code
 
     raise typer.Exit(_run(run))
@@ -116,7 +116,7 @@ def build(
         from .i18n.languages import languages_option
 
         langs = languages_option(lang, _root())
-        fresh = up_to_date(_root(), [] if everything else names or [], formats or [], out, strict, langs)
+        fresh = up_to_date(_root(), [] if everything else names or [], formats or [], out, strict=strict, langs=langs)
         if fresh is not None:
             remove_stale(_root(), out)  # what a killed build left (build_documents does it too)
             console.message(f"{console.plural(len(fresh), 'document')}: up to date in {display_path(out)}/", "green")
@@ -154,9 +154,9 @@ def plan(
 
     def run() -> int:
         from . import console
+        from .content.load import load_valid_project
         from .errors import UsageError, display_path
         from .plan.write import write_plans
-        from .content.load import load_valid_project
         from .writer import write_outputs
 
         project = load_valid_project(_root())
@@ -214,8 +214,8 @@ def collect(
         from .collect.summary import collect_outputs
         from .collect.tally import collect as collect_plans
         from .collect.tally import plan_files
-        from .errors import display_path
         from .content.load import load_valid_project
+        from .errors import display_path
         from .writer import check_out_dir, write_outputs
 
         check_out_dir(out)

@@ -100,7 +100,7 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def summary(errors: int, warnings: int, files: int, strict: bool, stream: Stream = out) -> None:
+def summary(errors: int, warnings: int, files: int, *, strict: bool, stream: Stream = out) -> None:
     """The closing line of a check."""
     if errors == 0 and warnings == 0:
         stream.print(f"{plural(files, 'file')} checked: no problems", style="green", markup=False)
@@ -123,7 +123,7 @@ def error(text: str) -> None:
 def progress(total: int, label: str) -> Iterator[Any]:
     """A progress bar on a terminal when there is much to do; a no-op callable otherwise."""
     if total < 4 or not sys.stderr.isatty():
-        yield lambda description="": None
+        yield lambda *_: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 

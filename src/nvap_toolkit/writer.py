@@ -189,7 +189,7 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
-def plan_writes(outputs: list[Output], protect: bool = False, overwrite: bool = False) -> dict[Path, str]:
+def plan_writes(outputs: list[Output], *, protect: bool = False, overwrite: bool = False) -> dict[Path, str]:
     """Decide create / update / identical for every output, failing before anything is written."""
     actions: dict[Path, str] = {}
     for out in outputs:
@@ -209,7 +209,7 @@ def plan_writes(outputs: list[Output], protect: bool = False, overwrite: bool = 
     return actions
 
 
-def write_outputs(outputs: list[Output], protect: bool = False, overwrite: bool = False) -> WriteReport:
+def write_outputs(outputs: list[Output], *, protect: bool = False, overwrite: bool = False) -> WriteReport:
     """Write ``outputs`` atomically; see the module docstring for the rules."""
     actions = plan_writes(outputs, protect=protect, overwrite=overwrite)
     report = WriteReport()
@@ -223,7 +223,7 @@ def write_outputs(outputs: list[Output], protect: bool = False, overwrite: bool 
     return report
 
 
-def atomic_write(path: Path, data: bytes, replace: bool = True) -> None:
+def atomic_write(path: Path, data: bytes, *, replace: bool = True) -> None:
     """Write ``data`` to a temporary file beside ``path``, then move it into place.
 
     With ``replace=False`` the move fails if ``path`` appeared meanwhile, so no

@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 
 from nvap_toolkit.collect.summary import collect_outputs
 from nvap_toolkit.collect.tally import collect
-from nvap_toolkit.plan.write import plan_outputs
 from nvap_toolkit.content.load import load_valid_project
+from nvap_toolkit.plan.write import plan_outputs
 from nvap_toolkit.writer import write_outputs
 
 KEEP = PROJECT_ROOT / "build" / "clients-collect"

@@ -15,10 +15,10 @@ from helpers import PROJECT_ROOT, audit_html, libreoffice_convert, pdf_info, pdf
 from openpyxl import load_workbook
 
 from nvap_toolkit.build import build
+from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.plan.read import read_plan
 from nvap_toolkit.plan.write import write_plans
 from nvap_toolkit.writer import write_outputs
-from nvap_toolkit.content.load import load_valid_project
 
 KEEP = PROJECT_ROOT / "build" / "clients"
 

@@ -17,8 +17,8 @@ import pytest
 from helpers import PROJECT_ROOT, pdf_to_png
 
 sys.path.insert(0, str(PROJECT_ROOT / "tests"))
-from source_text import missing, normalise, source_sentences  # noqa: E402
-from support import SOURCES  # noqa: E402
+from source_text import normalise, source_sentences
+from support import SOURCES
 
 KEEP = PROJECT_ROOT / "build" / "clients" / "pdf"
 NVAP = Path(sys.executable).with_name("nvap")

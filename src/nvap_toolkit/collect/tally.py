@@ -37,9 +37,9 @@ from .model import (
 )
 
 if TYPE_CHECKING:
+    from ..content.project import Project
     from ..plan.model import FilledPlan, Value
     from ..plan.read import ReadResult
-    from ..content.project import Project
 
 
 def plan_files(inputs: list[Path]) -> list[Path]:
@@ -264,8 +264,8 @@ def _matching(text: str) -> str:
 def _tallies(project: Project, plans: list[tuple[str, FilledPlan]]) -> list[Tally]:
     """Each dropdown of each objective and column, counted over ``plans`` (force name, plan)."""
     from ..i18n.plans import option_texts
-    from ..render.views import action_form
     from ..render.prose import Prose
+    from ..render.views import action_form
 
     prose = Prose(project)
     tallies = []

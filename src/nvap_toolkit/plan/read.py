@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from ..models import Action
     from ..content.project import Project
+    from ..models import Action
     from ..render.views import ActionForm
 
 
@@ -102,7 +102,7 @@ class _Cells:
             return None
         try:
             destinations = list(defined.destinations)
-        except Exception:  # noqa: BLE001 - a damaged name is reported, never a crash
+        except Exception:
             destinations = []
         sheet, coord = destinations[0] if len(destinations) == 1 else ("", "")
         sheet = sheet.replace("''", "'")
@@ -163,7 +163,7 @@ def _load(path: Path, result: ReadResult) -> Workbook | None:
             # Workbooks saved by Excel carry extensions openpyxl warns about and ignores.
             warnings.simplefilter("ignore")
             return load_workbook(io.BytesIO(data), data_only=True)
-    except Exception:  # noqa: BLE001 - any file that openpyxl cannot open is "not a workbook"
+    except Exception:
         result.issues.append(Issue(Location(result.file), "not an Excel workbook (.xlsx), or a damaged one: the plan cannot be read"))
         return None
 
@@ -299,8 +299,8 @@ def _place(cells: _Cells, project: Project, action_id: str, edition: str | None,
 
     A plan in another language (``nvap_lang``) is compared with the sheet its language's catalogues make now.
     """
-    from ..render.views import action_form
     from ..render.prose import Prose
+    from ..render.views import action_form
 
     action = project.actions.get(action_id)
     if action is None:
@@ -407,7 +407,7 @@ def _list_options(cells: _Cells, name: str) -> list[str] | None:
         return None
     try:
         ((sheet, ref),) = list(defined.destinations)
-    except (ValueError, Exception):  # noqa: BLE001 - a damaged name: nothing to compare
+    except (ValueError, Exception):
         return None
     sheet = sheet.replace("''", "'")
     if sheet not in cells.wb.sheetnames:

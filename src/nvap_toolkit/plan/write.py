@@ -19,11 +19,11 @@ from . import format as fmt
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
+    from ..content.project import Project
     from ..models import Action
     from ..models.reference import Force
-    from ..content.project import Project
-    from ..render.views import ActionForm, InstructionsForm
     from ..render.prose import Prose
+    from ..render.views import ActionForm, InstructionsForm
     from ..writer import Output
 
 Spec = tuple["ActionForm", str, "Action"]
@@ -95,8 +95,8 @@ def plan_outputs(
     the English content's, so ``nvap collect`` reads both languages' plans together.
     """
     from ..content.forces import plan_filename
-    from ..render.views import action_form, instructions_form
     from ..render.prose import Prose
+    from ..render.views import action_form, instructions_form
     from ..writer import Output
 
     forces = choose_forces(project, force_names, all_forces=all_forces)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..models import Action, CovenantReport
 from ..content.project import Project
+from ..models import Action, CovenantReport
 from .env import environment
 from .prose import Prose
 from .views import covenant_view, toolkit_view

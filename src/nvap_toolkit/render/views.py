@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from ..content.project import Project
+from ..errors import NvapError
 from ..models import Action, CovenantReport
 from ..models.action import MeasureRefs, Objective
 from ..models.common import Attribution, Edition
 from ..models.covenant import CovenantLabels, Priority
 from ..models.programme import Labels, Programme, RealisationPlanForm
 from ..models.reference import Link, PerennialChallenge, Reference
-from ..errors import NvapError
 from ..plan.format import COLUMNS, HEADER_FIELDS, IMPACT_FIELDS, name_part
-from ..content.project import Project
 from .citations import reference_runs
 from .prose import Prose, acronyms_in
 

@@ -7,7 +7,7 @@ is made once here (or once per distinct set of arguments) rather than per cell.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any, Literal
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
@@ -17,20 +17,20 @@ BODY_SIZE = 10
 LINK_COLOUR = "0563C1"
 
 
-@lru_cache(maxsize=None)
+@cache
 def font(*, bold: bool = False, italic: bool = False, size: float = BODY_SIZE, colour: str | None = None,
          underline: Literal["single"] | None = None) -> Font:
     """A named font (one object per distinct set of arguments)."""
     return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=colour, underline=underline)
 
 
-@lru_cache(maxsize=None)
+@cache
 def fill(colour: str) -> PatternFill:
     """A solid fill."""
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
 
 
-@lru_cache(maxsize=None)
+@cache
 def alignment(*, wrap: bool = True, vertical: str = "top", indent: int = 0, horizontal: str | None = None) -> Alignment:
     """A cell alignment (one object per distinct set of arguments)."""
     return Alignment(wrap_text=wrap, vertical=vertical, indent=indent, horizontal=horizontal)
@@ -53,7 +53,7 @@ FORM_EDGE = Side(style="thin", color="808080")
 """The edge of a cell of the fillable plan form: darker, so inputs stand out when printed."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def border(*, top: bool = True, bottom: bool = True, edge: Side = TABLE_EDGE) -> Border:
     """A cell border with left and right edges, and top and bottom as asked."""
     return Border(left=edge, right=edge, top=edge if top else NO_EDGE, bottom=edge if bottom else NO_EDGE)

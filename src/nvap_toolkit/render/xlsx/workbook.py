@@ -10,17 +10,17 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
-FIXED = datetime(2024, 1, 1, tzinfo=timezone.utc)
+FIXED = datetime(2024, 1, 1, tzinfo=UTC)
 
 
 def build_time() -> datetime:
     """The timestamp written into outputs: SOURCE_DATE_EPOCH if set, else a fixed date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
     return FIXED
 
 
