@@ -143,7 +143,14 @@ def main() -> None:
 
         help_, bare, ratio = paired([NVAP, "--help"], [PY, str(tmp / "bare_typer.py"), "--help"], tmp, runs * 2)
         results["startup"] = {"nvap_help": help_, "bare_typer_help": bare, "ratio": ratio, "goal": 1.3}
-        rows.append(("nvap --help / bare Typer --help", f"{help_['median_s']:.3f} s", f"{bare['median_s']:.3f} s", f"{ratio:.2f}x (goal ≤ 1.3x)"))
+        rows.append(
+            (
+                "nvap --help / bare Typer --help",
+                f"{help_['median_s']:.3f} s",
+                f"{bare['median_s']:.3f} s",
+                f"{ratio:.2f}x (goal ≤ 1.3x)",
+            )
+        )
 
         validate = timed([NVAP, "--content", str(ROOT / "content"), "validate"], tmp, runs)
         results["validate"] = validate
@@ -158,17 +165,48 @@ def main() -> None:
             prepare=lambda: shutil.rmtree(one_out, ignore_errors=True),
         )
         met = "met" if ratio <= GOAL_TOOLKIT else "NOT met"
-        results["one_toolkit"] = {"build": one, "import_libraries": libs, "libraries": IMPORT_LIBS, "ratio": ratio, "goal": GOAL_TOOLKIT, "met": ratio <= GOAL_TOOLKIT}
-        rows.append(("build 2.6.2 (md+html+xlsx) / import of the libraries", f"{one['median_s']:.3f} s", f"{libs['median_s']:.3f} s", f"{ratio:.2f}x (goal ≤ {GOAL_TOOLKIT}x: {met})"))
+        results["one_toolkit"] = {
+            "build": one,
+            "import_libraries": libs,
+            "libraries": IMPORT_LIBS,
+            "ratio": ratio,
+            "goal": GOAL_TOOLKIT,
+            "met": ratio <= GOAL_TOOLKIT,
+        }
+        rows.append(
+            (
+                "build 2.6.2 (md+html+xlsx) / import of the libraries",
+                f"{one['median_s']:.3f} s",
+                f"{libs['median_s']:.3f} s",
+                f"{ratio:.2f}x (goal ≤ {GOAL_TOOLKIT}x: {met})",
+            )
+        )
 
         # The tagged PDF of 2.6.2 (WeasyPrint), when its Pango library is here.
         pdf_out = tmp / "out-pdf"
-        probe = subprocess.run([NVAP, "--content", str(ROOT / "content"), "build", "2.6.2", "-f", "pdf", "--out", str(pdf_out)], cwd=tmp, capture_output=True, check=False)
+        probe = subprocess.run(
+            [NVAP, "--content", str(ROOT / "content"), "build", "2.6.2", "-f", "pdf", "--out", str(pdf_out)],
+            cwd=tmp,
+            capture_output=True,
+            check=False,
+        )
         if probe.returncode == 0:
-            pdf = timed([NVAP, "--content", str(ROOT / "content"), "build", "2.6.2", "-f", "pdf", "--out", str(pdf_out)], tmp, runs, prepare=lambda: shutil.rmtree(pdf_out, ignore_errors=True))
+            pdf = timed(
+                [NVAP, "--content", str(ROOT / "content"), "build", "2.6.2", "-f", "pdf", "--out", str(pdf_out)],
+                tmp,
+                runs,
+                prepare=lambda: shutil.rmtree(pdf_out, ignore_errors=True),
+            )
             pdf_met = pdf["median_s"] < GOAL_PDF_S
             results["pdf"] = {**pdf, "goal_s": GOAL_PDF_S, "met": pdf_met}
-            rows.append(("build 2.6.2 -f pdf (tagged PDF/UA)", f"{pdf['median_s']:.2f} s", "", f"goal < {GOAL_PDF_S:g} s: {'met' if pdf_met else 'NOT met'}"))
+            rows.append(
+                (
+                    "build 2.6.2 -f pdf (tagged PDF/UA)",
+                    f"{pdf['median_s']:.2f} s",
+                    "",
+                    f"goal < {GOAL_PDF_S:g} s: {'met' if pdf_met else 'NOT met'}",
+                )
+            )
         else:
             rows.append(("build 2.6.2 -f pdf (tagged PDF/UA)", "skipped", "", "no Pango here (make test-clients installs it)"))
 
@@ -177,7 +215,12 @@ def main() -> None:
         for n in sizes:
             content = synthetic(tmp, n)
             dest = tmp / f"out-{n}"
-            res = timed([NVAP, "--content", str(content), "build", "--out", str(dest)], tmp, 1 if n >= 100 else runs, prepare=lambda d=dest: shutil.rmtree(d, ignore_errors=True))
+            res = timed(
+                [NVAP, "--content", str(content), "build", "--out", str(dest)],
+                tmp,
+                1 if n >= 100 else runs,
+                prepare=lambda d=dest: shutil.rmtree(d, ignore_errors=True),
+            )
             rebuild = timed([NVAP, "--content", str(content), "build", "--out", str(dest)], tmp, runs if n < 400 else 2)
             res["per_action_ms"] = 1000 * res["median_s"] / n
             res["cores_used"] = res["cpu_s"] / res["median_s"]
@@ -189,17 +232,35 @@ def main() -> None:
                 res["goal_peak_mb"] = GOAL_PEAK_MB
                 res["peak_met"] = res["peak_mb"] < GOAL_PEAK_MB
                 peak += f" (goal < {GOAL_PEAK_MB} MB: {'met' if res['peak_met'] else 'NOT met'})"
-            rows.append((f"build {n} actions (all formats)", f"{res['median_s']:.2f} s", f"{res['per_action_ms']:.0f} ms/action", f"{res['cores_used']:.2f} cores, {peak}"))
-            rows.append((f"  rebuild, nothing changed ({n})", f"{rebuild['median_s']:.2f} s", "", f"{100 * res['rebuild_ratio']:.0f}% of a full build (goal < 10%)"))
+            rows.append(
+                (
+                    f"build {n} actions (all formats)",
+                    f"{res['median_s']:.2f} s",
+                    f"{res['per_action_ms']:.0f} ms/action",
+                    f"{res['cores_used']:.2f} cores, {peak}",
+                )
+            )
+            rows.append(
+                (
+                    f"  rebuild, nothing changed ({n})",
+                    f"{rebuild['median_s']:.2f} s",
+                    "",
+                    f"{100 * res['rebuild_ratio']:.0f}% of a full build (goal < 10%)",
+                )
+            )
         results["scale"] = scale
 
         plans_out = tmp / "plans"
-        plans = timed([NVAP, "--content", str(ROOT / "content"), "plan", "--all-forces", "--out", str(plans_out), "--overwrite"], tmp, runs)
+        plans = timed(
+            [NVAP, "--content", str(ROOT / "content"), "plan", "--all-forces", "--out", str(plans_out), "--overwrite"], tmp, runs
+        )
         forces = len(list(plans_out.glob("*.xlsx")))
         results["plans"] = {**plans, "forces": forces, "goal_s": 5.0}
         rows.append((f"plan --all-forces ({forces} forces, all actions)", f"{plans['median_s']:.2f} s", "", "goal < 5 s"))
 
-        collected = timed([NVAP, "--content", str(ROOT / "content"), "collect", str(plans_out), "--out", str(tmp / "collected")], tmp, runs)
+        collected = timed(
+            [NVAP, "--content", str(ROOT / "content"), "collect", str(plans_out), "--out", str(tmp / "collected")], tmp, runs
+        )
         results["collect"] = {**collected, "plans": forces, "goal_s": 10.0}
         rows.append((f"collect {forces} plans (all outputs)", f"{collected['median_s']:.2f} s", "", "goal < 10 s"))
 
@@ -214,7 +275,11 @@ def main() -> None:
     if args.readme:
         readme = ROOT / "README.md"
         text = readme.read_text(encoding="utf-8")
-        block = f"<!-- bench:start -->\nMeasured {results['machine']['when']} ({results['machine']['cpus']} cores, Python {results['machine']['python']}):\n\n```\n" + "\n".join(lines) + "\n```\n<!-- bench:end -->"
+        block = (
+            f"<!-- bench:start -->\nMeasured {results['machine']['when']} ({results['machine']['cpus']} cores, Python {results['machine']['python']}):\n\n```\n"
+            + "\n".join(lines)
+            + "\n```\n<!-- bench:end -->"
+        )
         text = re.sub(r"<!-- bench:start -->.*?<!-- bench:end -->", lambda _: block, text, flags=re.S)
         readme.write_text(text, encoding="utf-8")
 

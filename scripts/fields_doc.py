@@ -104,7 +104,9 @@ def _rows(model: type[BaseModel], prefix: str, seen: tuple[type[BaseModel], ...]
         if inner is not None and inner not in seen:
             rows.extend(_rows(inner, f"{place}{suffix}.", (*seen, inner)))
         elif inner is not None:
-            rows.append((f"{place}{suffix}.…", "fields as above", False, f"Each holds the fields of `{prefix.rstrip('.') or key}`."))
+            rows.append(
+                (f"{place}{suffix}.…", "fields as above", False, f"Each holds the fields of `{prefix.rstrip('.') or key}`.")
+            )
     return rows
 
 

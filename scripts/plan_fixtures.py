@@ -66,9 +66,19 @@ def main() -> int:
         source = Path(tmp) / "gwent-libreoffice.xlsx"
         source.write_bytes(filled(project, "Gwent", answers))
         subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "xlsx",
-             "--outdir", f"{tmp}/saved", str(source)],
-            check=True, capture_output=True, timeout=120,
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp}/profile",
+                "--headless",
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+                f"{tmp}/saved",
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
         shutil.copy(Path(tmp) / "saved" / source.name, out / source.name)
     print(f"wrote {out}")

@@ -12,7 +12,19 @@ from nvap_toolkit.cli import app
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 START, END = "<!-- help:start -->", "<!-- help:end -->"
-COMMANDS = [[], ["validate"], ["build"], ["plan"], ["collect"], ["schema"], ["diff"], ["new"], ["serve"]]
+COMMANDS = [
+    [],
+    ["validate"],
+    ["build"],
+    ["plan"],
+    ["collect"],
+    ["schema"],
+    ["diff"],
+    ["new"],
+    ["serve"],
+    ["translate", "update"],
+    ["translate", "stats"],
+]
 
 
 def help_block() -> str:

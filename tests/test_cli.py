@@ -124,7 +124,10 @@ def test_rebuild_renders_again_when_an_output_was_changed_by_hand(content, nvap)
 def test_rebuild_after_a_content_change(content, nvap):
     assert nvap("build", "2.6.2", "-f", "md", "--out", "out").exit_code == 0
     action = content / "actions" / "2.6.2.yaml"
-    action.write_text(action.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", "title: Officer and Staff Norms", 1), encoding="utf-8")
+    action.write_text(
+        action.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", "title: Officer and Staff Norms", 1),
+        encoding="utf-8",
+    )
     result = nvap("build", "2.6.2", "-f", "md", "--out", "out")
     assert result.output.strip().splitlines()[-1] == "1 document: 0 created, 1 updated, 0 unchanged in out/"
     assert "Officer and Staff Norms" in Path("out/2.6.2.md").read_text(encoding="utf-8")
@@ -181,7 +184,10 @@ def test_plan_lists_the_forces(content, nvap):
     lines = result.output.splitlines()
     assert lines[0] == "Force\tAlso known as"
     assert len(lines) == 1 + 46
-    assert "Hampshire and Isle of Wight Constabulary\tHampshire and Isle of Wight, Hants, HIOWC, Hampshire, Hampshire and IOW, Isle of Wight" in lines
+    assert (
+        "Hampshire and Isle of Wight Constabulary\tHampshire and Isle of Wight, Hants, HIOWC, Hampshire, Hampshire and IOW, Isle of Wight"
+        in lines
+    )
     assert "Gwent Police\tGwent, Heddlu Gwent" in lines
 
 
@@ -223,7 +229,11 @@ def test_plan_needs_a_force(content, nvap):
 
 def test_strict_rebuild_is_not_skipped_when_the_content_has_warnings(content, nvap):
     bib = content / "reference" / "bibliography.yaml"
-    bib.write_text(bib.read_text(encoding="utf-8") + "  unused2020:\n    type: book\n    author: [{literal: Nobody}]\n    year: 2020\n    title: Unused\n", encoding="utf-8")
+    bib.write_text(
+        bib.read_text(encoding="utf-8")
+        + "  unused2020:\n    type: book\n    author: [{literal: Nobody}]\n    year: 2020\n    title: Unused\n",
+        encoding="utf-8",
+    )
     assert nvap("build", "-f", "md", "--out", "out").exit_code == 0
     assert nvap("build", "-f", "md", "--out", "out").output.strip().endswith("up to date in out/")
     strict = nvap("build", "-f", "md", "--out", "out", "--strict")

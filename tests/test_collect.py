@@ -36,6 +36,7 @@ def header_name(_prefix: str, _action: str, field: str) -> str:
 def objective_name(_prefix: str, _action: str, objective_id: str, field: str, col: str | None = None) -> str:
     return names.objective(objective_id, field, dict(COLUMNS)[col] if col else None)
 
+
 ACTION = "2.6.2"
 SHEET = "'2.6.2 Officer-Staff Norms'"
 T, S = "training-and-briefings", "supervision-and-leadership"
@@ -427,8 +428,16 @@ def test_formats_are_checked(project: Project, collection: Collection, tmp_path:
 def test_summary_workbook(project: Project, outputs: dict[str, bytes]) -> None:
     wb = load_workbook(io.BytesIO(outputs["summary.xlsx"]))
     assert wb.sheetnames == [
-        "Returns by force", "Completeness", "Choices", "Free-text entries", "Answers", "Forces that returned no plan",
-        "Forces that sent more than one", "Notes on counted plans", "Rejected files", "nvap",
+        "Returns by force",
+        "Completeness",
+        "Choices",
+        "Free-text entries",
+        "Answers",
+        "Forces that returned no plan",
+        "Forces that sent more than one",
+        "Notes on counted plans",
+        "Rejected files",
+        "nvap",
     ]
     assert wb["nvap"].sheet_state == "hidden"
     rows = {ws.title: [tuple(c.value for c in row) for row in ws.iter_rows()] for ws in wb.worksheets}
@@ -482,9 +491,26 @@ def test_summary_workbook(project: Project, outputs: dict[str, bytes]) -> None:
     assert rows["Rejected files"][-1][1] == "not an nvap realisation plan: make plans with 'nvap plan'"
     answers = rows["Answers"]
     assert answers[0] == (
-        "Force", "File", "Status", "Action", "Reporting Period", "Project Lead", "Prepared By", "Date Prepared",
-        "Date Prepared (as typed)", "Objective", "Impact Owner", "Impact column", "Activity", "Output",
-        "Impact Measurement", "Progress", "Next steps", "Risks", "Risk Mitigation Strategy", "Additional Comments",
+        "Force",
+        "File",
+        "Status",
+        "Action",
+        "Reporting Period",
+        "Project Lead",
+        "Prepared By",
+        "Date Prepared",
+        "Date Prepared (as typed)",
+        "Objective",
+        "Impact Owner",
+        "Impact column",
+        "Activity",
+        "Output",
+        "Impact Measurement",
+        "Progress",
+        "Next steps",
+        "Risks",
+        "Risk Mitigation Strategy",
+        "Additional Comments",
     )
     cumbria = [r for r in answers if r[0] == "Cumbria Constabulary"]
     assert len(cumbria) == 4 and cumbria[0][7:9] == (None, "next week")
@@ -551,7 +577,11 @@ def test_cli_reports_rejections_and_exits_1(nvap, in_base: Path, collection: Col
         assert problem.line in lines
     assert lines[-1] == "10 plans read, 3 rejected, 34 forces missing, 1 set aside for a later plan (3 warnings)"
     assert sorted(p.name for p in Path("collected").iterdir()) == [
-        "answers.csv", "summary.csv", "summary.html", "summary.json", "summary.xlsx"
+        "answers.csv",
+        "summary.csv",
+        "summary.html",
+        "summary.json",
+        "summary.xlsx",
     ]
 
 

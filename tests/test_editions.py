@@ -33,7 +33,9 @@ def two_editions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path,
     path = new / TOOLKIT
     text = path.read_text(encoding="utf-8")
     text = text.replace("title: Officer/Staff Norms", "title: Officer and Staff Norms")  # a changed title
-    text = text.replace("Training and briefings are provided which help", "Training and briefings are given which help")  # reworded
+    text = text.replace(
+        "Training and briefings are provided which help", "Training and briefings are given which help"
+    )  # reworded
     text = text.replace("        - Coping mechanisms\n", "")  # a removed item
     path.write_text(swap_objectives(text), encoding="utf-8")  # a reordered list
     monkeypatch.chdir(tmp_path)
@@ -60,7 +62,10 @@ def test_diff_exit_code_and_formats(two_editions, nvap):
     assert (same.exit_code, lines(same)) == (0, ["no differences"])
     data = json.loads(nvap("diff", "old", "new", "--format", "json").output)
     assert [(c["section"], c["kind"]) for c in data["changes"]] == [
-        ("objectives", "moved"), ("objectives", "reworded"), ("objectives", "removed"), ("title", "reworded")
+        ("objectives", "moved"),
+        ("objectives", "reworded"),
+        ("objectives", "removed"),
+        ("title", "reworded"),
     ]
     assert data["changes"][3]["words"] == [["-", "Officer/Staff"], ["+", "Officer and Staff"], ["=", " Norms"]]
     page = nvap("diff", "old", "new", "--format", "html").output
@@ -72,8 +77,15 @@ def test_diff_exit_code_and_formats(two_editions, nvap):
 
 
 def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_SYSTEM": os.devnull,
+    }
     return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
 
 
@@ -88,12 +100,15 @@ def repo(content: Path) -> Path:
 
 def test_diff_against_a_git_revision(repo, nvap):
     path = repo / "content" / TOOLKIT
-    path.write_text(path.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", "title: Officer/Staff Standards"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", "title: Officer/Staff Standards"), encoding="utf-8"
+    )
     result = nvap("diff", "HEAD", ".")
     assert lines(result) == ["actions/2.6.2: title: reworded: Officer/Staff [-Norms-]{+Standards+}", "1 change in 1 document"]
     missing = nvap("diff", "v9.9", ".")
     assert (missing.exit_code, missing.output) == (
-        2, "Error: 'v9.9' is neither a content folder nor a revision of the git repository that holds the content\n"
+        2,
+        "Error: 'v9.9' is neither a content folder nor a revision of the git repository that holds the content\n",
     )
 
 
@@ -121,10 +136,13 @@ def test_change_notes_are_printed(content, tmp_path):
     from nvap_toolkit.content.load import load_valid_project
 
     path = content / TOOLKIT
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        '  date: "2026-11-23"\n',
-        '  date: "2026-11-23"\n  changes:\n    - text: Objective 2 gains an activity.\n      affects_plans: true\n',
-    ), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            '  date: "2026-11-23"\n',
+            '  date: "2026-11-23"\n  changes:\n    - text: Objective 2 gains an activity.\n      affects_plans: true\n',
+        ),
+        encoding="utf-8",
+    )
     build(load_valid_project(content), ["2.6.2"], ["md", "html"], tmp_path / "out")
     md = (tmp_path / "out" / "2.6.2.md").read_text(encoding="utf-8").splitlines()
     assert md[2:9] == [
@@ -146,7 +164,10 @@ def test_change_notes_are_printed(content, tmp_path):
 
 def test_new_refuses_an_existing_id(content, nvap):
     result = nvap("new", "2.6.2", "--title", "Anything")
-    assert (result.exit_code, result.output) == (2, "Error: the action 2.6.2 exists already (content/actions/2.6.2.yaml): choose another id\n")
+    assert (result.exit_code, result.output) == (
+        2,
+        "Error: the action 2.6.2 exists already (content/actions/2.6.2.yaml): choose another id\n",
+    )
     bad = nvap("new", "two", "--title", "Anything")
     assert (bad.exit_code, bad.output) == (2, "Error: 'two' is not an action number such as 2.6.2\n")
 
@@ -154,7 +175,10 @@ def test_new_refuses_an_existing_id(content, nvap):
 def test_new_scaffold_validates_and_builds_as_a_draft(content, nvap, monkeypatch, tmp_path):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 2025-12-01
     result = nvap("new", "2.6.4", "--title", 'Supervision: "care" & #1')
-    assert (result.exit_code, lines(result)) == (0, ["wrote content/actions/2.6.4.yaml: a draft (nvap validate lists what is left to fill in)"])
+    assert (result.exit_code, lines(result)) == (
+        0,
+        ["wrote content/actions/2.6.4.yaml: a draft (nvap validate lists what is left to fill in)"],
+    )
     text = (content / "actions" / "2.6.4.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/action.schema.json\n")
     assert 'id: "2.6.4"\ntitle: "Supervision: \\"care\\" & #1"\n' in text
@@ -202,7 +226,11 @@ def test_new_scaffold_validates_and_builds_as_a_draft(content, nvap, monkeypatch
 
 
 def test_a_missing_field_does_not_hide_a_dangling_citation(write, nvap):
-    text = MINIMAL_ACTION.replace("    short_name: First\n", "").replace("[@graham2019]", "[@graham2091]").replace('peel: ["9.1"]', 'peel: ["9.9"]')
+    text = (
+        MINIMAL_ACTION.replace("    short_name: First\n", "")
+        .replace("[@graham2019]", "[@graham2091]")
+        .replace('peel: ["9.1"]', 'peel: ["9.9"]')
+    )
     write("actions/9.9.9.yaml", text)
     result = nvap("validate", "content/actions/9.9.9.yaml")
     assert lines(result) == [
@@ -236,7 +264,9 @@ def test_field_reference_is_current():
     import runpy
 
     helpers = runpy.run_path(str(ROOT / "scripts" / "fields_doc.py"), run_name="fields_doc")
-    assert helpers["fields_markdown"]() == (ROOT / "docs" / "fields.md").read_text(encoding="utf-8"), "docs/fields.md is stale: run `make fields`"
+    assert helpers["fields_markdown"]() == (ROOT / "docs" / "fields.md").read_text(encoding="utf-8"), (
+        "docs/fields.md is stale: run `make fields`"
+    )
 
 
 # -- plan --upgrade --------------------------------------------------------------------------------
@@ -249,7 +279,10 @@ def test_upgrade_carries_every_answer_and_collects_cleanly(content, nvap, tmp_pa
     shutil.copyfile(FIXTURE, copy)
     before = copy.read_bytes()
     result = nvap("plan", "--upgrade", str(copy), "--out", "upgraded")
-    assert (result.exit_code, lines(result)) == (0, ["wrote upgraded/norfolk-constabulary-realisation-plan.xlsx: 38 answers carried over by id"])
+    assert (result.exit_code, lines(result)) == (
+        0,
+        ["wrote upgraded/norfolk-constabulary-realisation-plan.xlsx: 38 answers carried over by id"],
+    )
     assert copy.read_bytes() == before
     again = nvap("plan", "--upgrade", str(copy), "--out", "upgraded")
     assert lines(again) == ["unchanged upgraded/norfolk-constabulary-realisation-plan.xlsx: 38 answers carried over by id"]
@@ -257,17 +290,22 @@ def test_upgrade_carries_every_answer_and_collects_cleanly(content, nvap, tmp_pa
     other.mkdir()
     (other / "norfolk-constabulary-realisation-plan.xlsx").write_bytes(b"a force's work")
     refused = nvap("plan", "--upgrade", str(copy), "--out", "other")
-    assert (refused.exit_code, refused.output) == (1, (
-        "Error: other/norfolk-constabulary-realisation-plan.xlsx already exists and may hold a force's work: nothing was "
-        "written (use --overwrite to replace it, or --skip-existing to keep it)\n"
-    ))
+    assert (refused.exit_code, refused.output) == (
+        1,
+        (
+            "Error: other/norfolk-constabulary-realisation-plan.xlsx already exists and may hold a force's work: nothing was "
+            "written (use --overwrite to replace it, or --skip-existing to keep it)\n"
+        ),
+    )
     assert (other / "norfolk-constabulary-realisation-plan.xlsx").read_bytes() == b"a force's work"
     collected = nvap("collect", "upgraded", "--out", "summary", "-f", "json")
     assert (collected.exit_code, lines(collected)) == (0, ["1 plan read, 0 rejected, 45 forces missing"])
     summary = json.loads((tmp_path / "summary" / "summary.json").read_text(encoding="utf-8"))
     assert summary["problems"] == []
     answers = {(a["objective"], a["column"]): a for a in summary["answers"]}
-    assert answers[("training-and-briefings", "organisational")]["output"] == "=SUM(A1:A2) is what the trainer typed, not a formula"
+    assert (
+        answers[("training-and-briefings", "organisational")]["output"] == "=SUM(A1:A2) is what the trainer typed, not a formula"
+    )
     assert answers[("training-and-briefings", "external")]["additional_comments"] == "Tabs\tand  double  spaces stay as typed."
 
 
@@ -295,7 +333,10 @@ def test_upgrade_keeps_answers_the_new_edition_has_no_place_for(content, nvap, t
 
 def test_a_second_programme_built_from_scaffolds(content, nvap, tmp_path):
     text = (content / "nvap.yaml").read_text(encoding="utf-8")
-    text = text.replace("id: nvap\nname: National Vulnerability Action Plan\nshort_name: NVAP\n", "id: strategy\nname: Successor Strategy\nshort_name: SS\n")
+    text = text.replace(
+        "id: nvap\nname: National Vulnerability Action Plan\nshort_name: NVAP\n",
+        "id: strategy\nname: Successor Strategy\nshort_name: SS\n",
+    )
     text = text.replace("  action: Action\n", "  action: Strategy action\n", 1)
     index = text[text.index("actions:\n") : text.index("\n\n", text.index("actions:\n"))]
     text = text.replace(index, 'actions:\n  "7.1": First')
@@ -306,7 +347,9 @@ def test_a_second_programme_built_from_scaffolds(content, nvap, tmp_path):
     assert nvap("new", "7.1", "--title", "First", "--programme", "strategy").exit_code == 0
     assert nvap("new", "7.2", "--title", "Second", "--programme", "strategy").exit_code == 0
     second_file = content / "actions" / "7.2.yaml"
-    second_file.write_text(second_file.read_text(encoding="utf-8").replace('detail: ""', 'detail: "Follows [action:7.1]."'), encoding="utf-8")
+    second_file.write_text(
+        second_file.read_text(encoding="utf-8").replace('detail: ""', 'detail: "Follows [action:7.1]."'), encoding="utf-8"
+    )
     assert nvap("new", "2.6.3", "--title", "Recruitment", "--programme", "strategy").output == (
         "Error: the action 2.6.3 is in the index of the programme nvap: give --programme nvap or another id\n"
     )
@@ -320,10 +363,13 @@ def test_a_second_programme_built_from_scaffolds(content, nvap, tmp_path):
     assert "Follows [Strategy action 7.1 First](<7.1.md>)." in second
     assert (tmp_path / "out" / "2.6.2.md").read_text(encoding="utf-8").startswith("# National Vulnerability Action Plan: ")
     several = nvap("plan", "--force", "Norfolk", "--out", "plans")
-    assert (several.exit_code, several.output) == (2, (
-        "Error: the actions belong to several programmes (nvap, strategy): a plan holds one programme's actions; "
-        "choose one with --programme ID (or --action ID)\n"
-    ))
+    assert (several.exit_code, several.output) == (
+        2,
+        (
+            "Error: the actions belong to several programmes (nvap, strategy): a plan holds one programme's actions; "
+            "choose one with --programme ID (or --action ID)\n"
+        ),
+    )
     one = nvap("plan", "--force", "Norfolk", "--programme", "nvap", "--out", "plans")
     assert lines(one) == ["wrote plans/norfolk-constabulary-realisation-plan.xlsx"]
 

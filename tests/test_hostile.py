@@ -30,9 +30,12 @@ def _content_copy(factory) -> Path:  # type: ignore[no-untyped-def]
         _ROOTS["root"] = root
     return _ROOTS["root"]
 
+
 odd_text = st.one_of(
     st.text(min_size=0, max_size=40),
-    st.sampled_from(["", " ", "\u202e", "\x00", "\ufeff", "😀" * 3, "a" * 20_000, "[@", "[@]", "**", "[action:]", "[^]", "- x", "=1+1"]),
+    st.sampled_from(
+        ["", " ", "\u202e", "\x00", "\ufeff", "😀" * 3, "a" * 20_000, "[@", "[@]", "**", "[action:]", "[^]", "- x", "=1+1"]
+    ),
 )
 scalars = st.one_of(odd_text, st.integers(), st.floats(allow_nan=True), st.booleans(), st.none())
 
@@ -134,7 +137,9 @@ def test_markup_and_formulas_stay_text_in_every_format(hostile_project, tmp_path
     assert 'href="http://evil"' not in rendered
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; *not em* _x_ | # [link](http://evil) `code`" in rendered
     wb = load_workbook(io.BytesIO((tmp_path / "2.6.2.xlsx").read_bytes()))
-    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    cells = [
+        c for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value
+    ]
     assert cells and all(c.data_type == "s" for c in cells)
     formulas = [c.coordinate for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
     assert formulas == []
@@ -146,7 +151,9 @@ def test_a_build_that_fails_half_way_writes_nothing(content, tmp_path, monkeypat
     build(project, [], ["md", "html"], out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     action = content / "actions" / "2.6.2.yaml"
-    action.write_text(action.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", "title: Changed", 1), encoding="utf-8")
+    action.write_text(
+        action.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", "title: Changed", 1), encoding="utf-8"
+    )
     changed = load_valid_project(content)
 
     def broken(*args, **kwargs):

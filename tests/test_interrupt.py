@@ -29,7 +29,7 @@ def many_actions(root: Path, n: int = 60) -> Path:
     shutil.copytree(CONTENT, root)
     base = (root / "actions" / "2.6.2.yaml").read_text(encoding="utf-8")
     for i in range(1, n + 1):
-        text, found = re.subn(r'''(?m)^id:\s*["']?2\.6\.2["']?\s*$''', f'id: "9.1.{i}"', base, count=1)
+        text, found = re.subn(r"""(?m)^id:\s*["']?2\.6\.2["']?\s*$""", f'id: "9.1.{i}"', base, count=1)
         assert found == 1
         (root / "actions" / f"9.1.{i}.yaml").write_text(text, encoding="utf-8")
     return root
@@ -39,7 +39,9 @@ def temporaries(folder: Path) -> list[str]:
     """nvap's temporary files in ``folder``, of either naming."""
     if not folder.is_dir():
         return []
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(TMP_SUFFIX) or (p.name.startswith(".") and p.name.endswith(".tmp")))
+    return sorted(
+        p.name for p in folder.iterdir() if p.name.endswith(TMP_SUFFIX) or (p.name.startswith(".") and p.name.endswith(".tmp"))
+    )
 
 
 def _stat(pid: int) -> list[str] | None:
@@ -140,7 +142,13 @@ def test_an_interrupted_serial_build_writes_nothing_and_removes_its_temporary_fi
     assert not Path("out").exists() or list(Path("out").iterdir()) == []
 
 
-STALE = [".2.6.2.md.k3j9x0a2.nvap-tmp", ".covenant-2024.xlsx.ab_c1234.nvap-tmp", ".2.6.2.html.q8w_e7r1.tmp", "..nvap-build.json.zz9a8b7c.tmp", "..nvap-build.json.0a1b2c3d.nvap-tmp"]
+STALE = [
+    ".2.6.2.md.k3j9x0a2.nvap-tmp",
+    ".covenant-2024.xlsx.ab_c1234.nvap-tmp",
+    ".2.6.2.html.q8w_e7r1.tmp",
+    "..nvap-build.json.zz9a8b7c.tmp",
+    "..nvap-build.json.0a1b2c3d.nvap-tmp",
+]
 """Temporary files of a killed build: nvap's own suffix, and the older .tmp naming for files nvap writes."""
 KEPT = [".notes.txt.abcd1234.tmp", ".2.6.2.md.tmp", "draft.nvap-tmp", ".vimrc.tmp", "2.6.2.md.k3j9x0a2.tmp"]
 """Not nvap's: another name, another shape."""

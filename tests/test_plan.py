@@ -370,7 +370,12 @@ def test_dropdowns_offer_the_logic_model_and_allow_free_text(project: Project, n
             dv = validation_of(ws, progress.coordinate)
             assert dv.type is None
             assert dv.prompt == f"{form.example_prefix} {getattr(objective.plan_examples, attr)}"
-    assert validation_of(ws, cell_of(norfolk, names.objective(action.objectives[0].id, "output", "organisational")).coordinate).prompt == form.output.prompt
+    assert (
+        validation_of(
+            ws, cell_of(norfolk, names.objective(action.objectives[0].id, "output", "organisational")).coordinate
+        ).prompt
+        == form.output.prompt
+    )
 
 
 def test_prompts_fit_excels_limits(norfolk: Workbook) -> None:
@@ -430,7 +435,7 @@ def formula_like_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     objective = data["objectives"][0]
     objective["statement"] = "=1+1 statement"
-    objective["activities"][0]["title"] = "=HYPERLINK(\"http://example.org\",\"x\")"
+    objective["activities"][0]["title"] = '=HYPERLINK("http://example.org","x")'
     objective["activities"][1]["title"] = "+SUM(A1:A2)"
     objective["unintended_consequences"][0] = "-2 risks"
     objective["plan_examples"]["organisational"] = "@example"
@@ -452,11 +457,16 @@ def test_content_starting_like_a_formula_stays_text(formula_like_project: Projec
         sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
         assert sheets and not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in sheets)
     wb = load_workbook(io.BytesIO(output.data))
-    values = {
-        c.value: c.data_type for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)
-    }
-    for text in ("=1+1 statement", "=HYPERLINK(\"http://example.org\",\"x\")", "+SUM(A1:A2)", "-2 risks",
-                 "=organisational", "=Norfolk Constabulary", "Action 2.6.2 =Norms"):
+    values = {c.value: c.data_type for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    for text in (
+        "=1+1 statement",
+        '=HYPERLINK("http://example.org","x")',
+        "+SUM(A1:A2)",
+        "-2 risks",
+        "=organisational",
+        "=Norfolk Constabulary",
+        "Action 2.6.2 =Norms",
+    ):
         assert values.get(text) == "s", text
     objective = formula_like_project.actions[ACTION].objectives[0]
     dv = validation_of(wb[wb.sheetnames[1]], cell_of(wb, names.objective(objective.id, "progress", "organisational")).coordinate)

@@ -72,7 +72,9 @@ def test_every_input_reads_back_exactly_as_typed(project: Project, blank: bytes,
         assert objective.impact_owner.text == f"  {names.objective(objective_id, 'impact_owner')}\nline two — ŵ ŷ  "
         for column in names.COLUMNS:
             for field in names.IMPACT_FIELDS:
-                assert objective.value(column, field).text == f"  {names.objective(objective_id, field, column)}\nline two — ŵ ŷ  "
+                assert (
+                    objective.value(column, field).text == f"  {names.objective(objective_id, field, column)}\nline two — ŵ ŷ  "
+                )
 
 
 def test_an_empty_plan_reads_back_empty(project: Project, blank: bytes, tmp_path: Path) -> None:
@@ -86,9 +88,21 @@ def test_an_empty_plan_reads_back_empty(project: Project, blank: bytes, tmp_path
 
 @pytest.mark.parametrize(
     "typed",
-    ["23/11/2025", "23/11/25", "23.11.2025", "23-11-2025", "23 November 2025", "23 Nov 2025", "2025-11-23",
-     " 23 november 2025 ", "Sunday 23rd November 2025", "23 nov. 2025",
-     datetime(2025, 11, 23), date(2025, 11, 23), 45984],
+    [
+        "23/11/2025",
+        "23/11/25",
+        "23.11.2025",
+        "23-11-2025",
+        "23 November 2025",
+        "23 Nov 2025",
+        "2025-11-23",
+        " 23 november 2025 ",
+        "Sunday 23rd November 2025",
+        "23 nov. 2025",
+        datetime(2025, 11, 23),
+        date(2025, 11, 23),
+        45984,
+    ],
 )
 def test_dates_typed_the_british_way(typed: object) -> None:
     assert parse_date(typed) == date(2025, 11, 23)
@@ -100,10 +114,14 @@ def test_things_that_are_no_date(typed: object) -> None:
 
 
 def test_a_bad_date_is_kept_as_text_and_the_rest_counts(project: Project, blank: bytes, tmp_path: Path) -> None:
-    path = fill(blank, tmp_path / "late.xlsx", {
-        names.header("date_prepared"): "next Tuesday",
-        names.header("project_lead"): "DCI Jones",
-    })
+    path = fill(
+        blank,
+        tmp_path / "late.xlsx",
+        {
+            names.header("date_prepared"): "next Tuesday",
+            names.header("project_lead"): "DCI Jones",
+        },
+    )
     result = read_plan(path, project)
     assert lines(result) == [
         f"{path} {SHEET}!B9 (Date Prepared): warning: 'next Tuesday' is not a date "
@@ -144,9 +162,7 @@ def edited_project(tmp_path: Path, change) -> Project:  # type: ignore[no-untype
     return load_valid_project(root)
 
 
-def test_a_plan_from_an_earlier_edition_is_read_with_a_warning_naming_the_change(
-    blank: bytes, tmp_path: Path
-) -> None:
+def test_a_plan_from_an_earlier_edition_is_read_with_a_warning_naming_the_change(blank: bytes, tmp_path: Path) -> None:
     def reword(data: dict) -> None:  # type: ignore[type-arg]
         data["impacts"]["external"] = "Victims and the public are treated with dignity and respect."
         data["objectives"][1]["statement"] = "To lead with compassion"
@@ -168,7 +184,9 @@ def test_a_plan_whose_objective_is_gone_is_rejected_but_its_answers_are_kept(bla
         data["objectives"] = data["objectives"][:1]
 
     newer = edited_project(tmp_path, drop)
-    path = fill(blank, tmp_path / "gone.xlsx", {names.objective("supervision-and-leadership", "progress", "organisational"): "Done"})
+    path = fill(
+        blank, tmp_path / "gone.xlsx", {names.objective("supervision-and-leadership", "progress", "organisational"): "Done"}
+    )
     result = read_plan(path, newer)
     assert lines(result) == [
         f"{path}: objective 'supervision-and-leadership' of action 2.6.2 is no longer in the toolkit: "
@@ -197,7 +215,10 @@ def test_files_that_are_no_plan(project: Project, blank: bytes, tmp_path: Path) 
     text.write_text("not a workbook")
     result = read_plan(text, project)
     assert (lines(result), result.plan, result.force_key) == (
-        [f"{text}: not an Excel workbook (.xlsx), or a damaged one: the plan cannot be read"], None, None)
+        [f"{text}: not an Excel workbook (.xlsx), or a damaged one: the plan cannot be read"],
+        None,
+        None,
+    )
 
     other = tmp_path / "other.xlsx"
     Workbook().save(other)

@@ -30,7 +30,7 @@ def html(project: Project) -> str:
 
 def test_contents_number_the_parts_as_their_headings_do(html: str) -> None:
     nav = html.split('<nav aria-labelledby="contents-heading">')[1].split("</nav>")[0]
-    assert "<ol>\n<li><a href=\"#guidance\">" not in nav  # the guidance notes are no numbered part
+    assert '<ol>\n<li><a href="#guidance">' not in nav  # the guidance notes are no numbered part
     entries = re.findall(r'<a href="#([a-z-]+)">(?:<span class="part">(\d)\.</span> )?', nav)
     numbered = {anchor: number for anchor, number in entries if number}
     assert numbered == {"impact-statement": "1", "logic-model": "2", "supporting-information": "3", "realisation-plan": "4"}
@@ -91,7 +91,10 @@ def test_no_empty_outputs_column_and_the_note_instead(project: Project, html: st
 def test_an_outputs_note_beside_outputs_is_an_error(write, nvap) -> None:  # type: ignore[no-untyped-def]
     from support import MINIMAL_ACTION
 
-    write("actions/9.9.9.yaml", MINIMAL_ACTION.replace("        title: Write tests\n", "        title: Write tests\n        outputs: [Tests]\n"))
+    write(
+        "actions/9.9.9.yaml",
+        MINIMAL_ACTION.replace("        title: Write tests\n", "        title: Write tests\n        outputs: [Tests]\n"),
+    )
     result = nvap("validate")
     assert result.exit_code == 1
     assert (

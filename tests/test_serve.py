@@ -37,7 +37,10 @@ def test_serve_rebuilds_shows_errors_and_stops(tmp_path: Path) -> None:
     text = toolkit.read_text(encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-c", "from nvap_toolkit.cli import main; main()", "serve", "--port", "0"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert server.stdout is not None

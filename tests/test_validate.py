@@ -30,7 +30,9 @@ P = "content/actions/9.9.9.yaml"
 CASES = {
     "yaml syntax": (
         MINIMAL_ACTION.replace("title: Test Action", "title: [Test Action"),
-        [f"{P}:3:5: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence started at line 2, column 8)"],
+        [
+            f"{P}:3:5: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence started at line 2, column 8)"
+        ],
     ),
     "duplicate key": (
         MINIMAL_ACTION.replace("plan: nvap\n", "plan: nvap\nplan: other\n"),
@@ -54,7 +56,9 @@ CASES = {
     ),
     "unknown citation": (
         MINIMAL_ACTION.replace("[@graham2019]", "[@graham2091]"),
-        [f"{P}:4:38: unknown citation key 'graham2091'; did you mean 'graham2019'? (keys are those of content/reference/bibliography.yaml)"],
+        [
+            f"{P}:4:38: unknown citation key 'graham2091'; did you mean 'graham2019'? (keys are those of content/reference/bibliography.yaml)"
+        ],
     ),
     "two bad citations on one line": (
         MINIMAL_ACTION.replace("[@graham2019]", "[@graham2091] and again [@graham2091]"),
@@ -112,10 +116,22 @@ CASES = {
     ),
     "empty file": ("", [f"{P}:1:1: the file is empty: it should hold a mapping of fields"]),
     "comments only": ("# nothing yet\n", [f"{P}:1:1: the file is empty: it should hold a mapping of fields"]),
-    "not a mapping": ("- a\n- b\n", [f"{P}:1:1: the file should hold a mapping of fields (id, title, plan, detail, impacts, how_we_know, ...), not a list"]),
-    "two documents": (MINIMAL_ACTION + "---\nid: x\n", [f"{P}:39:1: the file holds more than one YAML document ('---'): keep one per file"]),
-    "python tag": (MINIMAL_ACTION.replace("title: Test Action", "title: !!python/object:os.system x"), [f"{P}:2:8: the tag tag:yaml.org,2002:python/object:os.system is not allowed in content: remove it"]),
-    "deep nesting": (MINIMAL_ACTION + "x: " + "[" * 100_000 + "]" * 100_000 + "\n", [f"{P}:39:67: the content is nested too deeply (more than 64 levels)"]),
+    "not a mapping": (
+        "- a\n- b\n",
+        [f"{P}:1:1: the file should hold a mapping of fields (id, title, plan, detail, impacts, how_we_know, ...), not a list"],
+    ),
+    "two documents": (
+        MINIMAL_ACTION + "---\nid: x\n",
+        [f"{P}:39:1: the file holds more than one YAML document ('---'): keep one per file"],
+    ),
+    "python tag": (
+        MINIMAL_ACTION.replace("title: Test Action", "title: !!python/object:os.system x"),
+        [f"{P}:2:8: the tag tag:yaml.org,2002:python/object:os.system is not allowed in content: remove it"],
+    ),
+    "deep nesting": (
+        MINIMAL_ACTION + "x: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        [f"{P}:39:67: the content is nested too deeply (more than 64 levels)"],
+    ),
 }
 
 
@@ -133,7 +149,10 @@ def test_problem_is_reported_exactly(case, write, nvap):
 
 def test_all_problems_of_all_files_in_one_run(write, nvap):
     write("actions/9.9.9.yaml", MINIMAL_ACTION.replace("detail:", "detial:"))
-    write("actions/9.9.8.yaml", MINIMAL_ACTION.replace('id: "9.9.9"', 'id: "9.9.8"').replace("plan: nvap\n", "plan: nvap\nplan: x\n"))
+    write(
+        "actions/9.9.8.yaml",
+        MINIMAL_ACTION.replace('id: "9.9.9"', 'id: "9.9.8"').replace("plan: nvap\n", "plan: nvap\nplan: x\n"),
+    )
     result = nvap("validate")
     assert result.exit_code == 1
     shown = lines(result)
@@ -158,10 +177,16 @@ def test_duplicate_ids(write, nvap):
 
 def test_uncited_reference_is_a_warning_and_strict_makes_it_fatal(content, nvap):
     bib = content / "reference" / "bibliography.yaml"
-    bib.write_text(bib.read_text(encoding="utf-8") + "  unused2020:\n    type: book\n    author: [{literal: Nobody}]\n    year: 2020\n    title: Unused\n", encoding="utf-8")
+    bib.write_text(
+        bib.read_text(encoding="utf-8")
+        + "  unused2020:\n    type: book\n    author: [{literal: Nobody}]\n    year: 2020\n    title: Unused\n",
+        encoding="utf-8",
+    )
     line = len(bib.read_text(encoding="utf-8").splitlines()) - 4
     result = nvap("validate")
-    assert lines(result)[:-1] == [f"content/reference/bibliography.yaml:{line}:3: warning: the reference 'unused2020' is cited by no document"]
+    assert lines(result)[:-1] == [
+        f"content/reference/bibliography.yaml:{line}:3: warning: the reference 'unused2020' is cited by no document"
+    ]
     assert result.exit_code == 0
     strict = nvap("validate", "--strict")
     assert strict.exit_code == 1
@@ -184,7 +209,10 @@ def test_duplicate_force_name(content, nvap):
     forces.write_text(text.replace("short_name: Suffolk", "short_name: Norfolk", 1), encoding="utf-8")
     line = text.splitlines().index("    short_name: Suffolk") + 1
     result = nvap("validate")
-    assert f"content/reference/forces.yaml:{line}:17: 'Norfolk' also names the force 'norfolk-constabulary': a name must find one force" in lines(result)
+    assert (
+        f"content/reference/forces.yaml:{line}:17: 'Norfolk' also names the force 'norfolk-constabulary': a name must find one force"
+        in lines(result)
+    )
 
 
 def test_non_utf8_file(content, nvap):
@@ -203,7 +231,9 @@ def test_huge_file_is_refused_quickly(content, nvap):
 
 
 def test_alias_bomb_is_refused(content, nvap):
-    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
     (content / "actions" / "9.9.9.yaml").write_text(bomb, encoding="utf-8")
     result = nvap("validate", P)
     assert lines(result)[0] == f"{P}:1:4: anchors (&a) are not allowed in content: write the value out, or refer to it by key"

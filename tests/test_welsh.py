@@ -12,6 +12,7 @@ import io
 import re
 import shutil
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import plan_names as names
@@ -186,7 +187,9 @@ def test_changing_a_translation_rebuilds_the_welsh_document_only(root: Path, tmp
     assert result.output.splitlines()[-1] == f"2 documents: up to date in {out}/"
     english = (out / "2.6.2.html").stat().st_mtime_ns
     po = root / "translations/cy/actions/2.6.2.po"
-    po.write_text(po.read_text(encoding="utf-8").replace(f'msgstr "{OPEN}Officer/Staff Norms{CLOSE}"', 'msgstr "X"'), encoding="utf-8")
+    po.write_text(
+        po.read_text(encoding="utf-8").replace(f'msgstr "{OPEN}Officer/Staff Norms{CLOSE}"', 'msgstr "X"'), encoding="utf-8"
+    )
     result = run(root, "build", ACTION, "--lang", "en,cy", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert "<h1>⟦Action Impact Toolkit⟧ 2.6.2 X</h1>" in (out / "2.6.2.cy.html").read_text(encoding="utf-8")
@@ -197,7 +200,9 @@ def test_a_broken_placeholder_stops_the_welsh_build_at_its_line(root: Path, tmp_
     context = "2.6.2:objectives[supervision-and-leadership].activities[leadership-culture].evidence[1]"
 
     def change(ctx: str, english: str) -> str:
-        return f"{OPEN}{english.replace('[@graham2019]', '[@graham2091]')}{CLOSE}" if ctx == context else f"{OPEN}{english}{CLOSE}"
+        return (
+            f"{OPEN}{english.replace('[@graham2019]', '[@graham2091]')}{CLOSE}" if ctx == context else f"{OPEN}{english}{CLOSE}"
+        )
 
     pseudo_translate(root, change)
     po = root / "translations/cy/actions/2.6.2.po"
@@ -217,20 +222,53 @@ def test_a_broken_placeholder_stops_the_welsh_build_at_its_line(root: Path, tmp_
 # -- English where the catalogues are empty: marked, and the HTML stays sound ------------------------
 
 
+class _Unmarked(HTMLParser):
+    """The text of a page's body that no ``lang="en"`` element holds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = []  # per open element: English, or inside English
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ("br", "meta", "link", "img", "input", "hr", "col"):
+            self.stack.append(bool(self.stack and self.stack[-1]) or ("lang", "en") in attrs or tag in ("head", "style"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self.stack and self.stack[-1]):
+            self.text.append(data)
+
+
+def unmarked_words(page: str) -> list[str]:
+    """Words of the page outside every ``lang="en"`` element (and its head); addresses aside."""
+    parser = _Unmarked()
+    parser.feed(page)
+    text = re.sub(r"https?://\S+|\S+@\S+", " ", " ".join(parser.text))
+    return re.findall(r"[A-Za-z]*[a-z]{2,}[A-Za-z]*", text)
+
+
 def test_untranslated_strings_are_english_marked_where_html_allows(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = run(CONTENT, "build", ACTION, "--lang", "cy", "--format", "html", "--out", str(out))  # the shipped, empty catalogues
+    result = run(
+        CONTENT, "build", ACTION, "covenant", "--lang", "cy", "--format", "html", "--out", str(out)
+    )  # the shipped, empty catalogues
     assert result.exit_code == 0, result.output
     assert "warning: 2.6.2 cy: " in result.output and ", 0 out of date" in result.output
+    for name in ("2.6.2.cy.html", "covenant-2024.cy.html"):  # every word a reader sees is marked English: none is left
+        assert unmarked_words((out / name).read_text(encoding="utf-8")) == [], name
     page = (out / "2.6.2.cy.html").read_text(encoding="utf-8")
     assert '<html lang="cy">' in page
-    assert "<h1><span lang=\"en\">Action Impact Toolkit</span> 2.6.2 <span lang=\"en\">Officer/Staff Norms</span></h1>" in page
+    assert '<h1><span lang="en">Action Impact Toolkit</span> 2.6.2 <span lang="en">Officer/Staff Norms</span></h1>' in page
     # A title or an attribute cannot hold an element: the English is there, unmarked.
     assert "<title>National Vulnerability Action Plan: Action Impact Toolkit 2.6.2 Officer/Staff Norms</title>" in page
     assert '<abbr title="National Vulnerability Action Plan">NVAP</abbr>' in page
     assert re.findall(r'="[^"]*<', page) == []  # no markup inside an attribute value
     assert "\ue000" not in page and "\ue001" not in page
-    assert "<span lang=\"en\"><span" not in page  # an English title in an English sentence: one span
+    assert '<span lang="en"><span' not in page  # an English title in an English sentence: one span
 
 
 def test_the_index_lists_both_languages(welsh_root: Path, tmp_path: Path) -> None:
@@ -278,7 +316,9 @@ def fill(path: Path, tag: str, choice: int) -> dict[tuple[str, str, str], str]:
         cell(wb, names.objective(objective, "impact_owner")).value = f"{tag} {objective} owner"
         for column in COLUMN_NAMES:
             for field in names.IMPACT_FIELDS:
-                value = options(wb, objective, field)[choice] if field in names.LIST_FIELDS else f"{tag} {objective} {column} {field}"
+                value = (
+                    options(wb, objective, field)[choice] if field in names.LIST_FIELDS else f"{tag} {objective} {column} {field}"
+                )
                 cell(wb, names.objective(objective, field, column)).value = value
                 typed[(objective, column, field)] = value
     wb.save(path)
@@ -299,7 +339,9 @@ def test_a_welsh_plan_has_the_english_plans_names_and_metadata(welsh_root: Path,
     assert cell(welsh, "p_2_6_2_force").value == "Heddlu Dyfed-Powys"
     assert cell(english, "p_2_6_2_force").value == "Dyfed-Powys Police"
     assert welsh.sheetnames[:2] == ["⟦Impact Realisation Plan⟧", "2.6.2 ⟦Officer-Staff Norms⟧"]
-    assert options(welsh, names.OBJECTIVES[0], "activity") == [f"{OPEN}{o}{CLOSE}" for o in options(english, names.OBJECTIVES[0], "activity")]
+    assert options(welsh, names.OBJECTIVES[0], "activity") == [
+        f"{OPEN}{o}{CLOSE}" for o in options(english, names.OBJECTIVES[0], "activity")
+    ]
 
 
 def test_welsh_and_english_plans_collect_together(welsh_root: Path, tmp_path: Path) -> None:
@@ -326,7 +368,11 @@ def test_welsh_and_english_plans_collect_together(welsh_root: Path, tmp_path: Pa
     assert got == {(force, *key): value for force, values in typed.items() for key, value in values.items()}
     for answer in collection.answers:
         tag = "dp" if answer.force_name == "Dyfed-Powys Police" else "gw"
-        assert (answer.action, answer.reporting_period, answer.impact_owner) == (ACTION, f"{tag} reporting_period", f"{tag} {answer.objective} owner")
+        assert (answer.action, answer.reporting_period, answer.impact_owner) == (
+            ACTION,
+            f"{tag} reporting_period",
+            f"{tag} {answer.objective} owner",
+        )
     # Option 2 of every list, chosen in Welsh on one plan and in English on the other: one option, two forces.
     english_options = load_workbook(english_file)
     for tally in collection.tallies:
@@ -368,9 +414,34 @@ def test_a_welsh_plan_named_by_its_file_when_it_cannot_be_read(welsh_root: Path,
 def test_upgrading_a_welsh_plan_keeps_it_welsh(welsh_root: Path, tmp_path: Path) -> None:
     assert run(welsh_root, "plan", "--force", "Dyfed-Powys", "--lang", "cy", "--out", str(tmp_path / "old")).exit_code == 0
     typed = fill(tmp_path / "old/dyfed-powys-police-realisation-plan.cy.xlsx", "dp", 0)
-    result = run(welsh_root, "plan", "--upgrade", str(tmp_path / "old/dyfed-powys-police-realisation-plan.cy.xlsx"), "--out", str(tmp_path / "new"))
+    result = run(
+        welsh_root,
+        "plan",
+        "--upgrade",
+        str(tmp_path / "old/dyfed-powys-police-realisation-plan.cy.xlsx"),
+        "--out",
+        str(tmp_path / "new"),
+    )
     assert result.exit_code == 0, result.output
     wb = load_workbook(io.BytesIO((tmp_path / "new/dyfed-powys-police-realisation-plan.cy.xlsx").read_bytes()))
     assert {r[0].value: r[1].value for r in wb["nvap"].iter_rows()}["nvap_lang"] == "cy"
     for (objective, column, field), value in typed.items():
         assert cell(wb, names.objective(objective, field, column)).value == value
+
+
+def test_marks_become_spans_only_where_html_can_hold_them() -> None:
+    from nvap_toolkit.i18n.fallback import CLOSE as C
+    from nvap_toolkit.i18n.fallback import OPEN as O
+    from nvap_toolkit.i18n.fallback import place_marks
+
+    page = (
+        f"<title>{O}Plan{C}</title><style>a::after {{ content: '{O}x{C}'; }}</style>"
+        f'<p title="{O}Expansion{C}">{O}An {O}English{C} title{C}, then <a href="#">{O}a link{C}</a></p>'
+        f"<p>{O}one <strong>strong</strong> sentence{C}</p>"
+    )
+    assert place_marks(page) == (
+        "<title>Plan</title><style>a::after { content: 'x'; }</style>"
+        '<p title="Expansion"><span lang="en">An English title</span>, then <a href="#"><span lang="en">a link</span></a></p>'
+        '<p><span lang="en">one <strong>strong</strong> sentence</span></p>'
+    )
+    assert place_marks("<p>no marks</p>") == "<p>no marks</p>"

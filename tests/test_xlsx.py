@@ -192,8 +192,10 @@ def test_supporting_information(project: Project, toolkit: Workbook) -> None:
 def test_glossary_and_attribution(project: Project, toolkit: Workbook) -> None:
     cells = texts(toolkit[part_titles(project)[0]])
     for term, expansion in [
-        ("CPD", "Continuing Professional Development"), ("NHS", "National Health Service"),
-        ("PEEL", "Police Effectiveness, Efficiency, and Legitimacy"), ("PTSD", "Post-Traumatic Stress Disorder"),
+        ("CPD", "Continuing Professional Development"),
+        ("NHS", "National Health Service"),
+        ("PEEL", "Police Effectiveness, Efficiency, and Legitimacy"),
+        ("PTSD", "Post-Traumatic Stress Disorder"),
         ("VKPP", "Vulnerability Knowledge and Practice Programme"),
     ]:
         assert term in cells and expansion in cells
@@ -217,7 +219,7 @@ def test_toolkit_is_byte_identical(project: Project, toolkit_bytes: bytes) -> No
 
 def test_put_keeps_text() -> None:
     ws = Workbook().active
-    for n, text in enumerate(["=1+1", "+1", "-1", "@SUM(A1)", "=HYPERLINK(\"x\")", "#N/A"], start=1):
+    for n, text in enumerate(["=1+1", "+1", "-1", "@SUM(A1)", '=HYPERLINK("x")', "#N/A"], start=1):
         cell = put(ws, n, 1, text)
         assert cell.data_type == "s"
         assert cell.value == text
@@ -232,7 +234,7 @@ def formula_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, 
         "impact": "+44 20 7946 0000 is a number",
         "question": "-1 is less than nothing?",
         "meaning": "@SUM(A1:A2) is a function",
-        "priority": "=HYPERLINK(\"http://example.org\")",
+        "priority": '=HYPERLINK("http://example.org")',
     }
     path = root / "actions" / f"{ACTION}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -257,8 +259,13 @@ def _no_formulas(data: bytes) -> None:
 
 
 def _cells_starting(wb: Workbook, text: str) -> list[tuple[str, object, str]]:
-    return [(ws.title, c.value, c.data_type) for ws in wb.worksheets for row in ws.iter_rows() for c in row
-            if isinstance(c.value, str) and c.value.startswith(text)]
+    return [
+        (ws.title, c.value, c.data_type)
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith(text)
+    ]
 
 
 def test_content_starting_like_a_formula_stays_text(formula_project: tuple[Project, dict[str, str]]) -> None:

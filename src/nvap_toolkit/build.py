@@ -99,7 +99,9 @@ def render_document(project: Project, ref: DocumentRef, formats: list[str], out:
             if fmt == "md":
                 from .render.markdown import toolkit_md
 
-                data = toolkit_md(project, action, link_action=lambda a: f"{a}{suffix}.md" if a in project.actions else None).encode()
+                data = toolkit_md(
+                    project, action, link_action=lambda a: f"{a}{suffix}.md" if a in project.actions else None
+                ).encode()
             elif fmt == "html":
                 data = (html or "").encode()
             elif fmt == "pdf":
@@ -204,7 +206,9 @@ def _output_names(stems: Iterable[str]) -> list[str]:
     return [f"{stem}.{fmt}" for stem in stems for fmt in FORMATS] + [MANIFEST, *INDEX]
 
 
-def _build(project: Project, documents: list[DocumentRef], formats: list[str], out: Path, tick: Callable[[str], None] | None) -> BuildReport:
+def _build(
+    project: Project, documents: list[DocumentRef], formats: list[str], out: Path, tick: Callable[[str], None] | None
+) -> BuildReport:
     report = BuildReport(documents=documents)
     manifest = _read_manifest(out).get("documents", {})
     shared = _shared_digest(project)
@@ -269,7 +273,9 @@ PARALLEL_FROM = 8
 def _read_manifest(out: Path) -> dict[str, Any]:
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) and data.get("nvap") == __version__ and isinstance(data.get("documents"), dict) else {}
+        return (
+            data if isinstance(data, dict) and data.get("nvap") == __version__ and isinstance(data.get("documents"), dict) else {}
+        )
     except (OSError, ValueError):
         return {}
 
@@ -473,7 +479,14 @@ class _Workbooks:
         """Worth it: workbooks and something else to render meanwhile, a second core, a fork without threads about."""
         import threading
 
-        return bool(refs) and "xlsx" in formats and len(formats) > 1 and cpu_count() > 1 and _can_fork() and threading.active_count() == 1
+        return (
+            bool(refs)
+            and "xlsx" in formats
+            and len(formats) > 1
+            and cpu_count() > 1
+            and _can_fork()
+            and threading.active_count() == 1
+        )
 
     def __init__(self, project: Project, refs: list[DocumentRef], out: Path) -> None:
         self.project = project

@@ -60,7 +60,11 @@ def _run(func: Callable[[], int]) -> int:
     except ContentError as exc:
         console.issues(exc.issues, console.err)
         errors = sum(i.is_error for i in exc.issues)
-        console.message(f"{exc.message}: {console.plural(errors, 'error')}, {console.plural(len(exc.issues) - errors, 'warning')}; nothing was written", "red", console.err)
+        console.message(
+            f"{exc.message}: {console.plural(errors, 'error')}, {console.plural(len(exc.issues) - errors, 'warning')}; nothing was written",
+            "red",
+            console.err,
+        )
         return int(exc.exit_code)
     except NvapError as exc:
         console.error(exc.message)
@@ -79,7 +83,9 @@ def _run(func: Callable[[], int]) -> int:
 
 @app.command()
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to check (default: all of the content).", metavar="PATH")] = None,
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Files or folders to check (default: all of the content).", metavar="PATH")
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Check the content: YAML, fields, ids and every reference. Exit 0 clean, 1 on errors."""
@@ -98,12 +104,35 @@ def validate(
 
 @app.command()
 def build(
-    names: Annotated[Optional[list[str]], typer.Argument(help="Documents: action ids (2.6.2), 'covenant' or 'covenant-2024' (default: all).", show_default=False, metavar="DOCUMENT")] = None,
+    names: Annotated[
+        Optional[list[str]],
+        typer.Argument(
+            help="Documents: action ids (2.6.2), 'covenant' or 'covenant-2024' (default: all).",
+            show_default=False,
+            metavar="DOCUMENT",
+        ),
+    ] = None,
     everything: Annotated[bool, typer.Option("--all", help="Build every document.")] = False,
-    formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="md, html, pdf or xlsx; repeat for several (default: md, html and xlsx; pdf needs Pango).", metavar="FORMAT")] = None,
+    formats: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--format",
+            "-f",
+            help="md, html, pdf or xlsx; repeat for several (default: md, html and xlsx; pdf needs Pango).",
+            metavar="FORMAT",
+        ),
+    ] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.", file_okay=False)] = Path("build"),
     strict: Annotated[bool, typer.Option("--strict", help="Treat content warnings as errors.")] = False,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Languages, comma separated: en, cy, en,cy (default: en). Another language is built from content/translations/<lang>/ as ID.<lang>.md...", show_default=False, metavar="CODES")] = None,
+    lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--lang",
+            help="Languages, comma separated: en, cy, en,cy (default: en). Another language is built from content/translations/<lang>/ as ID.<lang>.md...",
+            show_default=False,
+            metavar="CODES",
+        ),
+    ] = None,
 ) -> None:
     """Render toolkits and Covenant reports to Markdown, HTML, Excel and PDF."""
 
@@ -130,7 +159,9 @@ def build(
             f"{len(report.written.updated)} updated, {len(report.written.identical)} unchanged in {display_path(out)}/",
             "green",
         )
-        for fallback in report.fallbacks:  # a translation's strings still in English: "2.6.2 cy: 3 strings in English, 1 out of date"
+        for (
+            fallback
+        ) in report.fallbacks:  # a translation's strings still in English: "2.6.2 cy: 3 strings in English, 1 out of date"
             console.message(f"warning: {fallback}", "yellow", console.err)
         return 0
 
@@ -139,16 +170,60 @@ def build(
 
 @app.command()
 def plan(
-    force: Annotated[Optional[list[str]], typer.Option("--force", help="A police force as people name it (Norfolk, Hants, the Met, BTP, Heddlu Gwent); repeat for several.", show_default=False, metavar="NAME")] = None,
+    force: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--force",
+            help="A police force as people name it (Norfolk, Hants, the Met, BTP, Heddlu Gwent); repeat for several.",
+            show_default=False,
+            metavar="NAME",
+        ),
+    ] = None,
     all_forces: Annotated[bool, typer.Option("--all-forces", help="A plan for every force in the reference data.")] = False,
-    list_forces: Annotated[bool, typer.Option("--list-forces", help="List the forces and the names nvap knows them by, then stop.")] = False,
-    actions: Annotated[Optional[list[str]], typer.Option("--action", help="An action id; repeat for several (default: every action).", show_default=False, metavar="ID")] = None,
+    list_forces: Annotated[
+        bool, typer.Option("--list-forces", help="List the forces and the names nvap knows them by, then stop.")
+    ] = False,
+    actions: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--action", help="An action id; repeat for several (default: every action).", show_default=False, metavar="ID"
+        ),
+    ] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.", file_okay=False)] = Path("plans"),
-    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace existing plans (they may hold a force's work).")] = False,
-    skip_existing: Annotated[bool, typer.Option("--skip-existing", help="Keep existing plans as they are; write only the missing ones.")] = False,
-    programme: Annotated[Optional[str], typer.Option("--programme", help="The programme whose actions the plan holds (needed when the content has several).", show_default=False, metavar="ID")] = None,
-    upgrade: Annotated[Optional[Path], typer.Option("--upgrade", help="A filled plan: write the current edition's plan for its force, every answer carried over.", show_default=False, metavar="FILLED.xlsx", dir_okay=False)] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Languages, comma separated: en, cy, en,cy (default: en). A Welsh plan is <force>-realisation-plan.cy.xlsx.", show_default=False, metavar="CODES")] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace existing plans (they may hold a force's work).")
+    ] = False,
+    skip_existing: Annotated[
+        bool, typer.Option("--skip-existing", help="Keep existing plans as they are; write only the missing ones.")
+    ] = False,
+    programme: Annotated[
+        Optional[str],
+        typer.Option(
+            "--programme",
+            help="The programme whose actions the plan holds (needed when the content has several).",
+            show_default=False,
+            metavar="ID",
+        ),
+    ] = None,
+    upgrade: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--upgrade",
+            help="A filled plan: write the current edition's plan for its force, every answer carried over.",
+            show_default=False,
+            metavar="FILLED.xlsx",
+            dir_okay=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--lang",
+            help="Languages, comma separated: en, cy, en,cy (default: en). A Welsh plan is <force>-realisation-plan.cy.xlsx.",
+            show_default=False,
+            metavar="CODES",
+        ),
+    ] = None,
 ) -> None:
     """Write a force's fillable Excel Impact Realisation Plan (one workbook per force)."""
 
@@ -162,16 +237,24 @@ def plan(
         project = load_valid_project(_root())
         if upgrade is not None:
             if force or all_forces or list_forces or actions or skip_existing or programme or lang:
-                raise UsageError("--upgrade takes the force, actions and language from the filled plan: give it with --out and --overwrite only")
+                raise UsageError(
+                    "--upgrade takes the force, actions and language from the filled plan: give it with --out and --overwrite only"
+                )
             from .plan.upgrade import upgrade_plan
 
             result = upgrade_plan(project, upgrade, out)
             written = write_outputs([result.output], protect=True, overwrite=overwrite)
             verb = "unchanged" if written.identical else "wrote"
-            console.message(f"{verb} {display_path(result.output.path)}: {console.plural(result.placed, 'answer')} carried over by id")
+            console.message(
+                f"{verb} {display_path(result.output.path)}: {console.plural(result.placed, 'answer')} carried over by id"
+            )
             for answer in result.kept:
                 where = " ".join(p for p in (answer.action, answer.objective, answer.field, answer.column) if p)
-                console.message(f"kept {where}: no place in the current edition; it is on its own sheet (it was at {answer.value.ref})", "yellow", console.err)
+                console.message(
+                    f"kept {where}: no place in the current edition; it is on its own sheet (it was at {answer.value.ref})",
+                    "yellow",
+                    console.err,
+                )
             return 0
         if list_forces:
             rows: list[tuple[str, ...]] = [
@@ -184,8 +267,15 @@ def plan(
         outputs, kept = [], []
         for plan_lang in languages_option(lang, project.root):  # one workbook per force and language
             made, left = write_plans(
-                project, out, force, all_forces=all_forces, action_ids=actions, overwrite=overwrite, skip_existing=skip_existing,
-                programme=programme, lang=plan_lang,
+                project,
+                out,
+                force,
+                all_forces=all_forces,
+                action_ids=actions,
+                overwrite=overwrite,
+                skip_existing=skip_existing,
+                programme=programme,
+                lang=plan_lang,
             )
             outputs.extend(made)
             kept.extend(left)
@@ -204,8 +294,15 @@ def plan(
 @app.command()
 def collect(
     inputs: Annotated[list[Path], typer.Argument(help="Filled plans: .xlsx files or folders to search.", metavar="DIR_OR_FILE")],
-    out: Annotated[Path, typer.Option("--out", help="Output folder for the summary (may be the input folder).", file_okay=False)] = Path("collected"),
-    formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="xlsx, html, pdf, csv or json; repeat for several (default: all but pdf).", metavar="FORMAT")] = None,
+    out: Annotated[
+        Path, typer.Option("--out", help="Output folder for the summary (may be the input folder).", file_okay=False)
+    ] = Path("collected"),
+    formats: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--format", "-f", help="xlsx, html, pdf, csv or json; repeat for several (default: all but pdf).", metavar="FORMAT"
+        ),
+    ] = None,
 ) -> None:
     """Read the forces' filled plans into a national summary (exit 1 if any plan was not counted, or none was found)."""
 
@@ -230,7 +327,9 @@ def collect(
             console.message(f"{skipped}: skipped (a summary written by nvap collect)")
         if not collection.returns:
             shown = ", ".join(display_path(p) for p in inputs)
-            console.message(f"warning: no plans found in {shown} (plans are .xlsx files made by 'nvap plan')", "yellow", console.err)
+            console.message(
+                f"warning: no plans found in {shown} (plans are .xlsx files made by 'nvap plan')", "yellow", console.err
+            )
         console.message(collection.summary, "green" if not collection.exit_code else "yellow")
         return int(collection.exit_code)
 
@@ -260,10 +359,22 @@ def schema(
 
 @app.command()
 def diff(
-    old: Annotated[str, typer.Argument(help="The earlier edition: a content folder or a git revision (HEAD~3, v1.0).", metavar="OLD", show_default=False)],
-    new: Annotated[str, typer.Argument(help="The later edition: a content folder ('.' for this one) or a git revision.", metavar="NEW", show_default=False)],
+    old: Annotated[
+        str,
+        typer.Argument(
+            help="The earlier edition: a content folder or a git revision (HEAD~3, v1.0).", metavar="OLD", show_default=False
+        ),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(
+            help="The later edition: a content folder ('.' for this one) or a git revision.", metavar="NEW", show_default=False
+        ),
+    ],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, md, html or json.", metavar="FORMAT")] = "text",
-    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the editions differ (as git diff --exit-code).")] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when the editions differ (as git diff --exit-code).")
+    ] = False,
 ) -> None:
     """List what changed between two editions of the content: added, removed, reworded, moved, renumbered."""
 
@@ -279,7 +390,11 @@ def diff(
             for line in as_lines(result):
                 console.message(line)
             documents = len(result.by_document())
-            summary = f"{console.plural(len(result.changes), 'change')} in {console.plural(documents, 'document')}" if result.differ else "no differences"
+            summary = (
+                f"{console.plural(len(result.changes), 'change')} in {console.plural(documents, 'document')}"
+                if result.differ
+                else "no differences"
+            )
             console.message(summary, "yellow" if result.differ else "green")
         else:
             text = {"md": as_markdown, "html": as_html, "json": as_json}[fmt](result)
@@ -291,9 +406,21 @@ def diff(
 
 @app.command()
 def new(
-    action_id: Annotated[str, typer.Argument(help="The new action's number, e.g. 2.6.4.", metavar="ACTION_ID", show_default=False)],
-    title: Annotated[str, typer.Option("--title", help="The action's title, e.g. 'Supervision'.", show_default=False, metavar="TITLE")],
-    programme: Annotated[Optional[str], typer.Option("--programme", help="The programme it belongs to (content/<ID>.yaml; needed when there are several).", show_default=False, metavar="ID")] = None,
+    action_id: Annotated[
+        str, typer.Argument(help="The new action's number, e.g. 2.6.4.", metavar="ACTION_ID", show_default=False)
+    ],
+    title: Annotated[
+        str, typer.Option("--title", help="The action's title, e.g. 'Supervision'.", show_default=False, metavar="TITLE")
+    ],
+    programme: Annotated[
+        Optional[str],
+        typer.Option(
+            "--programme",
+            help="The programme it belongs to (content/<ID>.yaml; needed when there are several).",
+            show_default=False,
+            metavar="ID",
+        ),
+    ] = None,
 ) -> None:
     """Write a draft toolkit to fill in: content/actions/ACTION_ID.yaml, every field present and empty."""
 
@@ -340,7 +467,9 @@ app.add_typer(translate_app)
 
 @translate_app.command("update")
 def translate_update(
-    lang: Annotated[str, typer.Option("--lang", help="The language: an ISO 639 code, e.g. cy (Welsh).", show_default=False, metavar="CODE")],
+    lang: Annotated[
+        str, typer.Option("--lang", help="The language: an ISO 639 code, e.g. cy (Welsh).", show_default=False, metavar="CODE")
+    ],
 ) -> None:
     """Write or update every document's catalogue for a language: translations kept, changed English marked fuzzy."""
 
@@ -371,8 +500,18 @@ def translate_update(
 
 @translate_app.command("stats")
 def translate_stats(
-    lang: Annotated[Optional[str], typer.Option("--lang", help="One language (default: every language with catalogues).", show_default=False, metavar="CODE")] = None,
-    minimum: Annotated[Optional[float], typer.Option("--min", help="Exit 1 if a document is less than PCT% translated.", show_default=False, metavar="PCT", min=0, max=100)] = None,
+    lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--lang", help="One language (default: every language with catalogues).", show_default=False, metavar="CODE"
+        ),
+    ] = None,
+    minimum: Annotated[
+        Optional[float],
+        typer.Option(
+            "--min", help="Exit 1 if a document is less than PCT% translated.", show_default=False, metavar="PCT", min=0, max=100
+        ),
+    ] = None,
     output_format: Annotated[str, typer.Option("--format", help="text (a table) or json.", metavar="FORMAT")] = "text",
 ) -> None:
     """Per document: strings translated, fuzzy (out of date) and untranslated, and the share done."""
@@ -393,12 +532,26 @@ def translate_stats(
         stats = translation_stats(load_valid_project(root), langs)
         below = [s for s in stats if minimum is not None and s.below(minimum)]
         if output_format == "json":
-            console.message(json.dumps({"documents": [s.as_json() for s in stats], "languages": [t.as_json() for t in totals(stats)]}, indent=2, ensure_ascii=False))
+            console.message(
+                json.dumps(
+                    {"documents": [s.as_json() for s in stats], "languages": [t.as_json() for t in totals(stats)]},
+                    indent=2,
+                    ensure_ascii=False,
+                )
+            )
         elif not langs:
             console.message("no catalogues yet: 'nvap translate update --lang cy' writes the Welsh ones")
         else:
             rows: list[tuple[str, ...]] = [
-                (s.lang, s.document, s.catalogue if s.exists else f"{s.catalogue} (not written yet)", str(s.translated), str(s.fuzzy), str(s.untranslated), f"{s.percent:.1f}%")
+                (
+                    s.lang,
+                    s.document,
+                    s.catalogue if s.exists else f"{s.catalogue} (not written yet)",
+                    str(s.translated),
+                    str(s.fuzzy),
+                    str(s.untranslated),
+                    f"{s.percent:.1f}%",
+                )
                 for s in stats
             ]
             console.table(["Language", "Document", "Catalogue", "Translated", "Fuzzy", "Untranslated", "Done"], rows)

@@ -127,7 +127,9 @@ def progress(total: int, label: str) -> Iterator[Any]:
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err.rich, transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err.rich, transient=True
+    ) as bar:
         task = bar.add_task(label, total=total)
         yield lambda description="": bar.update(task, advance=1, description=description or label)
 

@@ -109,7 +109,9 @@ def content_folder(spec: str, content_root: Path) -> Iterator[Path]:
     try:
         rel = content_root.resolve().relative_to(top.resolve()).as_posix()
     except ValueError:
-        raise UsageError(f"the content folder {display_path(content_root)} is not in the git repository {display_path(top)}") from None
+        raise UsageError(
+            f"the content folder {display_path(content_root)} is not in the git repository {display_path(top)}"
+        ) from None
     archive = _git_bytes(top, "archive", "--format=tar", revision.strip(), "--", rel)
     if archive is None:
         raise UsageError(f"the revision '{spec}' has no {rel}/ folder")
@@ -368,9 +370,14 @@ def as_markdown(diff: ContentDiff) -> str:
     for document, changes in diff.by_document().items():
         out += [f"## {md_escape(document)}", "", "| where | change | detail |", "| --- | --- | --- |"]
         for c in changes:
-            detail = "".join(
-                md_escape(t) if op == "=" else f"~~{md_escape(t)}~~" if op == "-" else f"**{md_escape(t)}**" for op, t in c.words
-            ) if c.kind == "reworded" else md_escape(c.detail())
+            detail = (
+                "".join(
+                    md_escape(t) if op == "=" else f"~~{md_escape(t)}~~" if op == "-" else f"**{md_escape(t)}**"
+                    for op, t in c.words
+                )
+                if c.kind == "reworded"
+                else md_escape(c.detail())
+            )
             out.append(f"| {md_escape(c.where)} | {c.kind} | {detail.replace(chr(10), ' ').replace('|', chr(92) + '|')} |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
@@ -394,11 +401,17 @@ def as_html(diff: ContentDiff) -> str:
         f"<h1>{escape(diff.old)} → {escape(diff.new)}</h1>",
     ]
     for document, changes in diff.by_document().items():
-        parts += [f"<h2>{escape(document)}</h2>", "<table>", "<thead><tr><th scope=\"col\">where</th><th scope=\"col\">change</th><th scope=\"col\">detail</th></tr></thead>", "<tbody>"]
+        parts += [
+            f"<h2>{escape(document)}</h2>",
+            "<table>",
+            '<thead><tr><th scope="col">where</th><th scope="col">change</th><th scope="col">detail</th></tr></thead>',
+            "<tbody>",
+        ]
         for c in changes:
             if c.kind == "reworded":
                 detail = "".join(
-                    str(escape(t)) if op == "=" else f"<del>{escape(t)}</del>" if op == "-" else f"<ins>{escape(t)}</ins>" for op, t in c.words
+                    str(escape(t)) if op == "=" else f"<del>{escape(t)}</del>" if op == "-" else f"<ins>{escape(t)}</ins>"
+                    for op, t in c.words
                 )
             else:
                 detail = str(escape(c.detail()))

@@ -118,7 +118,9 @@ def new_action(project: Project, action_id: str, title: str, programme: str | No
         raise UsageError("give the toolkit a title: --title TITLE")
     if programme is None:
         if len(project.programmes) != 1:
-            raise UsageError("the content holds several programmes (" + ", ".join(project.programmes) + "): choose one with --programme ID")
+            raise UsageError(
+                "the content holds several programmes (" + ", ".join(project.programmes) + "): choose one with --programme ID"
+            )
         programme = next(iter(project.programmes))
     if programme not in project.programmes:
         raise UsageError(f"unknown programme '{shown(programme)}': the content has " + ", ".join(project.programmes))
@@ -128,5 +130,7 @@ def new_action(project: Project, action_id: str, title: str, programme: str | No
         raise UsageError(f"the action {action_id} exists already ({where}): choose another id")
     owner = project.programme_for(action_id)
     if owner is not None and owner.id != programme:
-        raise UsageError(f"the action {action_id} is in the index of the programme {owner.id}: give --programme {owner.id} or another id")
+        raise UsageError(
+            f"the action {action_id} is in the index of the programme {owner.id}: give --programme {owner.id} or another id"
+        )
     return Output(path, scaffold_text(action_id, title.strip(), programme).encode("utf-8"))

@@ -202,7 +202,9 @@ class Preview:
         from watchfiles import watch
 
         # yield_on_timeout: an empty set each second of quiet, the first once the watcher is set up.
-        for changes in watch(*self.watched, stop_event=self.stopping, debounce=DEBOUNCE_MS, step=50, rust_timeout=1000, yield_on_timeout=True):
+        for changes in watch(
+            *self.watched, stop_event=self.stopping, debounce=DEBOUNCE_MS, step=50, rust_timeout=1000, yield_on_timeout=True
+        ):
             if self.stopping.is_set():
                 break
             if not self.watching.is_set():

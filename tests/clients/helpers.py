@@ -22,14 +22,10 @@ VNU_JAR = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.ja
 
 # LibreOffice's CSV filter options: comma, double quote, UTF-8 (76), from row 1, ...,
 # and -1 last: one file per sheet, named <stem>-<SheetName>.csv.
-CSV_FILTER = (
-    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
-)
+CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 LIBREOFFICE_FORMATS = {"pdf": "pdf", "csv": CSV_FILTER, "xlsx": "xlsx"}
 
-INSTALL_HINT = (
-    "run `make test-clients` (scripts/install-clients.sh installs the programs)"
-)
+INSTALL_HINT = "run `make test-clients` (scripts/install-clients.sh installs the programs)"
 
 
 def _run(
@@ -58,8 +54,7 @@ def _run(
         raise AssertionError(f"{' '.join(args)} took longer than {timeout} s") from exc
     if result.returncode not in ok_codes:
         raise AssertionError(
-            f"{' '.join(args)} exited {result.returncode}\n"
-            f"--- stderr ---\n{result.stderr}\n--- stdout ---\n{result.stdout}"
+            f"{' '.join(args)} exited {result.returncode}\n--- stderr ---\n{result.stderr}\n--- stdout ---\n{result.stdout}"
         )
     return result
 
@@ -92,16 +87,11 @@ def audit_html(paths: Sequence[Path], out_dir: Path) -> dict[Path, dict]:
         timeout=60 + 30 * len(paths),
     )
     summaries = {
-        Path(summary["file"]): summary
-        for summary in (
-            json.loads(line) for line in result.stdout.splitlines() if line.strip()
-        )
+        Path(summary["file"]): summary for summary in (json.loads(line) for line in result.stdout.splitlines() if line.strip())
     }
     missing = [str(path) for path in absolute.values() if path not in summaries]
     if missing:
-        raise AssertionError(
-            f"browser.mjs reported nothing for {missing}\n{result.stderr}"
-        )
+        raise AssertionError(f"browser.mjs reported nothing for {missing}\n{result.stderr}")
     return {path: summaries[resolved] for path, resolved in absolute.items()}
 
 
@@ -122,9 +112,7 @@ def libreoffice_convert(path: Path, out_dir: Path, fmt: str) -> list[Path]:
         raise AssertionError(f"unknown LibreOffice format {fmt!r}: use one of {known}")
     path, out_dir = Path(path).resolve(), Path(out_dir).resolve()
     if fmt == "xlsx" and out_dir == path.parent:
-        raise AssertionError(
-            f"an xlsx round trip of {path} would overwrite it: use another out_dir"
-        )
+        raise AssertionError(f"an xlsx round trip of {path} would overwrite it: use another out_dir")
     out_dir.mkdir(parents=True, exist_ok=True)
     # LibreOffice writes into a fresh folder: whatever lands there is what it produced.
     with tempfile.TemporaryDirectory(prefix="nvap-lo-") as work:
@@ -145,8 +133,7 @@ def libreoffice_convert(path: Path, out_dir: Path, fmt: str) -> list[Path]:
         outputs = sorted(fresh.iterdir()) if fresh.is_dir() else []
         if not outputs:
             raise AssertionError(
-                f"LibreOffice wrote no {fmt} for {path}\n"
-                f"--- stderr ---\n{result.stderr}\n--- stdout ---\n{result.stdout}"
+                f"LibreOffice wrote no {fmt} for {path}\n--- stderr ---\n{result.stderr}\n--- stdout ---\n{result.stdout}"
             )
         return [Path(shutil.move(output, out_dir / output.name)) for output in outputs]
 
@@ -213,8 +200,4 @@ def vnu_errors(html_paths: Sequence[Path]) -> list[str]:
             f"vnu gave no JSON report (exit {result.returncode})\n"
             f"--- stderr ---\n{result.stderr}\n--- stdout ---\n{result.stdout}"
         ) from exc
-    return [
-        f"{unquote(urlparse(msg.get('url', '')).path)}:{msg.get('lastLine', '?')}: "
-        f"{msg['message']}"
-        for msg in messages
-    ]
+    return [f"{unquote(urlparse(msg.get('url', '')).path)}:{msg.get('lastLine', '?')}: {msg['message']}" for msg in messages]

@@ -130,9 +130,7 @@ def test_request_leaving_the_file_is_recorded(audit: dict[str, dict]) -> None:
     assert audit["remote"]["violations"] == []
 
 
-def test_browser_writes_screenshots_a4_pdf_and_axe_results(
-    audit: dict[str, dict], audit_dir: Path
-) -> None:
+def test_browser_writes_screenshots_a4_pdf_and_axe_results(audit: dict[str, dict], audit_dir: Path) -> None:
     styled = (audit_dir / "accessible.png").read_bytes()
     unstyled = (audit_dir / "accessible.nocss.png").read_bytes()
     assert styled.startswith(b"\x89PNG") and unstyled.startswith(b"\x89PNG")
@@ -172,9 +170,7 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     status.add("B2")
     plan.add_data_validation(status)
     plan.protection.sheet = True
-    wb.defined_names["status_input"] = DefinedName(
-        "status_input", attr_text="Plan!$B$2"
-    )
+    wb.defined_names["status_input"] = DefinedName("status_input", attr_text="Plan!$B$2")
     notes = wb.create_sheet("Notes")
     notes["A1"] = "Straße, naïve"
     path = tmp_path_factory.mktemp("workbook") / "plan.xlsx"
@@ -194,9 +190,7 @@ def test_libreoffice_prints_every_sheet_to_pdf(workbook: Path, tmp_path: Path) -
     assert all(png.read_bytes().startswith(b"\x89PNG") for png in pngs)
 
 
-def test_libreoffice_writes_one_utf8_csv_per_sheet(
-    workbook: Path, tmp_path: Path
-) -> None:
+def test_libreoffice_writes_one_utf8_csv_per_sheet(workbook: Path, tmp_path: Path) -> None:
     csvs = libreoffice_convert(workbook, tmp_path, "csv")
     assert [csv.name for csv in csvs] == ["plan-Notes.csv", "plan-Plan.csv"]
     assert "Café – ü" in (tmp_path / "plan-Plan.csv").read_text(encoding="utf-8")

@@ -41,7 +41,7 @@ def outputs(project, tmp_path_factory):
 
 def test_every_page_passes_axe_and_is_self_contained(outputs):
     pages = sorted(outputs.glob("*.html"))
-    assert [p.name for p in pages] == ["2.6.2.html", "covenant-2024.html"]
+    assert [p.name for p in pages] == ["2.6.2.html", "covenant-2024.html", "index.html"]
     results = audit_html(pages, KEEP)
     for page, result in results.items():
         assert result["violations"] == [], (page.name, result["violations"])
@@ -90,9 +90,9 @@ def test_plan_survives_a_libreoffice_round_trip(outputs, project, tmp_path):
     names = sorted(wb.defined_names)
     prefix = "p_2_6_2_"
     # Fill some inputs as a force would, then let LibreOffice open and save the file.
-    (ws, cell), = wb.defined_names[prefix + "project_lead"].destinations
+    ((ws, cell),) = wb.defined_names[prefix + "project_lead"].destinations
     wb[ws][cell] = "A. Lead"
-    (ws, cell), = wb.defined_names[prefix + "date_prepared"].destinations
+    ((ws, cell),) = wb.defined_names[prefix + "date_prepared"].destinations
     wb[ws][cell] = date(2026, 11, 2)
     filled = tmp_path / "filled.xlsx"
     wb.save(filled)
@@ -105,7 +105,7 @@ def test_plan_survives_a_libreoffice_round_trip(outputs, project, tmp_path):
     assert any(dv.type == "list" for dv in validations)
     assert any(dv.type == "date" for dv in validations)
     assert any(dv.prompt for dv in validations)
-    (ws, cell), = after.defined_names[prefix + "project_lead"].destinations
+    ((ws, cell),) = after.defined_names[prefix + "project_lead"].destinations
     assert after[ws][cell].protection.locked is False
     result = read_plan(saved, project)
     assert result.issues == []

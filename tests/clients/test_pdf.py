@@ -29,7 +29,10 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("pdf")
     result = subprocess.run(
         [NVAP, "--content", PROJECT_ROOT / "content", "build", "2.6.2", "covenant", "-f", "pdf", "--out", out],
-        capture_output=True, text=True, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     if KEEP.exists():
@@ -64,10 +67,13 @@ def tags(pdf: pikepdf.Pdf) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize(("stem", "title"), [
-    ("2.6.2", "National Vulnerability Action Plan: Action Impact Toolkit 2.6.2 Officer/Staff Norms"),
-    ("covenant-2024", "Police Covenant Report 2024"),
-])
+@pytest.mark.parametrize(
+    ("stem", "title"),
+    [
+        ("2.6.2", "National Vulnerability Action Plan: Action Impact Toolkit 2.6.2 Officer/Staff Norms"),
+        ("covenant-2024", "Police Covenant Report 2024"),
+    ],
+)
 def test_tagged_a4_pdf_ua_with_language_title_and_structure(pdfs: dict[str, Path], stem: str, title: str) -> None:
     with pikepdf.open(pdfs[stem]) as pdf:
         assert bool(pdf.Root.MarkInfo.Marked)
@@ -87,23 +93,35 @@ def test_tagged_a4_pdf_ua_with_language_title_and_structure(pdfs: dict[str, Path
 
 
 def test_running_header_and_page_numbers(pdfs: dict[str, Path]) -> None:
-    text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", pdfs["2.6.2"], "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", pdfs["2.6.2"], "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "National Vulnerability Action Plan: Action Impact Toolkit 2.6.2 Officer/Staff Norms · Edition 1 (" in text
     with pikepdf.open(pdfs["2.6.2"]) as pdf:
         assert f"Page 2 of {len(pdf.pages)}" in text
 
 
 @pytest.mark.skipif(not SOURCES.is_dir(), reason="the source texts are not beside the repository")
-@pytest.mark.parametrize(("stem", "source", "kw"), [
-    ("2.6.2", "004_b979efec25969804.txt", {"cut": ("\nReferences\n", "\nVKPP NVAP Impact\n")}),
-    ("covenant-2024", "000_b8371bb5de8d4e59.txt", {"start": "\nExecutive Summary\n\nThe Police"}),
-])
+@pytest.mark.parametrize(
+    ("stem", "source", "kw"),
+    [
+        ("2.6.2", "004_b979efec25969804.txt", {"cut": ("\nReferences\n", "\nVKPP NVAP Impact\n")}),
+        ("covenant-2024", "000_b8371bb5de8d4e59.txt", {"start": "\nExecutive Summary\n\nThe Police"}),
+    ],
+)
 def test_every_source_sentence_is_in_the_pdf(pdfs: dict[str, Path], stem: str, source: str, kw: dict[str, object]) -> None:
     sentences = source_sentences(SOURCES / source, **kw)  # type: ignore[arg-type]
+
     def text(*mode: str) -> str:
-        found = subprocess.run(["pdftotext", *mode, "-enc", "UTF-8", pdfs[stem], "-"], capture_output=True, text=True, check=True).stdout
+        found = subprocess.run(
+            ["pdftotext", *mode, "-enc", "UTF-8", pdfs[stem], "-"], capture_output=True, text=True, check=True
+        ).stdout
         # The running header and page numbers sit between a page's last line and the next page's first.
-        lines = [line for line in found.splitlines() if not line.startswith(("Page ", "National Vulnerability Action Plan: Action", "Police Covenant Report 2024"))]
+        lines = [
+            line
+            for line in found.splitlines()
+            if not line.startswith(("Page ", "National Vulnerability Action Plan: Action", "Police Covenant Report 2024"))
+        ]
         return comparable(re.sub(r"(?<=[/-])\n", "", "\n".join(lines)))  # a URL or word broken after '/' or '-'
 
     def comparable(t: str) -> str:
@@ -121,7 +139,10 @@ _NOTE_MARK = re.compile(r"(?<=\w) \d{1,2}(?=[ ,;:)]|\.(?!\d)|$)")
 def test_two_builds_are_byte_identical(pdfs: dict[str, Path], tmp_path: Path) -> None:
     result = subprocess.run(
         [NVAP, "--content", PROJECT_ROOT / "content", "build", "2.6.2", "-f", "pdf", "--out", tmp_path],
-        capture_output=True, text=True, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "2.6.2.pdf").read_bytes() == pdfs["2.6.2"].read_bytes()

@@ -133,7 +133,9 @@ class Answer(_Data):
 ANSWER_FIELDS = tuple(Answer.model_fields)
 """The answers' columns, in order (CSV header, JSON keys)."""
 TYPED_FIELDS = tuple(
-    f for f in ANSWER_FIELDS if f not in ("force", "force_name", "file", "status", "action", "objective", "column", "date_prepared")
+    f
+    for f in ANSWER_FIELDS
+    if f not in ("force", "force_name", "file", "status", "action", "objective", "column", "date_prepared")
 )
 """The answers' columns that hold what a force typed."""
 

@@ -104,18 +104,35 @@ class _Names:
         """The answers table's headers, in ``answer_row``'s order."""
         c, form = self.collect, self.form
         return [
-            form.force.label, c.file, c.status, self.labels.action,
-            *(self.field(f) for f in fmt.HEADER_FIELDS), f"{form.date_prepared.label} ({c.as_typed})",
-            self.labels.objective, form.impact_owner.label, c.column, *(self.field(f) for f in fmt.IMPACT_FIELDS),
+            form.force.label,
+            c.file,
+            c.status,
+            self.labels.action,
+            *(self.field(f) for f in fmt.HEADER_FIELDS),
+            f"{form.date_prepared.label} ({c.as_typed})",
+            self.labels.objective,
+            form.impact_owner.label,
+            c.column,
+            *(self.field(f) for f in fmt.IMPACT_FIELDS),
         ]
 
     def answer_row(self, a: Answer) -> list[Any]:
         """One answer as the answers table shows it: every value as typed (and the date read, as a date)."""
         objective = self.objective(a.action, a.objective) if (a.action, a.objective) in self.objectives else a.objective
         return [
-            a.force_name or "", a.file, self.status(a.status), self.actions.get(a.action, a.action),
-            a.reporting_period, a.project_lead, a.prepared_by, a.date_prepared, a.date_prepared_as_typed,
-            objective, a.impact_owner, self.column(a.column), *(getattr(a, f) for f in fmt.IMPACT_FIELDS),
+            a.force_name or "",
+            a.file,
+            self.status(a.status),
+            self.actions.get(a.action, a.action),
+            a.reporting_period,
+            a.project_lead,
+            a.prepared_by,
+            a.date_prepared,
+            a.date_prepared_as_typed,
+            objective,
+            a.impact_owner,
+            self.column(a.column),
+            *(getattr(a, f) for f in fmt.IMPACT_FIELDS),
         ]
 
     def objective(self, action: str, objective: str) -> str:
@@ -162,7 +179,9 @@ def collect_outputs(project: Project, collection: Collection, out_dir: Path, for
         elif fmt_name == "pdf":
             from ..render.pdf import html_to_pdf
 
-            outputs.append(Output(out_dir / f"{SUMMARY_STEM}.pdf", html_to_pdf(summary_html(project, collection), identifier=SUMMARY_STEM)))
+            outputs.append(
+                Output(out_dir / f"{SUMMARY_STEM}.pdf", html_to_pdf(summary_html(project, collection), identifier=SUMMARY_STEM))
+            )
         elif fmt_name == "csv":
             outputs.append(Output(out_dir / f"{SUMMARY_STEM}.csv", summary_csv(collection)))
             outputs.append(Output(out_dir / ANSWERS_CSV, answers_csv(collection)))
@@ -227,13 +246,22 @@ def summary_xlsx(project: Project, collection: Collection) -> bytes:
         wb, c.choices, [*where, c.option, c.forces, c.plans_read, c.chosen_by], choices, widths=[26, 30, 18, 20, 60, 9, 10, 50]
     )
     table_sheet(wb, c.free_text, [*where, form.force.label, c.entry], free, widths=[26, 30, 18, 20, 34, 70])
-    table_sheet(wb, c.answers, names.answer_headers(), [names.answer_row(a) for a in collection.answers],
-           widths=[30, 40, 22, 24, 20, 20, 20, 14, 16, 26, 22, 20, *([40] * len(fmt.IMPACT_FIELDS))],
-           formats={7: "dd/mm/yyyy"})
+    table_sheet(
+        wb,
+        c.answers,
+        names.answer_headers(),
+        [names.answer_row(a) for a in collection.answers],
+        widths=[30, 40, 22, 24, 20, 20, 20, 14, 16, 26, 22, 20, *([40] * len(fmt.IMPACT_FIELDS))],
+        formats={7: "dd/mm/yyyy"},
+    )
     table_sheet(wb, c.missing, [form.force.label], [[m.force_name] for m in collection.missing], widths=[40])
-    table_sheet(wb, c.duplicates, [form.force.label, c.kept, c.set_aside, c.reason],
-           [[d.force_name, d.kept, "\n".join(d.dropped), names.reason(d.reason)] for d in collection.duplicates],
-           widths=[34, 44, 44, 50])
+    table_sheet(
+        wb,
+        c.duplicates,
+        [form.force.label, c.kept, c.set_aside, c.reason],
+        [[d.force_name, d.kept, "\n".join(d.dropped), names.reason(d.reason)] for d in collection.duplicates],
+        widths=[34, 44, 44, 50],
+    )
     table_sheet(wb, c.warnings, [c.file, c.problem], [[r.file, r.detail] for r in collection.warnings], widths=[44, 110])
     table_sheet(wb, c.rejected, [c.file, c.problem], [[r.file, r.detail] for r in collection.rejections], widths=[44, 110])
     _mark_as_summary(wb)
@@ -291,8 +319,11 @@ def summary_csv(collection: Collection) -> bytes:
             )
         rows += [{"view": "free_text", **at, "force": f.force, "value": f.text} for f in t.free_text]
         rows.append({"view": "blank", **at, "count": t.blank, "total": t.plans})
-    rows += [{"view": "return", "force": f.force_name, "file": file, "value": f.status}
-             for f in collection.forces for file in (f.files or ("",))]
+    rows += [
+        {"view": "return", "force": f.force_name, "file": file, "value": f.status}
+        for f in collection.forces
+        for file in (f.files or ("",))
+    ]
     rows += [{"view": "missing", "force": m.force_name} for m in collection.missing]
     rows += [{"view": "warning", "file": r.file, "value": r.detail} for r in collection.warnings]
     rows += [{"view": "rejected", "file": r.file, "value": r.detail} for r in collection.rejections]
@@ -301,8 +332,10 @@ def summary_csv(collection: Collection) -> bytes:
 
 def answers_csv(collection: Collection) -> bytes:
     """Every answer of every plan read, a row per force, action, objective and impact column (``collect.model.Answer``)."""
-    rows = [{k: ("" if v is None else v.isoformat() if isinstance(v, date) else v) for k, v in a.model_dump().items()}
-            for a in collection.answers]
+    rows = [
+        {k: ("" if v is None else v.isoformat() if isinstance(v, date) else v) for k, v in a.model_dump().items()}
+        for a in collection.answers
+    ]
     return _csv(ANSWER_FIELDS, rows)
 
 
@@ -484,17 +517,19 @@ def _answer_views(names: _Names, answers: Sequence[Answer]) -> list[ReturnAnswer
             for objective_id, columns in objectives.items():
                 cells = [columns.get(attr) for _, attr in COLUMNS]
                 owner = next((c.impact_owner for c in cells if c is not None), None)
-                rows = tuple(
-                    (names.field(f), tuple(getattr(c, f) if c else None for c in cells)) for f in fmt.IMPACT_FIELDS
+                rows = tuple((names.field(f), tuple(getattr(c, f) if c else None for c in cells)) for f in fmt.IMPACT_FIELDS)
+                heading = (
+                    names.objective(action_id, objective_id) if (action_id, objective_id) in names.objectives else objective_id
                 )
-                heading = (names.objective(action_id, objective_id)
-                           if (action_id, objective_id) in names.objectives else objective_id)
                 objective_views.append(ObjectiveAnswers(heading, owner, rows))
-            action_views.append(ActionAnswers(
-                f"{names.labels.action} {names.actions.get(action_id, action_id)}", tuple(header), tuple(objective_views)
-            ))
-        views.append(ReturnAnswers(f"return-{number}", sample.force_name or file, file, names.status(sample.status),
-                                   tuple(action_views)))
+            action_views.append(
+                ActionAnswers(
+                    f"{names.labels.action} {names.actions.get(action_id, action_id)}", tuple(header), tuple(objective_views)
+                )
+            )
+        views.append(
+            ReturnAnswers(f"return-{number}", sample.force_name or file, file, names.status(sample.status), tuple(action_views))
+        )
     return views
 
 

@@ -102,15 +102,26 @@ def collect(project: Project, inputs: list[Path], tick: Callable[[str], None] | 
         ranked = sorted(candidates, key=lambda r: _rank(r.plan), reverse=True)
         kept, others = ranked[0], ranked[1:]
         reason = _reason(kept, others[0])
-        duplicates.append(Duplicate(force=key, force_name=forces[key].name, kept=kept.file,
-                                    dropped=tuple(sorted(o.file for o in others)), reason=reason))
+        duplicates.append(
+            Duplicate(
+                force=key,
+                force_name=forces[key].name,
+                kept=kept.file,
+                dropped=tuple(sorted(o.file for o in others)),
+                reason=reason,
+            )
+        )
         for other in others:
             status[other.file] = "superseded"
-            extra.setdefault(other.file, []).append(Problem(
-                file=other.file, where="", severity="warning",
-                message=f"{forces[key].name} sent another plan, {kept.file} ({_when(kept.plan)}), which was counted "
-                f"instead of this one ({_when(other.plan)}): {_REASONS[reason]}",
-            ))
+            extra.setdefault(other.file, []).append(
+                Problem(
+                    file=other.file,
+                    where="",
+                    severity="warning",
+                    message=f"{forces[key].name} sent another plan, {kept.file} ({_when(kept.plan)}), which was counted "
+                    f"instead of this one ({_when(other.plan)}): {_REASONS[reason]}",
+                )
+            )
 
     returns = sorted((_return(r, status[r.file], project) for r in results), key=lambda r: r.file)
     counted = [r for r in results if status[r.file] == "counted"]
@@ -122,8 +133,11 @@ def collect(project: Project, inputs: list[Path], tick: Callable[[str], None] | 
     ]
     for result in sorted(results, key=lambda r: r.file):
         if result.plan is not None and result.force_key is None and not result.errors:
-            problems.append(Problem(file=result.file, where="", severity="error",
-                                    message="the plan names no force that the reference data lists"))
+            problems.append(
+                Problem(
+                    file=result.file, where="", severity="error", message="the plan names no force that the reference data lists"
+                )
+            )
         problems.extend(extra.get(result.file, []))
     problems.sort(key=lambda p: p.file)
     answers = [a for r in results for a in _answers(r, status[r.file], project)]
@@ -137,8 +151,9 @@ def collect(project: Project, inputs: list[Path], tick: Callable[[str], None] | 
         key=lambda f: f.force_name.casefold(),
     )
     missing = [MissingForce(force=f.force, force_name=f.force_name) for f in force_returns if f.status == "missing"]
-    kept_plans = sorted(((forces[r.force_key].name, r.plan) for r in counted if r.force_key and r.plan),
-                        key=lambda item: item[0].casefold())
+    kept_plans = sorted(
+        ((forces[r.force_key].name, r.plan) for r in counted if r.force_key and r.plan), key=lambda item: item[0].casefold()
+    )
     return Collection(
         files=len(results),
         returns=tuple(returns),
@@ -219,8 +234,9 @@ _STATUS_ORDER: dict[Status, int] = {"counted": 0, "superseded": 1, "rejected": 2
 
 def _force_return(key: str, name: str, returns: list[Return]) -> ForceReturn:
     best = min((r.status for r in returns), key=_STATUS_ORDER.__getitem__, default="missing")
-    return ForceReturn(force=key, force_name=name, status="counted" if best == "superseded" else best,
-                       files=tuple(r.file for r in returns))
+    return ForceReturn(
+        force=key, force_name=name, status="counted" if best == "superseded" else best, files=tuple(r.file for r in returns)
+    )
 
 
 def _text(value: Value | None) -> str | None:
@@ -239,20 +255,22 @@ def _answers(result: ReadResult, status: Status, project: Project) -> list[Answe
         date_value = action.header.get("date_prepared")
         for objective in action.objectives.values():
             for _, column in fmt.COLUMNS:
-                rows.append(Answer(
-                    force=result.force_key,
-                    force_name=_force_name(result, project),
-                    file=result.file,
-                    status=status,
-                    action=action.id,
-                    objective=objective.id,
-                    column=column,
-                    date_prepared=date_value.date if date_value else None,
-                    date_prepared_as_typed=_text(date_value),
-                    impact_owner=_text(objective.impact_owner),
-                    **header,
-                    **{f: _text(objective.value(column, f)) for f in fmt.IMPACT_FIELDS},
-                ))
+                rows.append(
+                    Answer(
+                        force=result.force_key,
+                        force_name=_force_name(result, project),
+                        file=result.file,
+                        status=status,
+                        action=action.id,
+                        objective=objective.id,
+                        column=column,
+                        date_prepared=date_value.date if date_value else None,
+                        date_prepared_as_typed=_text(date_value),
+                        impact_owner=_text(objective.impact_owner),
+                        **header,
+                        **{f: _text(objective.value(column, f)) for f in fmt.IMPACT_FIELDS},
+                    )
+                )
     return rows
 
 
@@ -296,14 +314,16 @@ def _tallies(project: Project, plans: list[tuple[str, FilledPlan]]) -> list[Tall
                             chosen[index[_matching(value.text)]].append(name)
                         else:
                             free.append(FreeText(force=name, text=value.text))
-                    tallies.append(Tally(
-                        action=action.id,
-                        objective=objective.id,
-                        field=field_name,
-                        column=column,
-                        plans=len(filled),
-                        options=tuple(Choice(text=o, forces=tuple(f)) for o, f in zip(options, chosen, strict=True)),
-                        free_text=tuple(free),
-                        blank=blank,
-                    ))
+                    tallies.append(
+                        Tally(
+                            action=action.id,
+                            objective=objective.id,
+                            field=field_name,
+                            column=column,
+                            plans=len(filled),
+                            options=tuple(Choice(text=o, forces=tuple(f)) for o, f in zip(options, chosen, strict=True)),
+                            free_text=tuple(free),
+                            blank=blank,
+                        )
+                    )
     return tallies

@@ -68,24 +68,58 @@ class _Checker:
             for kind, ref, offset in references(text):
                 token = text[offset:].split("]", 1)[0] + "]"
                 if kind == "bad-cite":
-                    self.at_offset(doc, node, token, offset, f"a citation lists '{ref}': write each item as @key, e.g. [@graham2019; @smith2022]")
+                    self.at_offset(
+                        doc,
+                        node,
+                        token,
+                        offset,
+                        f"a citation lists '{ref}': write each item as @key, e.g. [@graham2019; @smith2022]",
+                    )
                 elif kind == "cite":
                     self.cited.add(ref)
                     if ref not in self.project.bibliography.references:
-                        self.at_offset(doc, node, "@" + ref, offset, self.unknown("citation key", ref, self.project.bibliography.references) + " (keys are those of content/reference/bibliography.yaml)")
+                        self.at_offset(
+                            doc,
+                            node,
+                            "@" + ref,
+                            offset,
+                            self.unknown("citation key", ref, self.project.bibliography.references)
+                            + " (keys are those of content/reference/bibliography.yaml)",
+                        )
                 elif kind == "action":
                     if self.project.action_title(ref) is None:
-                        self.at_offset(doc, node, token, offset, self.unknown("action", ref, self._action_ids()) + " (name it in the plan's 'actions' index or add its toolkit)")
+                        self.at_offset(
+                            doc,
+                            node,
+                            token,
+                            offset,
+                            self.unknown("action", ref, self._action_ids())
+                            + " (name it in the plan's 'actions' index or add its toolkit)",
+                        )
                 elif kind in ("link", "note"):
                     if ref not in self.project.links.links:
-                        self.at_offset(doc, node, token, offset, self.unknown("link", ref, self.project.links.links) + " (keys are those of content/reference/links.yaml)")
+                        self.at_offset(
+                            doc,
+                            node,
+                            token,
+                            offset,
+                            self.unknown("link", ref, self.project.links.links)
+                            + " (keys are those of content/reference/links.yaml)",
+                        )
             if item.kind.name in ("glossary", "forces", "links", "bibliography") or text.isupper():
                 # A heading set in capitals ('VKPP IMPACT STATEMENT') is not a run of acronyms.
                 continue
             for m in ACRONYM.finditer(text):
                 word = m.group(1)
                 if word not in terms and word not in ignore and m.group(0) not in terms:
-                    self.at_offset(doc, node, m.group(0), m.start(), f"the acronym '{word}' is not in the glossary: add it to content/reference/glossary.yaml", "warning")
+                    self.at_offset(
+                        doc,
+                        node,
+                        m.group(0),
+                        m.start(),
+                        f"the acronym '{word}' is not in the glossary: add it to content/reference/glossary.yaml",
+                        "warning",
+                    )
 
     def _action_ids(self) -> list[str]:
         ids = set(self.project.actions)
@@ -98,24 +132,47 @@ class _Checker:
     def action(self, item: Loaded) -> None:
         doc, action = item.doc, item.model
         if action.id is not None and doc.path.stem != action.id:
-            self.at(doc, ("id",), f"the action id '{action.id}' does not match its file name {doc.path.name}: name the file {action.id}.yaml")
+            self.at(
+                doc,
+                ("id",),
+                f"the action id '{action.id}' does not match its file name {doc.path.name}: name the file {action.id}.yaml",
+            )
         if action.plan is not None and action.plan not in self.project.programmes:
-            self.at(doc, ("plan",), self.unknown("plan", action.plan, self.project.programmes) + " (a plan is a file content/<plan>.yaml)")
+            self.at(
+                doc,
+                ("plan",),
+                self.unknown("plan", action.plan, self.project.programmes) + " (a plan is a file content/<plan>.yaml)",
+            )
         peel = self.project.peel.measures
         for i, code in enumerate(action.how_we_know):
             if code not in peel:
                 self.at(doc, ("how_we_know", i), self.unknown("PEEL code", code, peel))
         self._objectives(doc, action)
-        with_outputs = [(o, a) for o, objective in enumerate(action.objectives) for a, act in enumerate(objective.activities) if act.outputs]
+        with_outputs = [
+            (o, a) for o, objective in enumerate(action.objectives) for a, act in enumerate(objective.activities) if act.outputs
+        ]
         if action.outputs_note and with_outputs:
             o, a = with_outputs[0]
-            self.at(doc, ("objectives", o, "activities", a, "outputs"), "this activity gives outputs, but outputs_note says the source gives none: remove one of them")
+            self.at(
+                doc,
+                ("objectives", o, "activities", a, "outputs"),
+                "this activity gives outputs, but outputs_note says the source gives none: remove one of them",
+            )
         elif not self.partial and not action.outputs_note and not with_outputs:
-            self.at(doc, ("objectives",), "no activity gives outputs: the logic model's Outputs column would be empty; add outputs_note saying why (it then leaves the column out)", "warning")
+            self.at(
+                doc,
+                ("objectives",),
+                "no activity gives outputs: the logic model's Outputs column would be empty; add outputs_note saying why (it then leaves the column out)",
+                "warning",
+            )
         challenges = self.project.challenges.challenges
         for i, link in enumerate(action.perennial_challenges.links):
             if link.challenge is not None and link.challenge not in challenges:
-                self.at(doc, ("perennial_challenges", "links", i, "challenge"), self.unknown("perennial challenge", link.challenge, challenges))
+                self.at(
+                    doc,
+                    ("perennial_challenges", "links", i, "challenge"),
+                    self.unknown("perennial challenge", link.challenge, challenges),
+                )
         for i, key in enumerate(action.useful_links):
             if key not in self.project.links.links:
                 self.at(doc, ("useful_links", i), self.unknown("link", key, self.project.links.links))
@@ -135,7 +192,12 @@ class _Checker:
             for i, key in enumerate(measures.other):
                 used.add(key)
                 if key not in objective.measures:
-                    self.at(doc, (*loc, "other", i), self.unknown("measure", key, objective.measures) + " (other measures are defined once in the objective's 'measures')")
+                    self.at(
+                        doc,
+                        (*loc, "other", i),
+                        self.unknown("measure", key, objective.measures)
+                        + " (other measures are defined once in the objective's 'measures')",
+                    )
         return used
 
     def _objectives(self, doc: Document, action: Any) -> None:
@@ -144,9 +206,15 @@ class _Checker:
         activity_ids: dict[str, tuple[int, int]] = {}
         for o, objective in enumerate(action.objectives):
             if objective.id is not None and objective.id in objective_ids:
-                self.at(doc, ("objectives", o, "id"), f"duplicate objective id '{objective.id}' (also objective {objective_ids[objective.id] + 1})")
+                self.at(
+                    doc,
+                    ("objectives", o, "id"),
+                    f"duplicate objective id '{objective.id}' (also objective {objective_ids[objective.id] + 1})",
+                )
             objective_ids.setdefault(objective.id, o)
-            refs: list[tuple[tuple[str | int, ...], Any]] = [(("objectives", o, "suggested_measures"), objective.suggested_measures)]
+            refs: list[tuple[tuple[str | int, ...], Any]] = [
+                (("objectives", o, "suggested_measures"), objective.suggested_measures)
+            ]
             for a, activity in enumerate(objective.activities):
                 if activity.id is not None and activity.id in activity_ids:
                     self.at(doc, ("objectives", o, "activities", a, "id"), f"duplicate activity id '{activity.id}'")
@@ -155,7 +223,13 @@ class _Checker:
             used = self._measure_refs(doc, objective, refs)
             for key in objective.measures:
                 if key not in used and not self.partial:
-                    self.at(doc, ("objectives", o, "measures", key), f"the measure '{key}' is used by no suggested or potential measures", "warning", at_key=True)
+                    self.at(
+                        doc,
+                        ("objectives", o, "measures", key),
+                        f"the measure '{key}' is used by no suggested or potential measures",
+                        "warning",
+                        at_key=True,
+                    )
         for i, ref in enumerate(action.related_actions):
             if self.project.action_title(ref) is None:
                 self.at(doc, ("related_actions", i), self.unknown("action", ref, self._action_ids()))
@@ -171,7 +245,9 @@ class _Checker:
         seen: dict[str, int] = {}
         for i, priority in enumerate(report.priorities):
             if priority.id is not None and priority.id in seen:
-                self.at(doc, ("priorities", i, "id"), f"duplicate priority id '{priority.id}' (also priority {seen[priority.id] + 1})")
+                self.at(
+                    doc, ("priorities", i, "id"), f"duplicate priority id '{priority.id}' (also priority {seen[priority.id] + 1})"
+                )
             seen.setdefault(priority.id, i)
         for g, group in enumerate(report.annex_links.groups):
             for i, key in enumerate(group.links):
@@ -195,13 +271,22 @@ class _Checker:
             for action_id in item.model.actions:
                 if action_id in listed:
                     other = listed[action_id]
-                    self.at(item.doc, ("actions", action_id), f"the action '{action_id}' is also in the index of {other.doc.shown}: an action belongs to one programme", at_key=True)
+                    self.at(
+                        item.doc,
+                        ("actions", action_id),
+                        f"the action '{action_id}' is also in the index of {other.doc.shown}: an action belongs to one programme",
+                        at_key=True,
+                    )
                 listed.setdefault(action_id, item)
         for item in items:
             if item.kind is ACTION and _identified(item) and item.model.id in listed and item.model.plan is not None:
                 owner = listed[item.model.id]
                 if owner.doc.path.stem != item.model.plan:
-                    self.at(item.doc, ("plan",), f"the action {item.model.id} is in the index of {owner.doc.shown}, not of plan '{item.model.plan}': name the plan '{owner.doc.path.stem}' or move it")
+                    self.at(
+                        item.doc,
+                        ("plan",),
+                        f"the action {item.model.id} is in the index of {owner.doc.shown}, not of plan '{item.model.plan}': name the plan '{owner.doc.path.stem}' or move it",
+                    )
 
     def forces(self, item: Loaded) -> None:
         from .forces import normalise
@@ -209,7 +294,8 @@ class _Checker:
         seen: dict[str, str] = {}
         for key, force in item.model.forces.items():
             places: list[tuple[str, tuple[str | int, ...]]] = [
-                (force.name, ("name",)), (force.short_name, ("short_name",)),
+                (force.name, ("name",)),
+                (force.short_name, ("short_name",)),
                 *((n, ("abbreviations", i)) for i, n in enumerate(force.abbreviations)),
                 *((n, ("aliases", i)) for i, n in enumerate(force.aliases)),
                 *([(force.welsh_name, ("welsh_name",))] if force.welsh_name else []),
@@ -219,12 +305,18 @@ class _Checker:
                     continue
                 folded = normalise(name)
                 if folded in seen and seen[folded] != key:
-                    self.at(item.doc, ("forces", key, *where), f"'{name}' also names the force '{seen[folded]}': a name must find one force")
+                    self.at(
+                        item.doc,
+                        ("forces", key, *where),
+                        f"'{name}' also names the force '{seen[folded]}': a name must find one force",
+                    )
                 seen.setdefault(folded, key)
         for i, outside in enumerate(item.model.outside_scope):
             for name in (n for n in (outside.name, *outside.names) if n is not None):
                 if normalise(name) in seen:
-                    self.at(item.doc, ("outside_scope", i), f"'{name}' names the force '{seen[normalise(name)]}', which nvap serves")
+                    self.at(
+                        item.doc, ("outside_scope", i), f"'{name}' names the force '{seen[normalise(name)]}', which nvap serves"
+                    )
 
     def uncited(self) -> None:
         item = next(i for i in self.project.loaded if i.kind is REFERENCE["bibliography"])
@@ -268,12 +360,16 @@ def crosscheck(project: Project, partial: list[Loaded] | None = None, *, every_f
             continue
         if item.kind is ACTION:
             if item.model.id in actions:
-                checker.at(item.doc, ("id",), f"duplicate action id '{item.model.id}' (also in {actions[item.model.id].doc.shown})")
+                checker.at(
+                    item.doc, ("id",), f"duplicate action id '{item.model.id}' (also in {actions[item.model.id].doc.shown})"
+                )
             actions.setdefault(item.model.id, item)
             checker.action(item)
         elif item.kind is COVENANT:
             if item.model.year in years:
-                checker.at(item.doc, ("year",), f"a second report for {item.model.year} (also {years[item.model.year].doc.shown})")
+                checker.at(
+                    item.doc, ("year",), f"a second report for {item.model.year} (also {years[item.model.year].doc.shown})"
+                )
             years.setdefault(item.model.year, item)
             checker.covenant(item)
         elif item.kind is PROGRAMME:

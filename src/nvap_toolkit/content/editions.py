@@ -37,9 +37,7 @@ def committed_text(top: Path, path: Path, revision: str = "HEAD") -> str | None:
     """The text of ``path`` at ``revision`` of the repository at ``top``; None where it has none."""
     try:
         rel = path.resolve().relative_to(top.resolve()).as_posix()
-        done = subprocess.run(
-            ["git", "-C", str(top), "show", f"{revision}:{rel}"], capture_output=True, check=False, timeout=10
-        )
+        done = subprocess.run(["git", "-C", str(top), "show", f"{revision}:{rel}"], capture_output=True, check=False, timeout=10)
     except (ValueError, OSError, subprocess.SubprocessError):
         return None
     if done.returncode != 0:

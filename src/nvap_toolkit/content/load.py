@@ -49,8 +49,14 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
         doc = read_document(path)
         if kind is None:
             issues.append(
-                Issue.at(doc.shown, 1, 1, "nvap does not know what this file holds: content files go in "
-                      + ", ".join(k.where for k in (PROGRAMME, ACTION, COVENANT)) + " or content/reference/<kind>.yaml")
+                Issue.at(
+                    doc.shown,
+                    1,
+                    1,
+                    "nvap does not know what this file holds: content files go in "
+                    + ", ".join(k.where for k in (PROGRAMME, ACTION, COVENANT))
+                    + " or content/reference/<kind>.yaml",
+                )
             )
             continue
         model = validate_document(doc, kind.model_class())
@@ -95,7 +101,9 @@ def ignored_issues(root: Path) -> list[Issue]:
             if at > 0:
                 hint = f": did you mean {name[:at]}.yaml?"
                 break
-        found.append(Issue.at(display_path(path), 1, 1, f"nvap ignores this file (it reads only files ending in .yaml){hint}", "warning"))
+        found.append(
+            Issue.at(display_path(path), 1, 1, f"nvap ignores this file (it reads only files ending in .yaml){hint}", "warning")
+        )
     return found
 
 

@@ -64,7 +64,12 @@ def read_document(path: Path, base: Path | None = None) -> Document:
         size = path.stat().st_size
         if size > MAX_BYTES:
             doc.issues.append(
-                Issue.at(doc.shown, 1, 1, f"the file is too large ({size / 1048576:.1f} MB; content files may be at most {MAX_BYTES // 1048576} MB)")
+                Issue.at(
+                    doc.shown,
+                    1,
+                    1,
+                    f"the file is too large ({size / 1048576:.1f} MB; content files may be at most {MAX_BYTES // 1048576} MB)",
+                )
             )
             return doc
         raw = path.read_bytes()
@@ -77,7 +82,9 @@ def read_document(path: Path, base: Path | None = None) -> Document:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         doc.issues.append(
-            Issue.at(doc.shown, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read): save it as UTF-8")
+            Issue.at(
+                doc.shown, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read): save it as UTF-8"
+            )
         )
         return doc
     return _parse(doc)
@@ -92,9 +99,7 @@ def read_text(text: str, path: Path, shown: str) -> Document:
 def _parse(doc: Document) -> Document:
     if doc.text.startswith("\ufeff"):
         doc.text = doc.text[1:]
-    if not doc.text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in doc.text.splitlines()
-    ):
+    if not doc.text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in doc.text.splitlines()):
         doc.issues.append(Issue.at(doc.shown, 1, 1, "the file is empty: it should hold a mapping of fields"))
         return doc
     try:
@@ -225,7 +230,10 @@ def _check_duplicate_keys(doc: Document, root: Node) -> None:
                 if isinstance(key, ScalarNode):
                     if key.value in seen:
                         first = seen[key.value].start_mark.line + 1
-                        doc.issue(key, f"duplicate key '{key.value}' (first given on line {first}): YAML would silently keep only the last one")
+                        doc.issue(
+                            key,
+                            f"duplicate key '{key.value}' (first given on line {first}): YAML would silently keep only the last one",
+                        )
                     else:
                         seen[key.value] = key
                 else:

@@ -27,7 +27,10 @@ def validate_document(doc: Document, model: type[BaseModel]) -> BaseModel | None
     if doc.data is None:
         if doc.node is not None and not doc.issues:
             # '~' or 'null' alone: YAML reads it as nothing, which must not pass for an empty document.
-            doc.issue(doc.node, f"the file holds only '{doc.node.value or '~'}' (nothing): it should hold a mapping of fields ({_fields_hint(model)})")
+            doc.issue(
+                doc.node,
+                f"the file holds only '{doc.node.value or '~'}' (nothing): it should hold a mapping of fields ({_fields_hint(model)})",
+            )
         return None
     if not isinstance(doc.data, dict):
         doc.issue(doc.node, f"the file should hold a mapping of fields ({_fields_hint(model)}), not {_describe(doc.data)}")
@@ -41,7 +44,11 @@ def validate_document(doc: Document, model: type[BaseModel]) -> BaseModel | None
     for loc, message, at_key in _merge([e for e in errors if e not in incomplete], model):
         doc.issue(locate(doc.node, loc, at_key=at_key), message)
     for loc, message, at_key in _merge(incomplete, model):
-        doc.issue(locate(doc.node, loc, at_key=at_key), f"{message} (a draft may leave it for now: fill it in before publishing)", "warning")
+        doc.issue(
+            locate(doc.node, loc, at_key=at_key),
+            f"{message} (a draft may leave it for now: fill it in before publishing)",
+            "warning",
+        )
     if len(incomplete) < len(errors):
         return None
     return model.model_validate(doc.data, context={"draft": True})
@@ -59,10 +66,7 @@ def _merge(errors: list[Any], model: type[BaseModel]) -> list[tuple[tuple[Any, .
             wanted = " or ".join(dict.fromkeys(_wanted(e) for e in errs))
             out.append((loc, f"{_where(loc)}expected {wanted}, got {_describe(errs[0]['input'])}", False))
         else:
-            out.extend(
-                (loc, _message(e, loc, model), e["type"] == "extra_forbidden" or loc[-1:] == ("[key]",))
-                for e in errs
-            )
+            out.extend((loc, _message(e, loc, model), e["type"] == "extra_forbidden" or loc[-1:] == ("[key]",)) for e in errs)
     return out
 
 
@@ -178,9 +182,7 @@ def _step(tp: Any, part: Any) -> Any:
                 return got
         return None
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        field = tp.model_fields.get(str(part)) or next(
-            (f for f in tp.model_fields.values() if f.alias == part), None
-        )
+        field = tp.model_fields.get(str(part)) or next((f for f in tp.model_fields.values() if f.alias == part), None)
         return field.annotation if field else None
     if origin is list and isinstance(part, int):
         return typing.get_args(tp)[0]
@@ -235,7 +237,11 @@ def _partial(model: type[BaseModel], data: dict[str, Any]) -> BaseModel:
         key = info.alias or name
         got = _partial_value(info.rebuild_annotation(), data[key]) if key in data else _NOTHING
         if got is _NOTHING:
-            got = info.get_default(call_default_factory=True) if info.default is not PydanticUndefined or info.default_factory else _empty(info.annotation)
+            got = (
+                info.get_default(call_default_factory=True)
+                if info.default is not PydanticUndefined or info.default_factory
+                else _empty(info.annotation)
+            )
         values[name] = got
     return model.model_construct(**values)
 

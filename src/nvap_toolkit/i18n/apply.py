@@ -25,7 +25,7 @@ from . import layout
 from .catalogue import read_catalogue
 from .check import placeholder_issues
 from .extract import Source, extract
-from .fallback import English
+from .fallback import CLOSE, OPEN, English
 from .stats import state
 
 if TYPE_CHECKING:
@@ -69,7 +69,9 @@ def translate(project: Project, lang: str) -> TranslatedProject:
     """
     layout.check_language(lang)
     if not layout.language_dir(project.root, lang).is_dir():
-        raise UsageError(f"--lang {lang}: the content has no catalogues for '{lang}' ('nvap translate update --lang {lang}' writes them)")
+        raise UsageError(
+            f"--lang {lang}: the content has no catalogues for '{lang}' ('nvap translate update --lang {lang}' writes them)"
+        )
     sources = {str(s.document.source): s for s in extract(project)}
     loaded: list[Loaded] = []
     fallbacks: dict[str, Fallbacks] = {}
@@ -141,12 +143,17 @@ def _changes(source: Source, messages: dict[str, Message]) -> tuple[dict[tuple[A
         message = messages.get(entry.context)
         found = state(message, entry.text)
         if found == "translated" and message is not None and isinstance(message.string, str):
-            changes[entry.steps] = message.string.strip()
+            changes[entry.steps] = _unmarked(message.string.strip())
         else:
-            changes[entry.steps] = English(entry.text)
+            changes[entry.steps] = English(_unmarked(entry.text))
             english += 1
             out_of_date += found == "fuzzy"
     return changes, (english, out_of_date)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without the two characters that mark English in a translated page (no one types them; never let them pair up wrongly)."""
+    return text.replace(OPEN, "").replace(CLOSE, "") if OPEN in text or CLOSE in text else text
 
 
 def _rebuild(value: Any, changes: dict[tuple[Any, ...], str]) -> Any:

@@ -46,9 +46,7 @@ def marked(text: str) -> str:
 
 
 # A comment, an element whose content is raw text (no elements inside: no span either), or a tag.
-_NO_SPAN = re.compile(
-    r"<!--.*?-->|<(script|style|title|textarea)\b[^>]*>.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE
-)
+_NO_SPAN = re.compile(r"<!--.*?-->|<(script|style|title|textarea)\b[^>]*>.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
 
 
 def place_marks(page: str) -> str:

@@ -13,7 +13,7 @@ ActionId = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$")]
 
 
 class Needs(Model):
-    """"What do we need?": an introduction and its points."""
+    """ "What do we need?": an introduction and its points."""
 
     intro: Text
     items: list[Text] = Field(min_length=1)

@@ -72,13 +72,17 @@ class ChangeNote(Model):
     """One change an edition makes, in a reader's words."""
 
     text: Text = Field(description="What changed, as readers of the document are told.")
-    affects_plans: bool = Field(description="Whether forces' realisation plans (or trackers) made from the last edition need revisiting.")
+    affects_plans: bool = Field(
+        description="Whether forces' realisation plans (or trackers) made from the last edition need revisiting."
+    )
 
 
 class Edition(Model):
     """Which edition of a document this is, and what changed since the last one."""
 
-    version: Key = Field(description="The edition's version as the source states it (or as nvap first published it), e.g. '1' or '2.1'.")
+    version: Key = Field(
+        description="The edition's version as the source states it (or as nvap first published it), e.g. '1' or '2.1'."
+    )
     date: EditionDate = Field(description="The edition's date: YYYY-MM-DD, or YYYY-MM where the source gives no day.")
     changes: list[ChangeNote] = Field(
         default_factory=list, description="What changed since the last edition; printed in every output when present."

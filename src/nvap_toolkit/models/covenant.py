@@ -65,7 +65,9 @@ class CovenantLabels(Model):
     priority_id: Text
     contents: Text
     notes: Text
-    page_numbers: Text = Field(description="Printed page numbers, e.g. 'Page {page} of {pages}' ({page} and {pages} are filled in).")
+    page_numbers: Text = Field(
+        description="Printed page numbers, e.g. 'Page {page} of {pages}' ({page} and {pages} are filled in)."
+    )
     isbn: Text
     edition: Text = Field(description="Put before the edition's version and date.")
     changes: Text = Field(description="Heading of the edition's change notes.")
@@ -88,7 +90,9 @@ class CovenantReport(Model):
     attribution: Attribution
     executive_summary: Section
     status_labels: StatusLabels
-    status_names: StatusLabels = Field(description="A priority's status as a table's Status column shows it: Completed, In progress, New.")
+    status_names: StatusLabels = Field(
+        description="A priority's status as a table's Status column shows it: Completed, In progress, New."
+    )
     labels: CovenantLabels
     priorities: list[Priority] = Field(min_length=1)
     sections: list[Section] = Field(default_factory=list, description="Sections after the priorities.")

@@ -66,7 +66,9 @@ class Labels(Model):
     """Headings and labels the rendered toolkits print."""
 
     toolkit: Text
-    page_numbers: Text = Field(description="Printed page numbers, e.g. 'Page {page} of {pages}' ({page} and {pages} are filled in).")
+    page_numbers: Text = Field(
+        description="Printed page numbers, e.g. 'Page {page} of {pages}' ({page} and {pages} are filled in)."
+    )
     contents: Text
     action: Text
     objective: Text
@@ -109,7 +111,7 @@ class Labels(Model):
     attribution: Text
     no_url: Text = Field(description="Shown where a link has no address in the source.")
     edition: Text = Field(description="Put before the edition's version and date.")
-    changes: Text = Field(description="Heading of the edition's change notes (\"What has changed in this edition\").")
+    changes: Text = Field(description='Heading of the edition\'s change notes ("What has changed in this edition").')
     affects_plans: Text = Field(description="Marks a change note that affects realisation plans made from the last edition.")
     draft: Text = Field(description="Marks every output of a toolkit whose status is draft.")
 
@@ -190,9 +192,7 @@ class Programme(Model):
     attribution: Attribution
     contact: Contact
     guidance: Section
-    actions: dict[str, Text] = Field(
-        description="Index of the plan's actions that toolkits refer to: id -> title."
-    )
+    actions: dict[str, Text] = Field(description="Index of the plan's actions that toolkits refer to: id -> title.")
     unintended_consequences_note: Text
     realisation_plan: RealisationPlanForm
     labels: Labels

@@ -139,8 +139,13 @@ class _Cells:
             return Value(text, ref)
         day = parse_date(raw)
         if day is None:
-            self.issue(f"'{_shown(text)}' is not a date ({HINT}): kept as text", sheet=sheet, cell=coord,
-                       field_name=field_name, severity="warning")
+            self.issue(
+                f"'{_shown(text)}' is not a date ({HINT}): kept as text",
+                sheet=sheet,
+                cell=coord,
+                field_name=field_name,
+                severity="warning",
+            )
         return Value(uk_date(day) if day and not isinstance(raw, str) else text, ref, day)
 
 
@@ -164,7 +169,9 @@ def _load(path: Path, result: ReadResult) -> Workbook | None:
             warnings.simplefilter("ignore")
             return load_workbook(io.BytesIO(data), data_only=True)
     except Exception:
-        result.issues.append(Issue(Location(result.file), "not an Excel workbook (.xlsx), or a damaged one: the plan cannot be read"))
+        result.issues.append(
+            Issue(Location(result.file), "not an Excel workbook (.xlsx), or a damaged one: the plan cannot be read")
+        )
         return None
 
 
@@ -195,10 +202,17 @@ def read_plan(path: Path, project: Project | None = None) -> ReadResult:
     result.force_key = force_key if project is None or force_key in project.forces.forces else None
     if version not in fmt.VERSIONS:
         newer = version > fmt.VERSION
-        result.issues.append(Issue(Location(result.file), (
-            f"the plan is in format {_shown(version_text or '')}, made by a newer nvap than this one (which reads formats "
-            f"up to {fmt.VERSION}): update nvap" if newer else f"the plan's format '{_shown(version_text or '')}' is not one nvap knows"
-        )))
+        result.issues.append(
+            Issue(
+                Location(result.file),
+                (
+                    f"the plan is in format {_shown(version_text or '')}, made by a newer nvap than this one (which reads formats "
+                    f"up to {fmt.VERSION}): update nvap"
+                    if newer
+                    else f"the plan's format '{_shown(version_text or '')}' is not one nvap knows"
+                ),
+            )
+        )
         result.force_key = result.force_key or _force_from_cells(project, wb, cells) or _force_from_filename(project, path)
         return result
     force_name = cells.meta(fmt.FORCE_NAME_NAME)
@@ -287,14 +301,20 @@ def _check_force(
     else:
         same = normalise(written.text) == normalise(name or "")
     if not same:
-        cells.issue(f"names the force '{_shown(written.text)}', but the plan was made for {_shown(made_for)}",
-                    sheet=sheet, cell=coord, field_name="force")
+        cells.issue(
+            f"names the force '{_shown(written.text)}', but the plan was made for {_shown(made_for)}",
+            sheet=sheet,
+            cell=coord,
+            field_name="force",
+        )
 
 
 # -- placing the answers against the content ------------------------------------------------------
 
 
-def _place(cells: _Cells, project: Project, action_id: str, edition: str | None, objective_ids: list[str], lang: str = "en") -> None:
+def _place(
+    cells: _Cells, project: Project, action_id: str, edition: str | None, objective_ids: list[str], lang: str = "en"
+) -> None:
     """Check that every answer has a place in the current content, and say what changed since the plan was made.
 
     A plan in another language (``nvap_lang``) is compared with the sheet its language's catalogues make now.
@@ -304,18 +324,25 @@ def _place(cells: _Cells, project: Project, action_id: str, edition: str | None,
 
     action = project.actions.get(action_id)
     if action is None:
-        cells.issue(f"the plan is for action {_shown(action_id)}, which the content no longer has a toolkit for: "
-                    "its answers are reported under that action but not counted")
+        cells.issue(
+            f"the plan is for action {_shown(action_id)}, which the content no longer has a toolkit for: "
+            "its answers are reported under that action but not counted"
+        )
         return
     current = {o.id: n for n, o in enumerate(action.objectives, start=1)}
     gone = [o for o in objective_ids if o not in current]
     for objective_id in gone:
-        cells.issue(f"objective '{_shown(objective_id)}' of action {action_id} is no longer in the toolkit: "
-                    "its answers are reported under that objective but the plan is not counted")
+        cells.issue(
+            f"objective '{_shown(objective_id)}' of action {action_id} is no longer in the toolkit: "
+            "its answers are reported under that objective but the plan is not counted"
+        )
     for objective_id, number in current.items():
         if objective_id not in objective_ids:
-            cells.issue(f"objective {number} ('{objective_id}') of action {action_id} was added after this plan was made: "
-                        "it has no answers in this plan", severity="warning")
+            cells.issue(
+                f"objective {number} ('{objective_id}') of action {action_id} was added after this plan was made: "
+                "it has no answers in this plan",
+                severity="warning",
+            )
     from ..i18n.plans import field_labels, in_plan_language
 
     shown = in_plan_language(project, lang)
@@ -327,8 +354,11 @@ def _place(cells: _Cells, project: Project, action_id: str, edition: str | None,
     elif not gone:
         changes = _changes(cells, form, [o for o in objective_ids if o in current])
         listed = "; ".join(changes) if changes else "its wording differs in what the plan does not show"
-        cells.issue(f"the plan was made from an earlier edition of the toolkit for action {action_id}: {listed}. "
-                    "Its answers were placed by their ids", severity="warning")
+        cells.issue(
+            f"the plan was made from an earlier edition of the toolkit for action {action_id}: {listed}. "
+            "Its answers were placed by their ids",
+            severity="warning",
+        )
 
 
 def _label_beside(ws: Worksheet, coord: str) -> str | None:
@@ -348,7 +378,9 @@ def _check_layout(
     expected = [(fmt.header_name(action.id, f), f) for f in ("force", *fmt.HEADER_FIELDS)]
     for objective_id in objective_ids:
         expected.append((fmt.objective_name(action.id, objective_id, "impact_owner"), "impact_owner"))
-        expected += [(fmt.objective_name(action.id, objective_id, f, part), f) for f in fmt.IMPACT_FIELDS for part, _ in fmt.COLUMNS]
+        expected += [
+            (fmt.objective_name(action.id, objective_id, f, part), f) for f in fmt.IMPACT_FIELDS for part, _ in fmt.COLUMNS
+        ]
     for name, field_name in expected:
         where = cells.locate(name, quiet=True)  # a name that is gone is reported when its cell is read
         if where is None:
@@ -356,8 +388,11 @@ def _check_layout(
         ws, coord = where
         found = _label_beside(ws, coord)
         label = " ".join(form.labels[field_name].split())
-        if found != label and translated is not None and found and not any(
-            found in names for other, names in translated.items() if other != field_name
+        if (
+            found != label
+            and translated is not None
+            and found
+            and not any(found in names for other, names in translated.items() if other != field_name)
         ):
             continue  # a label the translation has changed since (or English then): not another field's, so not moved
         if found != label:
@@ -365,7 +400,8 @@ def _check_layout(
             cells.issue(
                 f"the sheet's layout was changed: the cell named {name} should be beside '{_shown(label)}', but its row "
                 f"{beside} (copy the entries into a new plan from 'nvap plan')",
-                sheet=ws.title, cell=coord,
+                sheet=ws.title,
+                cell=coord,
             )
             return
 

@@ -99,7 +99,9 @@ def upgrade_plan(project: Project, filled: Path, out_dir: Path) -> Upgrade:
         project, out_dir, [force_key], action_ids=actions, programme=programmes.pop() if len(programmes) == 1 else None, lang=lang
     )
     if output.path.resolve() == filled.resolve():
-        raise UsageError(f"the upgraded plan would replace {display_path(filled)}: give --out another folder (the filled plan is never modified)")
+        raise UsageError(
+            f"the upgraded plan would replace {display_path(filled)}: give --out another folder (the filled plan is never modified)"
+        )
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(output.data))
@@ -149,7 +151,14 @@ def _kept_sheet(project: Project, wb: Workbook, kept: list[KeptAnswer]) -> None:
     field_labels = {name: plain(getattr(form, name).label) for name in ("impact_owner", *fmt.HEADER_FIELDS, *fmt.IMPACT_FIELDS)}
     column_labels = {attr: plain(getattr(form, attr).label) for _, attr in fmt.COLUMNS}
     rows = [
-        (k.action, k.objective, field_labels.get(k.field, k.field), column_labels.get(k.column, k.column), k.value.text, k.value.ref)
+        (
+            k.action,
+            k.objective,
+            field_labels.get(k.field, k.field),
+            column_labels.get(k.column, k.column),
+            k.value.text,
+            k.value.ref,
+        )
         for k in kept
     ]
     headers = (labels.action, labels.objective, collect.field, collect.column, collect.entry, form.kept_cell)
@@ -158,4 +167,3 @@ def _kept_sheet(project: Project, wb: Workbook, kept: list[KeptAnswer]) -> None:
     for name in (fmt.LISTS_SHEET, fmt.META_SHEET):
         if name in wb.sheetnames:
             wb.move_sheet(wb[name], offset=len(wb.sheetnames) - 1 - wb.index(wb[name]))
-

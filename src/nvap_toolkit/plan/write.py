@@ -58,7 +58,9 @@ def choose_actions(project: Project, action_ids: list[str] | None, programme: st
         raise UsageError(f"unknown programme '{shown(programme)}': the content has " + ", ".join(project.programmes))
     candidates = [a for a in project.actions.values() if programme is None or a.plan == programme]
     if not candidates:
-        raise NvapError("the content has no action toolkits to make plans from" + (f" in the programme {programme}" if programme else ""))
+        raise NvapError(
+            "the content has no action toolkits to make plans from" + (f" in the programme {programme}" if programme else "")
+        )
     if not action_ids:
         chosen = candidates
     else:
@@ -106,9 +108,12 @@ def plan_outputs(
     prose = Prose(shown)
     # Everything a sheet shows is rendered once per action, then written into each force's workbook.
     specs: list[Spec] = [
-        (action_form(shown, action, prose), project.content_hash(english), action) for action, english in zip(actions, chosen, strict=True)
+        (action_form(shown, action, prose), project.content_hash(english), action)
+        for action, english in zip(actions, chosen, strict=True)
     ]
-    instructions = replace(instructions_form(shown, actions[0], prose), editions=tuple(_edition(shown, a, prose) for a in actions))
+    instructions = replace(
+        instructions_form(shown, actions[0], prose), editions=tuple(_edition(shown, a, prose) for a in actions)
+    )
     titles = _sheet_titles(specs, prose, instructions)
     outputs: list[Output] = []
     names: dict[str, str] = {}
@@ -245,7 +250,9 @@ def write_plans(
     if overwrite and skip_existing:
         raise UsageError("give --overwrite or --skip-existing, not both")
     check_out_dir(out_dir)
-    outputs = plan_outputs(project, out_dir, force_names, all_forces=all_forces, action_ids=action_ids, programme=programme, lang=lang)
+    outputs = plan_outputs(
+        project, out_dir, force_names, all_forces=all_forces, action_ids=action_ids, programme=programme, lang=lang
+    )
     existing = [o.path for o in outputs if o.path.exists()]
     if skip_existing:
         return [o for o in outputs if not o.path.exists()], existing

@@ -24,6 +24,12 @@ class IndexEntry:
     date: str | None
     links: tuple[tuple[str, str], ...]
     """(format's name, file name), in the build's order of formats."""
+
+    @property
+    def page(self) -> str | None:
+        """Where the title links to: the web page when one was built, else the first format."""
+        return next((href for _, href in self.links if href.endswith(".html")), self.links[0][1] if self.links else None)
+
     lang: str | None = None
     """The document's language when it is a translation (``cy``: its row is marked so); None for the English."""
 
@@ -56,20 +62,26 @@ def index_view(project: Project, documents: list[tuple[str, str]] | list[tuple[s
         if kind == "toolkit":
             action = shown.actions[key]
             doc_programme = shown.programme_of(action)
-            stem, title, edition = key, f"{doc_programme.labels.toolkit} {key} {shown_prose.plain(action.title)}", getattr(action, "edition", None)
+            stem, title, edition = (
+                key,
+                f"{doc_programme.labels.toolkit} {key} {shown_prose.plain(action.title)}",
+                getattr(action, "edition", None),
+            )
         else:
             report = shown.reports[int(key)]
             stem, title, edition = f"covenant-{key}", shown_prose.plain(report.title), getattr(report, "edition", None)
         stem = f"{stem}.{lang}" if lang else stem
         links = tuple((str(getattr(shown_labels, fmt)), f"{stem}.{fmt}") for fmt in formats)
-        entries.append(IndexEntry(
-            stem=stem,
-            title=title,
-            edition=str(edition.version) if edition is not None else None,
-            date=str(edition.date) if edition is not None else None,
-            links=links,
-            lang=lang,
-        ))
+        entries.append(
+            IndexEntry(
+                stem=stem,
+                title=title,
+                edition=str(edition.version) if edition is not None else None,
+                date=str(edition.date) if edition is not None else None,
+                links=links,
+                lang=lang,
+            )
+        )
     return IndexView(programme=programme, labels=labels, entries=tuple(entries))
 
 

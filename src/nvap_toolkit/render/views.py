@@ -91,7 +91,9 @@ def toolkit_view(project: Project, action: Action, prose: Prose) -> ToolkitView:
         references=[(k, reference_runs(project.bibliography.references[k])) for k in keys],
         related=[(a, project.action_title(a)) for a in action.related_actions],
         priorities=[priorities[p] for p in action.covenant_priorities],
-        glossary=[(t, project.glossary.terms[t].expansion) for t in acronyms_in(action, programme) if t in project.glossary.terms],
+        glossary=[
+            (t, project.glossary.terms[t].expansion) for t in acronyms_in(action, programme) if t in project.glossary.terms
+        ],
     )
 
 
@@ -112,11 +114,13 @@ class CovenantView:
 
     def status_label(self, status: str) -> str:
         """A status group's heading ("Priorities Completed")."""
-        return str(self.report.status_labels.model_dump(by_alias=True)[status])
+        label: str = self.report.status_labels.model_dump(by_alias=True)[status]  # a str: English in a translation stays marked
+        return label
 
     def status_name(self, status: str) -> str:
         """A priority's status in a table ("Completed")."""
-        return str(self.report.status_names.model_dump(by_alias=True)[status])
+        name: str = self.report.status_names.model_dump(by_alias=True)[status]
+        return name
 
     def link(self, key: str) -> Link:
         return self.project.links.links[key]
@@ -127,7 +131,12 @@ class CovenantView:
 
     def context(self) -> dict[str, Any]:
         names = {f.name: getattr(self, f.name) for f in fields(self)}
-        return names | {"status_label": self.status_label, "status_name": self.status_name, "link": self.link, "related": self.related}
+        return names | {
+            "status_label": self.status_label,
+            "status_name": self.status_name,
+            "link": self.link,
+            "related": self.related,
+        }
 
 
 def covenant_view(project: Project, report: CovenantReport, prose: Prose) -> CovenantView:
@@ -204,8 +213,15 @@ def action_form(project: Project, action: Action, prose: Prose) -> ActionForm:
     programme = project.programme_of(action)
     form = programme.realisation_plan
     plain = prose.plain
-    fields = ("force", "objective", "impact_owner", "impact_description", *HEADER_FIELDS, *IMPACT_FIELDS,
-              *(attr for _, attr in COLUMNS))
+    fields = (
+        "force",
+        "objective",
+        "impact_owner",
+        "impact_description",
+        *HEADER_FIELDS,
+        *IMPACT_FIELDS,
+        *(attr for _, attr in COLUMNS),
+    )
     labels = {f: plain(getattr(form, f).label) for f in fields}
     prompts = {f: (plain(p) if (p := getattr(form, f).prompt) else None) for f in fields}
     peel = project.peel.measures
@@ -226,8 +242,7 @@ def action_form(project: Project, action: Action, prose: Prose) -> ActionForm:
             "risks": tuple(plain(c) for c in objective.unintended_consequences),
             "impact_measurement": tuple(measures),
         }
-        examples = {col: f"{plain(form.example_prefix)} {plain(getattr(objective.plan_examples, attr))}"
-                    for col, attr in COLUMNS}
+        examples = {col: f"{plain(form.example_prefix)} {plain(getattr(objective.plan_examples, attr))}" for col, attr in COLUMNS}
         objectives.append(ObjectiveForm(objective.id, number, plain(objective.statement), examples, options))
     return ActionForm(
         id=action.id,

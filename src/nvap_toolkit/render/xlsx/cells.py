@@ -57,9 +57,18 @@ def sheet_title(text: str, taken: Iterable[str] = ()) -> str:
     return title
 
 
-def put(ws: Worksheet, row: int, column: int, value: Any, *, style: Font | None = None,
-        fill: PatternFill | None = None, wrap: bool = True, indent: int = 0,
-        horizontal: str | None = None) -> Cell:
+def put(
+    ws: Worksheet,
+    row: int,
+    column: int,
+    value: Any,
+    *,
+    style: Font | None = None,
+    fill: PatternFill | None = None,
+    wrap: bool = True,
+    indent: int = 0,
+    horizontal: str | None = None,
+) -> Cell:
     """Write one cell with a font and alignment. A str is always a string cell: '=1+1' is shown, never calculated."""
     cell = ws.cell(row=row, column=column)
     assert isinstance(cell, Cell), f"{cell.coordinate} is inside a merged range"

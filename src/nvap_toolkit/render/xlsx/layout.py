@@ -97,8 +97,7 @@ class Sheet:
         if last > first or rows > 1:
             self.ws.merge_cells(start_row=row, start_column=first, end_row=row + rows - 1, end_column=last)
 
-    def text(self, value: str, *, first: int = 1, style: Font = BODY, fill: PatternFill | None = None,
-             indent: int = 0) -> Cell:
+    def text(self, value: str, *, first: int = 1, style: Font = BODY, fill: PatternFill | None = None, indent: int = 0) -> Cell:
         """One row of text spanning columns ``first`` to the last."""
         r = self.row
         cell = put(self.ws, r, first, value, style=style, fill=fill, indent=indent)

@@ -39,7 +39,7 @@ from ...plan.format import (
     objective_name,
 )
 from ..views import ActionForm, InstructionsForm, action_form
-from .cells import absolute, add_name, clip, put_text, sheet_title
+from .cells import absolute, add_name, clean, clip, put_text, sheet_title
 from .layout import print_setup, protect, text_height
 from .styles import ensure_form_styles
 
@@ -86,14 +86,23 @@ class _Validations:
         if dv is None:
             options: dict[str, Any] = {}
             if prompt is not None:
-                options.update(showInputMessage=True, promptTitle=clip(title, PROMPT_TITLE_MAX), prompt=clip(prompt, PROMPT_MAX))
+                options.update(
+                    showInputMessage=True,
+                    promptTitle=clip(clean(title), PROMPT_TITLE_MAX),
+                    prompt=clip(clean(prompt), PROMPT_MAX),
+                )
             if kind == "list":
                 # A suggestion, not a rule: free text stays allowed.
-                options.update(type="list", formula1=formula, allow_blank=True, showErrorMessage=False,
-                               errorStyle="information")
+                options.update(type="list", formula1=formula, allow_blank=True, showErrorMessage=False, errorStyle="information")
             elif kind == "date":
-                options.update(type="date", operator="greaterThanOrEqual", formula1="1", allow_blank=True,
-                               showErrorMessage=True, errorStyle="stop")
+                options.update(
+                    type="date",
+                    operator="greaterThanOrEqual",
+                    formula1="1",
+                    allow_blank=True,
+                    showErrorMessage=True,
+                    errorStyle="stop",
+                )
             dv = DataValidation(**options)
             self.ws.add_data_validation(dv)
             self.by_rule[key] = dv
@@ -122,9 +131,7 @@ def _add_list(wb: Workbook, name: str, options: tuple[str, ...]) -> str:
     return name
 
 
-def write_plan_sheet(
-    wb: Workbook, spec: ActionForm, *, force_name: str | None, title: str, prefix: str = PREFIX
-) -> list[str]:
+def write_plan_sheet(wb: Workbook, spec: ActionForm, *, force_name: str | None, title: str, prefix: str = PREFIX) -> list[str]:
     """Write ``spec`` as a fillable plan sheet titled ``title``; return the defined names of its inputs.
 
     ``force_name`` is prefilled (locked); with None the force is an input.
@@ -151,8 +158,13 @@ def write_plan_sheet(
 
     # Title rows, frozen and printed on every page.
     for row, (text, style, height) in enumerate(
-        [(spec.heading, "nvap heading", 24.0), (spec.subheading, "nvap subheading", 18.0),
-         (spec.action_line, "nvap subheading", 18.0), (spec.title, "nvap title", 22.0)], start=1
+        [
+            (spec.heading, "nvap heading", 24.0),
+            (spec.subheading, "nvap subheading", 18.0),
+            (spec.action_line, "nvap subheading", 18.0),
+            (spec.title, "nvap title", 22.0),
+        ],
+        start=1,
     ):
         put_text(ws.cell(row=row, column=1), text, style)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
@@ -289,7 +301,7 @@ def write_instructions_sheet(
         line(spec.contents_heading, "nvap prose heading", 18.0)
         for text, title in sheets:
             cell = line(text, "nvap link")
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{quote_sheetname(title)}!A1", display=text)
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{quote_sheetname(title)}!A1", display=clean(text))
     row += 1
     line(spec.contact_heading, "nvap prose heading", 18.0)
     line(spec.contact_text)

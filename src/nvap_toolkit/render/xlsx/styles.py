@@ -18,8 +18,14 @@ LINK_COLOUR = "0563C1"
 
 
 @cache
-def font(*, bold: bool = False, italic: bool = False, size: float = BODY_SIZE, colour: str | None = None,
-         underline: Literal["single"] | None = None) -> Font:
+def font(
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: float = BODY_SIZE,
+    colour: str | None = None,
+    underline: Literal["single"] | None = None,
+) -> Font:
     """A named font (one object per distinct set of arguments)."""
     return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=colour, underline=underline)
 
@@ -84,16 +90,33 @@ def _form_styles() -> list[NamedStyle]:
     return [
         style("nvap heading", font(size=14, bold=True, colour="1F3864"), alignment=Alignment(vertical="center")),
         style("nvap subheading", font(size=11, bold=True), alignment=Alignment(vertical="center")),
-        style("nvap title", font(size=12, bold=True, colour="FFFFFF"), fill=fill(FORM_TITLE_FILL), border=FORM_BOX,
-              alignment=Alignment(vertical="center")),
+        style(
+            "nvap title",
+            font(size=12, bold=True, colour="FFFFFF"),
+            fill=fill(FORM_TITLE_FILL),
+            border=FORM_BOX,
+            alignment=Alignment(vertical="center"),
+        ),
         style("nvap label", font(bold=True), fill=fill(FORM_LABEL_FILL), border=FORM_BOX),
-        style("nvap column", font(bold=True), fill=fill(FORM_LABEL_FILL), border=FORM_BOX,
-              alignment=Alignment(wrap_text=True, vertical="center", horizontal="center")),
+        style(
+            "nvap column",
+            font(bold=True),
+            fill=fill(FORM_LABEL_FILL),
+            border=FORM_BOX,
+            alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"),
+        ),
         style("nvap text", font(), border=FORM_BOX),
         style("nvap strong", font(bold=True), border=FORM_BOX),
         style("nvap input", font(), fill=fill(FORM_INPUT_FILL), border=FORM_BOX, protection=unlocked),
-        style("nvap input date", font(), fill=fill(FORM_INPUT_FILL), border=FORM_BOX, protection=unlocked,
-              number_format=DATE_FORMAT, alignment=Alignment(vertical="top", horizontal="left")),
+        style(
+            "nvap input date",
+            font(),
+            fill=fill(FORM_INPUT_FILL),
+            border=FORM_BOX,
+            protection=unlocked,
+            number_format=DATE_FORMAT,
+            alignment=Alignment(vertical="top", horizontal="left"),
+        ),
         style("nvap prose", font()),
         style("nvap prose heading", font(size=12, bold=True, colour="1F3864")),
         style("nvap link", font(underline="single", colour=LINK_COLOUR)),

@@ -212,10 +212,13 @@ def _logic_model(ws: Worksheet, view: ToolkitView, action_line: str) -> Sheet:
     s.text(action_line, style=font(bold=True, size=12))
     s.pair(labels.action_detail, prose.plain(action.detail))
     s.pairs(labels.objectives, [f"{n}. {prose.plain(o.statement)}" for n, o in enumerate(action.objectives, start=1)])
-    s.pairs(labels.long_term_impacts, [
-        f"{labels.organisational}: {prose.plain(action.impacts.organisational)}",
-        f"{labels.external}: {prose.plain(action.impacts.external)}",
-    ])
+    s.pairs(
+        labels.long_term_impacts,
+        [
+            f"{labels.organisational}: {prose.plain(action.impacts.organisational)}",
+            f"{labels.external}: {prose.plain(action.impacts.external)}",
+        ],
+    )
     for number, objective in enumerate(action.objectives, start=1):
         s.gap()
         s.heading(f"{labels.objective} {number} - {objective.short_name}")
@@ -223,12 +226,14 @@ def _logic_model(ws: Worksheet, view: ToolkitView, action_line: str) -> Sheet:
         with_outputs = not action.outputs_note
         s.table_header([labels.activities, *([labels.outputs] if with_outputs else []), labels.impacts, labels.impact_assessment])
         for activity in objective.activities:
-            s.table_row([
-                [prose.plain(activity.title)],
-                *([[prose.plain(t) for t in activity.outputs]] if with_outputs else []),
-                [prose.plain(t) for t in activity.impacts],
-                [prose.plain(t) for t in activity.assessment_questions],
-            ])
+            s.table_row(
+                [
+                    [prose.plain(activity.title)],
+                    *([[prose.plain(t) for t in activity.outputs]] if with_outputs else []),
+                    [prose.plain(t) for t in activity.impacts],
+                    [prose.plain(t) for t in activity.assessment_questions],
+                ]
+            )
         if action.outputs_note:
             s.para(prose.plain(action.outputs_note), italic=True)
         s.gap()
@@ -245,8 +250,11 @@ def _logic_model(ws: Worksheet, view: ToolkitView, action_line: str) -> Sheet:
                 s.pair(None, BULLET + _measure(m, prose), indent=1)
         s.gap()
         s.pairs(labels.unintended_consequences, [prose.plain(t) for t in objective.unintended_consequences], bullets=True)
-        s.pair(None if objective.unintended_consequences else labels.unintended_consequences,
-               prose.plain(programme.unintended_consequences_note), style=font(italic=True))
+        s.pair(
+            None if objective.unintended_consequences else labels.unintended_consequences,
+            prose.plain(programme.unintended_consequences_note),
+            style=font(italic=True),
+        )
     s.finish(freeze="A3", repeat=s.repeat_rows("1:2"))
     return s
 
@@ -283,16 +291,19 @@ def _supporting(ws: Worksheet, view: ToolkitView, action_line: str) -> Sheet:
         s.page_break()
         s.heading(f"{labels.objective} {number}")
         s.para(prose.plain(objective.statement))
-        s.table_header([labels.activities, labels.evidence, labels.impact, labels.impact_assessment,
-                        f"{labels.potential_measures} {number}"])
+        s.table_header(
+            [labels.activities, labels.evidence, labels.impact, labels.impact_assessment, f"{labels.potential_measures} {number}"]
+        )
         for activity in objective.activities:
-            s.table_row([
-                [prose.plain(activity.title)],
-                [block_text(b, prose) for b in activity.evidence],
-                [prose.plain(t) for t in activity.impacts],
-                [prose.plain(t) for t in activity.assessment_questions],
-                _measures_lines(labels, measures(objective, activity.potential_measures), prose),
-            ])
+            s.table_row(
+                [
+                    [prose.plain(activity.title)],
+                    [block_text(b, prose) for b in activity.evidence],
+                    [prose.plain(t) for t in activity.impacts],
+                    [prose.plain(t) for t in activity.assessment_questions],
+                    _measures_lines(labels, measures(objective, activity.potential_measures), prose),
+                ]
+            )
     s.gap()
     s.heading(labels.references)
     for key, runs in view.references:

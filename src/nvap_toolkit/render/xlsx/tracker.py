@@ -71,8 +71,7 @@ def covenant_tracker_workbook(project: Project, report: CovenantReport) -> Workb
         r = s.row
         height = 0.0
         for c, value in enumerate(values, start=1):
-            cell = put(ws, r, c, value, style=BOLD if c == 1 else None,
-                       horizontal="left" if isinstance(value, int) else None)
+            cell = put(ws, r, c, value, style=BOLD if c == 1 else None, horizontal="left" if isinstance(value, int) else None)
             cell.border = TABLE_BOX
             if isinstance(value, str) and value:
                 height = max(height, text_height(value, WIDTHS[c - 1], bold=c == 1))
