@@ -54,30 +54,19 @@ def _bytecode_cache(fmt: str) -> FileSystemBytecodeCache | None:
 def _environment(fmt: str, dirs: tuple[Path, ...]) -> Environment:
     loader = ChoiceLoader([FileSystemLoader(str(d)) for d in dirs])
     cache = _bytecode_cache(fmt)
-    if fmt == "html":
-        env = Environment(
-            loader=loader,
-            autoescape=True,
-            finalize=_html_finalize,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            bytecode_cache=cache,
-        )
-    else:
-        # autoescape=True so macros return safe text; _md_finalize does the Markdown escaping
-        # (it runs before Jinja's HTML escape, which then leaves the Md value alone).
-        env = Environment(
-            loader=loader,
-            autoescape=True,
-            finalize=_md_finalize,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            bytecode_cache=cache,
-        )
+    # autoescape=True for both: in Markdown it makes macros return safe text, and _md_finalize
+    # does the Markdown escaping (it runs before Jinja's HTML escape, which then leaves the Md
+    # value alone); in HTML, _html_finalize marks English fallbacks of a translation.
+    env = Environment(
+        loader=loader,
+        autoescape=True,
+        finalize=_html_finalize if fmt == "html" else _md_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=cache,
+    )
     env.filters["md_url"] = lambda url: Md(f"<{url}>") if not any(c in url for c in " <>\n") else Md(md_escape(url))
     env.filters["md_cell"] = _md_cell
     env.filters["css_page_numbers"] = css_page_numbers
