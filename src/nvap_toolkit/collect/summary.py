@@ -61,6 +61,7 @@ from .model import ANSWER_FIELDS, Answer, Collection, Tally
 
 if TYPE_CHECKING:
     from ..content.project import Project
+    from ..models.programme import CollectLabels, Labels, RealisationPlanForm
     from ..writer import Output
 
 FORMATS = ("xlsx", "html", "pdf", "csv", "json")
@@ -77,9 +78,9 @@ ANSWERS_CSV = "answers.csv"
 class _Names:
     """The labels of one summary: the collect labels, the form's, and each action's and objective's name."""
 
-    collect: Any
-    labels: Any
-    form: Any
+    collect: CollectLabels
+    labels: Labels
+    form: RealisationPlanForm
     actions: dict[str, str]
     objectives: dict[tuple[str, str], tuple[int, str, str]]
     """(action, objective) -> number, short name, statement."""
@@ -501,18 +502,20 @@ class ReturnAnswers:
 def _answer_views(names: _Names, answers: Sequence[Answer]) -> list[ReturnAnswers]:
     """The answers grouped by file, then action, then objective, with both impact columns side by side."""
     by_file: dict[str, dict[str, dict[str, dict[str, Answer]]]] = {}
+    first: dict[tuple[str, ...], Answer] = {}
+    """The first row of each file, and of each file's action: the file's and the action's header are on every row."""
     for a in answers:
         by_file.setdefault(a.file, {}).setdefault(a.action, {}).setdefault(a.objective, {})[a.column] = a
+        first.setdefault((a.file,), a)
+        first.setdefault((a.file, a.action), a)
     views = []
     for number, (file, actions) in enumerate(by_file.items(), start=1):
-        first = next(iter(next(iter(actions.values())).values()))
-        sample = next(iter(first.values()))
+        sample = first[(file,)]
         action_views = []
         for action_id, objectives in actions.items():
-            one = next(iter(next(iter(objectives.values())).values()))
-            date_text = one.date_prepared_as_typed
+            one = first[(file, action_id)]
             header = [(names.field(f), getattr(one, f)) for f in fmt.HEADER_FIELDS if f != "date_prepared"]
-            header.append((names.field("date_prepared"), date_text))
+            header.append((names.field("date_prepared"), one.date_prepared_as_typed))
             objective_views = []
             for objective_id, columns in objectives.items():
                 cells = [columns.get(attr) for _, attr in COLUMNS]
