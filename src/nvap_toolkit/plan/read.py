@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Issue, Location, NvapError, display_path
+from ..errors import Issue, Location, NvapError, display_path, sheet_ref
 from . import format as fmt
 from .dates import HINT, parse_date, uk_date
 from .model import FilledAction, FilledObjective, FilledPlan, Value
@@ -134,7 +134,7 @@ class _Cells:
         text = as_text(raw)
         if text is None:
             return None
-        ref = _ref(sheet, coord)
+        ref = sheet_ref(sheet, coord)
         if field_name not in fmt.DATE_FIELDS:
             return Value(text, ref)
         day = parse_date(raw)
@@ -147,12 +147,6 @@ class _Cells:
                 severity="warning",
             )
         return Value(uk_date(day) if day and not isinstance(raw, str) else text, ref, day)
-
-
-def _ref(sheet: str, coord: str) -> str:
-    from ..errors import sheet_ref
-
-    return sheet_ref(sheet, coord)
 
 
 def _load(path: Path, result: ReadResult) -> Workbook | None:
@@ -263,7 +257,7 @@ def _read_action(
     if force_found is not None:
         raw, sheet, coord = force_found
         text = as_text(raw)
-        force = Value(text, _ref(sheet, coord)) if text else None
+        force = Value(text, sheet_ref(sheet, coord)) if text else None
         _check_force(cells, project, force, sheet, coord, force_key, force_name)
     header = {f: cells.value(fmt.header_name(action_id, f), f) for f in fmt.HEADER_FIELDS}
     objectives = {o: _read_objective(cells, action_id, o) for o in objective_ids}
@@ -443,7 +437,7 @@ def _list_options(cells: _Cells, name: str) -> list[str] | None:
         return None
     try:
         ((sheet, ref),) = list(defined.destinations)
-    except (ValueError, Exception):
+    except Exception:
         return None
     sheet = sheet.replace("''", "'")
     if sheet not in cells.wb.sheetnames:
