@@ -569,6 +569,25 @@ def translate_stats(
     raise typer.Exit(_run(run))
 
 
+def _writes_workbooks(args: list[str]) -> bool:
+    """Whether the command line is a build that writes workbooks (a guess: nothing depends on it but speed)."""
+    rest = list(args)
+    while rest and rest[0].startswith("-"):  # nvap's own options (--content DIR, --debug)
+        if rest.pop(0) == "--content" and rest:
+            rest.pop(0)
+    if not rest or rest[0] != "build" or "--help" in rest:
+        return False
+    formats = []
+    for i, arg in enumerate(rest):
+        if arg in ("-f", "--format") and i + 1 < len(rest):
+            formats.append(rest[i + 1])
+        elif arg.startswith("--format="):
+            formats.append(arg.removeprefix("--format="))
+        elif arg.startswith("-f") and len(arg) > 2 and not arg.startswith("--"):
+            formats.append(arg[2:])
+    return not formats or "xlsx" in formats
+
+
 def main() -> None:
     """Console-script entry point: ``app`` as a process (tests call ``app`` in-process instead).
 
@@ -596,6 +615,10 @@ def main() -> None:
 
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with Ctrl-C ignored
         signal.signal(signal.SIGINT, on_interrupt)
+    if _writes_workbooks(sys.argv[1:]):
+        from .build import start_workbooks
+
+        start_workbooks()  # openpyxl is imported on the other core while this one reads the content
     try:
         try:
             app()

@@ -38,6 +38,11 @@ class Kind:
     def model_class(self) -> type[Model]:
         return self.model()
 
+    def __reduce__(self) -> tuple[Callable[[str], Kind], tuple[str]]:
+        # Pickled by name (a build's workbook process gets the project pickled): the same
+        # object comes back, as the project's look-ups (``kind is ACTION``) expect.
+        return kind_named, (self.name,)
+
 
 PROGRAMME = Kind("programme", "content/<plan>.yaml", lambda: _models().Programme)
 ACTION = Kind("action", "content/actions/<id>.yaml", lambda: _models().Action)
@@ -53,6 +58,11 @@ REFERENCE = {
     "glossary": Kind("glossary", "content/reference/glossary.yaml", lambda: _models().Glossary),
 }
 ALL_KINDS = [PROGRAMME, ACTION, COVENANT, *REFERENCE.values()]
+
+
+def kind_named(name: str) -> Kind:
+    """The kind called ``name``."""
+    return next(kind for kind in ALL_KINDS if kind.name == name)
 
 
 def kind_of(path: Path, root: Path) -> Kind | None:

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .common import Attribution, Block, Edition, Key, Model, Text
+from .common import Attribution, Block, Edition, Key, Model, NonEmpty, Text
 
 ActionId = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*$")]
 """An NVAP action number such as ``2.6.2``."""
@@ -16,7 +16,7 @@ class Needs(Model):
     """ "What do we need?": an introduction and its points."""
 
     intro: Text
-    items: list[Text] = Field(min_length=1)
+    items: NonEmpty[Text]
 
 
 class MeasureRefs(Model):
@@ -53,12 +53,12 @@ class Objective(Model):
     statement: Text
     what_we_mean: Text
     what_we_need: Needs
-    situation: list[Text] = Field(min_length=1)
+    situation: NonEmpty[Text]
     measures: dict[Key, Text] = Field(
         default_factory=dict, description="The objective's non-PEEL measures, written once, referred to by key."
     )
     suggested_measures: MeasureRefs
-    activities: list[Activity] = Field(min_length=1)
+    activities: NonEmpty[Activity]
     unintended_consequences: list[Text] = Field(default_factory=list)
     plan_examples: PlanExamples
 
@@ -75,14 +75,14 @@ class ChallengeLink(Model):
 
     challenge: Key
     intro: Text
-    issues: list[Text] = Field(min_length=1)
+    issues: NonEmpty[Text]
 
 
 class ActionChallenges(Model):
     """The perennial challenges the action links to."""
 
     intro: Text
-    links: list[ChallengeLink] = Field(min_length=1)
+    links: NonEmpty[ChallengeLink]
 
 
 class Action(Model):
@@ -103,8 +103,8 @@ class Action(Model):
         description="Set when the source gives no outputs for the activities: the logic model then leaves its "
         "Outputs column out and prints this note in its place, in every format.",
     )
-    how_we_know: list[Key] = Field(min_length=1, description="PEEL codes of the impact statement.")
-    objectives: list[Objective] = Field(min_length=1)
+    how_we_know: NonEmpty[Key] = Field(description="PEEL codes of the impact statement.")
+    objectives: NonEmpty[Objective]
     perennial_challenges: ActionChallenges
     useful_links: list[Key] = Field(default_factory=list)
     references: list[Key] = Field(default_factory=list, description="The reference list: bibliography keys.")

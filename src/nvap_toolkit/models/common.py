@@ -8,21 +8,53 @@ and ``[@a; @b]``, action references ``[action:2.6.1]``, link references
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
+from annotated_types import MinLen
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     StringConstraints,
     ValidationError,
     ValidationInfo,
     ValidatorFunctionWrapHandler,
-    field_validator,
 )
+from pydantic_core import CoreSchema, core_schema
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+INCOMPLETE = frozenset({"string_too_short", "too_short"})
+"""Pydantic's error types for an empty text or list: warnings, not errors, in a draft."""
+
+
+def _draft_may_be_empty(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
+    # A draft (validated with context {"draft": True}) may leave text and lists empty:
+    # the field keeps its empty value; content.validate reports each as a warning.
+    try:
+        return handler(value)
+    except ValidationError as exc:
+        if info.context and info.context.get("draft") and all(e["type"] in INCOMPLETE for e in exc.errors()):
+            return value
+        raise
+
+
+class _DraftMayBeEmpty:
+    """Marks a text or list that must not be empty, except in a draft (see ``Text`` and ``NonEmpty``).
+
+    The type carries it, built once into its schema: a validator on every field of
+    every model made Pydantic inspect it once a field, a quarter of the models' set-up.
+    """
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.with_info_wrap_validator_function(_draft_may_be_empty, handler(source))
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _DraftMayBeEmpty()]
 """A non-empty piece of prose."""
+
+T = TypeVar("T")
+NonEmpty = Annotated[list[T], MinLen(1), _DraftMayBeEmpty()]
+"""A list of at least one item."""
 
 Key = Annotated[
     str,
@@ -38,22 +70,6 @@ class Model(BaseModel):
     """Base for every content model: unknown keys are errors, models are frozen."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-    @field_validator("*", mode="wrap")
-    @classmethod
-    def _draft_may_be_incomplete(cls, value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
-        # A draft (validated with context {"draft": True}) may leave text and lists empty:
-        # the field keeps its empty value; content.validate reports each as a warning.
-        try:
-            return handler(value)
-        except ValidationError as exc:
-            if info.context and info.context.get("draft") and all(e["type"] in INCOMPLETE for e in exc.errors()):
-                return value
-            raise
-
-
-INCOMPLETE = frozenset({"string_too_short", "too_short"})
-"""Pydantic's error types for an empty text or list: warnings, not errors, in a draft."""
 
 
 class Section(Model):

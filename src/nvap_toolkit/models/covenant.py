@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Attribution, Block, Edition, Key, Model, Section, Text
+from .common import Attribution, Block, Edition, Key, Model, NonEmpty, Section, Text
 
 Status = Literal["completed", "in-progress", "new"]
 
@@ -17,30 +17,30 @@ class Priority(Model):
     id: Key
     title: Text
     status: Status
-    summary: list[Block] = Field(min_length=1)
-    progress: list[Block] = Field(min_length=1)
-    planned: list[Block] = Field(min_length=1)
+    summary: NonEmpty[Block]
+    progress: NonEmpty[Block]
+    planned: NonEmpty[Block]
 
 
 class LinkGroup(Model):
     """A group of Annex A links."""
 
     heading: Text
-    links: list[Key] = Field(min_length=1)
+    links: NonEmpty[Key]
 
 
 class LinksAnnex(Model):
     """Annex A: relevant links."""
 
     heading: Text
-    groups: list[LinkGroup] = Field(min_length=1)
+    groups: NonEmpty[LinkGroup]
 
 
 class GlossaryAnnex(Model):
     """Annex B: the acronyms the report defines (keys of the shared glossary)."""
 
     heading: Text
-    terms: list[Key] = Field(min_length=1)
+    terms: NonEmpty[Key]
 
 
 class StatusLabels(Model):
@@ -94,7 +94,7 @@ class CovenantReport(Model):
         description="A priority's status as a table's Status column shows it: Completed, In progress, New."
     )
     labels: CovenantLabels
-    priorities: list[Priority] = Field(min_length=1)
+    priorities: NonEmpty[Priority]
     sections: list[Section] = Field(default_factory=list, description="Sections after the priorities.")
     annex_links: LinksAnnex
     annex_glossary: GlossaryAnnex

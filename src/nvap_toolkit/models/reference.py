@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Key, Model, Text
+from .common import Key, Model, NonEmpty, Text
 
 
 class PeelMeasure(Model):
@@ -44,7 +44,7 @@ class Reference(Model):
     type: Literal["article", "report", "book", "webpage"] = Field(
         description="article: the container (journal) is italic; otherwise the title is."
     )
-    author: list[Name] = Field(min_length=1)
+    author: NonEmpty[Name]
     year: int | Literal["n.d."]
     date: Text | None = Field(None, description="More of the date after the year, e.g. 'August 17'.")
     title: Text

@@ -7,8 +7,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
-from openpyxl.utils import quote_sheetname
+from openpyxl.styles.borders import Border
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.merge import MergedCellRange
 
 from ...errors import NvapError
 from .styles import BODY, LINK_COLOUR, alignment, font
@@ -91,6 +94,56 @@ def put_text(cell: Cell | MergedCell, text: str | None, style: str | None = None
     if style is not None:
         cell.style = style
     return cell
+
+
+def merge(ws: Worksheet, first_row: int, first_column: int, last_row: int, last_column: int) -> None:
+    """Merge a range of cells: what ``ws.merge_cells`` does, to the same cells, styles and bytes, faster.
+
+    openpyxl (3.1, pinned) gives each cell of the range the first cell's protection
+    and each edge cell its border by looking the style up anew per cell: copying it
+    through XML and hashing it each time, a third of a workbook's rendering here.
+    This takes the same steps in the same order (so the styles are listed in the
+    same order), and reuses a look-up's result for the cells it would repeat on.
+    """
+    ref = f"{get_column_letter(first_column)}{first_row}:{get_column_letter(last_column)}{last_row}"
+    merged = MergedCellRange(ws, ref)  # as openpyxl: the first cell takes the last cell's right and bottom edges
+    ws.merged_cells.add(merged)
+    cells: dict[tuple[int, int], Cell | MergedCell] = ws._cells
+    rows, columns = range(first_row, last_row + 1), range(first_column, last_column + 1)
+    for row in rows:
+        for column in columns:
+            if (row, column) != (first_row, first_column):
+                cells[row, column] = MergedCell(ws, row, column)
+    start = merged.start_cell
+    for name in ("top", "left", "right", "bottom"):  # openpyxl's order (MergedCellRange.format)
+        side = getattr(start.border, name)
+        if side and side.style is None:
+            continue
+        edge = Border(**{name: side})
+        became: dict[int, int] = {}  # a border (by its index) and that border with this edge added
+        for coordinate in getattr(merged, name):
+            cell = cells[coordinate]
+            style = _style_ids(cell)
+            if style.borderId in became:
+                style.borderId = became[style.borderId]
+            else:
+                before = style.borderId
+                cell.border += edge
+                became[before] = style.borderId
+    # Each cell gets the first cell's protection: openpyxl finds it at the first cell's index.
+    protection = _style_ids(start).protectionId
+    for row in rows:
+        for column in columns:
+            _style_ids(cells[row, column]).protectionId = protection
+
+
+def _style_ids(cell: Cell | MergedCell) -> StyleArray:
+    """The indices of a cell's styles in the workbook's lists (openpyxl makes them when a style is first set)."""
+    ids: StyleArray | None = getattr(cell, "_style", None)
+    if not ids:
+        ids = StyleArray()
+        setattr(cell, "_style", ids)  # noqa: B010 (private in openpyxl's stubs)
+    return ids
 
 
 def hyperlink(cell: Cell | MergedCell, url: str) -> None:

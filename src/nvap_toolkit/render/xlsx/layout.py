@@ -16,7 +16,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from .cells import footer_text, hyperlink, put, sheet_title
+from .cells import footer_text, hyperlink, merge, put, sheet_title
 from .styles import BAND_FILL, BODY, BODY_SIZE, BOLD, FONT_NAME, HEADER, HEADER_FILL, LABEL_FILL, TABLE_BOX, border, font
 
 if TYPE_CHECKING:
@@ -51,7 +51,10 @@ def text_lines(text: str, width: float, *, size: float = BODY_SIZE, bold: bool =
     per_line = max(4, int(per_line))
     lines = 0
     for para in text.split("\n"):
-        lines += max(1, len(textwrap.wrap(para, per_line, break_on_hyphens=False))) if para.strip() else 1
+        if len(para) <= per_line and "\t" not in para:
+            lines += 1  # what textwrap gives a line that fits (a tab may widen it), without its cost
+        else:
+            lines += max(1, len(textwrap.wrap(para, per_line, break_on_hyphens=False))) if para.strip() else 1
     return lines
 
 
@@ -95,7 +98,7 @@ class Sheet:
 
     def _merge(self, row: int, first: int, last: int, rows: int = 1) -> None:
         if last > first or rows > 1:
-            self.ws.merge_cells(start_row=row, start_column=first, end_row=row + rows - 1, end_column=last)
+            merge(self.ws, row, first, row + rows - 1, last)
 
     def text(self, value: str, *, first: int = 1, style: Font = BODY, fill: PatternFill | None = None, indent: int = 0) -> Cell:
         """One row of text spanning columns ``first`` to the last."""

@@ -39,7 +39,7 @@ from ...plan.format import (
     objective_name,
 )
 from ..views import ActionForm, InstructionsForm, action_form
-from .cells import absolute, add_name, clean, clip, put_text, sheet_title
+from .cells import absolute, add_name, clean, clip, merge, put_text, sheet_title
 from .layout import print_setup, protect, text_height
 from .styles import ensure_form_styles
 
@@ -153,7 +153,7 @@ def write_plan_sheet(wb: Workbook, spec: ActionForm, *, force_name: str | None, 
     def wide(row: int, text: str | None, style: str) -> Cell:
         """A cell spanning the two impact columns (B:C)."""
         cell = put_text(ws.cell(row=row, column=2), text, style)
-        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
+        merge(ws, row, 2, row, 3)
         return cell
 
     # Title rows, frozen and printed on every page.
@@ -167,7 +167,7 @@ def write_plan_sheet(wb: Workbook, spec: ActionForm, *, force_name: str | None, 
         start=1,
     ):
         put_text(ws.cell(row=row, column=1), text, style)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+        merge(ws, row, 1, row, 3)
         heights[row].height = height
     row = _TITLE_ROWS + 1
 
