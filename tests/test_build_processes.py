@@ -9,6 +9,7 @@ import pytest
 from test_interrupt import children, many_actions
 
 from nvap_toolkit import build as building
+from nvap_toolkit import workbooks
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.errors import NvapError
 
@@ -22,22 +23,22 @@ def files(folder: Path) -> dict[str, bytes]:
 def here_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Render everything in this process."""
     monkeypatch.setattr(building, "PARALLEL_FROM", 10**9)
-    monkeypatch.setattr(building._Workbooks, "wanted", staticmethod(lambda *_: False))
+    monkeypatch.setattr(workbooks.Workbooks, "wanted", staticmethod(lambda *_: False))
 
 
 @forks
 def test_workbooks_rendered_aside_are_those_rendered_here(content, tmp_path, monkeypatch):
     project = load_valid_project(content)
     forked = []
-    real = building._Workbooks.__init__
+    real = workbooks.Workbooks.__init__
 
     def spy(self, *args, **kwargs):
         forked.append(True)
         real(self, *args, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(building, "cpu_count", lambda: 2)
-        patch.setattr(building._Workbooks, "__init__", spy)
+        patch.setattr(workbooks, "cpu_count", lambda: 2)
+        patch.setattr(workbooks.Workbooks, "__init__", spy)
         building.build(project, [], [], tmp_path / "aside")
     assert forked, "the workbooks were not rendered aside"
     assert children(os.getpid()) == []
@@ -58,7 +59,7 @@ def test_a_workbook_that_fails_aside_fails_as_it_does_here(content, tmp_path, mo
         return real(project, ref, formats, out)
 
     monkeypatch.setattr(building, "render_document", broken_workbooks)
-    monkeypatch.setattr(building, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workbooks, "cpu_count", lambda: 2)
     with pytest.raises(NvapError, match="^the tracker failed$"):
         building.build(project, [], [], tmp_path / "out")
     assert not (tmp_path / "out").exists() or files(tmp_path / "out") == {}
@@ -90,3 +91,107 @@ def test_a_build_in_worker_processes_gives_the_bytes_of_one_here(tmp_path, monke
     documents = building.select_documents(project, [], everything=True)
     assert len(documents) >= 8  # the worker processes' threshold
     assert {f"{d.stem}.{fmt}" for d in documents for fmt in ("md", "html")} <= set(files(tmp_path / "here"))
+
+
+@forks
+def test_the_workbook_process_started_first_renders_the_build_s_workbooks(content, tmp_path, monkeypatch):
+    monkeypatch.setattr(workbooks, "cpu_count", lambda: 2)
+    workbooks.start()  # as the entry point does, before the content is read
+    early = workbooks.Workbooks._early
+    assert early is not None and early.pid
+    given = []
+    real = workbooks.Workbooks.submit
+
+    def spy(self, *args):
+        given.append(self)
+        real(self, *args)
+
+    monkeypatch.setattr(workbooks.Workbooks, "submit", spy)
+    project = load_valid_project(content)
+    building.build(project, [], [], tmp_path / "early")
+    assert given == [early], "the build did not use the process started first"
+    assert workbooks.Workbooks._early is None
+    assert children(os.getpid()) == []
+    here_only(monkeypatch)
+    building.build(project, [], [], tmp_path / "here")
+    assert files(tmp_path / "early") == files(tmp_path / "here")
+
+
+@forks
+def test_a_workbook_process_a_build_does_not_need_is_ended(content, tmp_path, monkeypatch):
+    monkeypatch.setattr(workbooks, "cpu_count", lambda: 2)
+    workbooks.start()
+    assert children(os.getpid()) != []
+    building.build(load_valid_project(content), [], ["md"], tmp_path / "md")
+    assert workbooks.Workbooks._early is None
+    assert children(os.getpid()) == []
+    assert sorted(files(tmp_path / "md")) == [".nvap-build.json", "2.6.2.md", "covenant-2024.md", "index.html", "index.md"]
+
+
+@forks
+def test_a_workbook_process_that_died_before_its_job_is_rendered_for_here(content, tmp_path, monkeypatch):
+    import signal
+
+    monkeypatch.setattr(workbooks, "cpu_count", lambda: 2)
+    workbooks.start()
+    early = workbooks.Workbooks._early
+    assert early is not None
+    os.kill(early.pid, signal.SIGKILL)
+    project = load_valid_project(content)
+    building.build(project, [], [], tmp_path / "died")
+    assert children(os.getpid()) == []
+    here_only(monkeypatch)
+    building.build(project, [], [], tmp_path / "here")
+    assert files(tmp_path / "died") == files(tmp_path / "here")
+
+
+def test_the_entry_point_starts_the_workbook_process_for_builds_that_write_workbooks():
+    from nvap_toolkit.process import _writes_workbooks
+
+    assert _writes_workbooks(["build"])
+    assert _writes_workbooks(["build", "2.6.2", "--out", "x"])
+    assert _writes_workbooks(["--content", "c", "--debug", "build", "-f", "md", "-f", "xlsx"])
+    assert _writes_workbooks(["build", "--format=xlsx"])
+    assert _writes_workbooks(["build", "-fxlsx"])
+    assert not _writes_workbooks(["build", "-f", "md"])
+    assert not _writes_workbooks(["build", "--format=pdf"])
+    assert not _writes_workbooks(["build", "--help"])
+    assert not _writes_workbooks(["plan", "--force", "Norfolk"])
+    assert not _writes_workbooks(["--content", "build"])
+    assert not _writes_workbooks([])
+
+
+def test_content_kinds_come_back_from_a_pickle_as_themselves():
+    import pickle
+
+    from nvap_toolkit.content.kinds import ALL_KINDS
+
+    assert [pickle.loads(pickle.dumps(kind)) for kind in ALL_KINDS] == ALL_KINDS
+    assert all(pickle.loads(pickle.dumps(kind)) is kind for kind in ALL_KINDS)
+
+
+@forks
+def test_nvap_build_as_a_process_writes_the_bytes_of_a_build_here(content, tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    out = tmp_path / "process"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from nvap_toolkit.process import main; main()",
+            "--content",
+            str(content),
+            "build",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    here_only(monkeypatch)
+    building.build(load_valid_project(content), [], [], tmp_path / "here")
+    assert files(out) == files(tmp_path / "here")

@@ -36,7 +36,7 @@ def test_serve_rebuilds_shows_errors_and_stops(tmp_path: Path) -> None:
     toolkit = tmp_path / "content" / "actions" / "2.6.2.yaml"
     text = toolkit.read_text(encoding="utf-8")
     server = subprocess.Popen(
-        [sys.executable, "-c", "from nvap_toolkit.cli import main; main()", "serve", "--port", "0"],
+        [sys.executable, "-c", "from nvap_toolkit.process import main; main()", "serve", "--port", "0"],
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

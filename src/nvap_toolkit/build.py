@@ -8,7 +8,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import os
 import signal
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .content.project import Project
 from .errors import UsageError
+from .workbooks import Workbooks, can_fork, cpu_count
 from .writer import Output, Staging, WriteReport, check_out_dir, claim_folder, interrupts_held, remove_stale_temporaries
 
 if TYPE_CHECKING:
@@ -389,17 +389,17 @@ def _render_all(
     """Render documents in order; in worker processes (both cores) when there are many.
 
     With few documents, the workbooks (the slowest format) are rendered in one forked
-    process while this one renders the other formats (see ``_Workbooks``).
+    process while this one renders the other formats (see ``Workbooks``).
     Closing the generator early (Ctrl-C, a failure) stops the workers at once.
     """
     workers = min(cpu_count(), len(refs) // (PARALLEL_FROM // 2) or 1)
-    if len(refs) < PARALLEL_FROM or workers < 2 or not _can_fork():
-        workbooks = _Workbooks.claim()  # started by the command line, already importing openpyxl
+    if len(refs) < PARALLEL_FROM or workers < 2 or not can_fork():
+        workbooks = Workbooks.claim()  # started by the command line, already importing openpyxl
         if workbooks is not None and not (refs and "xlsx" in formats):
             workbooks.close()
             workbooks = None
-        elif workbooks is None and _Workbooks.wanted(refs, formats):
-            workbooks = _Workbooks()
+        elif workbooks is None and Workbooks.wanted(refs, formats):
+            workbooks = Workbooks()
         here = [f for f in formats if f != "xlsx"] if workbooks is not None else formats
         if workbooks is not None:
             workbooks.submit(project, refs, out)
@@ -415,7 +415,7 @@ def _render_all(
             if workbooks is not None:
                 workbooks.close()
         return
-    early = _Workbooks.claim()
+    early = Workbooks.claim()
     if early is not None:  # the workers render the workbooks too
         early.close()
     # fork: the workers inherit the validated project instead of loading the content again.
@@ -466,173 +466,6 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 _WORKER_PROJECT: Project | None = None
 
 
-def _can_fork() -> bool:
-    """Whether workers can be forked (POSIX), without importing multiprocessing for a small build."""
-    return hasattr(os, "fork")
-
-
-class _Workbooks:
-    """The documents' workbooks, rendered in order in a forked process and read back one by one.
-
-    Only an optimisation: this process renders the other formats meanwhile, and never
-    imports openpyxl. The command line starts the process for a build that writes
-    workbooks before anything else (``start_early``), so that it imports openpyxl
-    and the models on the other core while this one loads the content; otherwise the
-    build starts one. Either way it gets its job (the project and the documents,
-    pickled) through an unlinked temporary file, and sends each workbook back through
-    a pipe. If the child fails in any way (a rendering error, a crash, a job it cannot
-    read), this process renders that workbook and the rest itself, so errors and
-    outputs are exactly those of rendering here. The child ignores Ctrl-C and writes
-    no file: ``close`` ends it, and it ends by itself when this process does.
-    """
-
-    _FAILED = (1 << 64) - 1
-    _early: _Workbooks | None = None
-    """The process the command line started, until a build claims it."""
-
-    @staticmethod
-    def wanted(refs: list[DocumentRef], formats: list[str]) -> bool:
-        """Worth it: workbooks and something else to render meanwhile, a second core, a fork without threads about."""
-        return bool(refs) and "xlsx" in formats and len(formats) > 1 and _Workbooks.possible()
-
-    @staticmethod
-    def possible() -> bool:
-        """A second core, and a fork without threads about."""
-        import threading
-
-        return cpu_count() > 1 and _can_fork() and threading.active_count() == 1
-
-    @classmethod
-    def start_early(cls) -> None:
-        """Start the process now, for the build to come (see the class)."""
-        if cls._early is None and cls.possible():
-            cls._early = cls()
-
-    @classmethod
-    def claim(cls) -> _Workbooks | None:
-        """The process started early, if any (only once)."""
-        early, cls._early = cls._early, None
-        return early
-
-    def __init__(self) -> None:
-        import tempfile
-
-        self.project: Project | None = None
-        self.out = Path()
-        self.pid = 0
-        self.pipe = None
-        self.job = tempfile.TemporaryFile()  # open for the child's life: close() closes it
-        go, self.go = os.pipe()  # this process to the child: the job's size, once written
-        read, write = os.pipe()  # the child to this process: the workbooks
-        with interrupts_held():  # the child ignores Ctrl-C before it can get one
-            pid = os.fork()
-            if pid == 0:
-                self._child(go, read, write)  # never returns
-        os.close(go)
-        os.close(write)
-        self.pid = pid
-        self.pipe = os.fdopen(read, "rb")
-
-    def _child(self, go: int, read: int, write: int) -> None:
-        try:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-            if hasattr(signal, "pthread_sigmask"):
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-            os.close(read)
-            os.close(self.go)
-            import pickle
-
-            from . import models  # noqa: F401 (imported while the parent loads the content: the job needs them)
-            from .render.xlsx import toolkit, tracker  # noqa: F401 (likewise: openpyxl, the slow import)
-
-            header = _read_exactly(go, 8)
-            if len(header) < 8:  # no job: the parent had no workbooks to render, or ended
-                return
-            size = int.from_bytes(header, "big")
-            project, refs, out = pickle.loads(os.pread(self.job.fileno(), size, 0))
-            with os.fdopen(write, "wb") as pipe:
-                for ref in refs:
-                    try:
-                        data = render_document(project, ref, ["xlsx"], out)[0].data
-                    except BaseException:
-                        pipe.write(self._FAILED.to_bytes(8, "big"))
-                        break
-                    pipe.write(len(data).to_bytes(8, "big") + data)
-                    pipe.flush()
-        finally:
-            os._exit(0)  # never the parent's clean-up, exit handlers or buffered output
-
-    def submit(self, project: Project, refs: list[DocumentRef], out: Path) -> None:
-        """Give the child its job: the workbooks of ``refs``, in order."""
-        import pickle
-
-        self.project, self.out = project, out
-        try:
-            data = pickle.dumps((project, refs, out), protocol=pickle.HIGHEST_PROTOCOL)
-            self.job.write(data)
-            self.job.flush()
-            os.write(self.go, len(data).to_bytes(8, "big"))
-        except (OSError, pickle.PicklingError, AttributeError, TypeError):
-            self._stop_child()  # next() renders them here
-        finally:
-            self._close_go()
-
-    def next(self, ref: DocumentRef) -> Output:
-        """The next document's workbook (``ref``: that document)."""
-        assert self.project is not None, "submit() first"
-        if self.pipe is not None:
-            try:
-                header = self.pipe.read(8)
-                size = int.from_bytes(header, "big") if len(header) == 8 else self._FAILED
-                if size != self._FAILED:
-                    data = self.pipe.read(size)
-                    if len(data) == size:
-                        return Output(self.out / f"{ref.stem}.xlsx", data)
-            except OSError:
-                pass
-            self._stop_child()  # the child failed or died: render the rest here
-        return render_document(self.project, ref, ["xlsx"], self.out)[0]
-
-    def close(self) -> None:
-        """End the child (done or not), reap it and drop the job."""
-        self._close_go()
-        self._stop_child()
-        self.job.close()
-
-    def _close_go(self) -> None:
-        if self.go >= 0:
-            os.close(self.go)
-            self.go = -1
-
-    def _stop_child(self) -> None:
-        if self.pipe is not None:
-            self.pipe.close()
-            self.pipe = None
-        if self.pid:
-            pid, self.pid = self.pid, 0
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.waitpid(pid, 0)
-
-
-def start_workbooks() -> None:
-    """Start the workbook process of a build to come (see ``_Workbooks``): the command line does, first thing."""
-    _Workbooks.start_early()
-
-
-def _read_exactly(fd: int, size: int) -> bytes:
-    """``size`` bytes from ``fd``, or fewer at its end."""
-    data = b""
-    while len(data) < size:
-        chunk = os.read(fd, size - len(data))
-        if not chunk:
-            break
-        data += chunk
-    return data
-
-
 def _worker_started() -> None:
     """A worker ignores Ctrl-C: the parent stops it (see ``_stop``), so it never dies half-way through a result."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -644,8 +477,3 @@ def _render_in_worker(job: tuple[DocumentRef, list[str], Path]) -> list[Output]:
     assert _WORKER_PROJECT is not None
     ref, formats, out = job
     return render_document(_WORKER_PROJECT, ref, formats, out)
-
-
-def cpu_count() -> int:
-    """The cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

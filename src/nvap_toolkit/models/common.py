@@ -8,6 +8,8 @@ and ``[@a; @b]``, action references ``[action:2.6.1]``, link references
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from typing import Annotated, Any, TypeVar
 
 from annotated_types import MinLen
@@ -69,7 +71,11 @@ Block = Text | list[Text]
 class Model(BaseModel):
     """Base for every content model: unknown keys are errors, models are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: in a process that only reads models (a build's workbook process: see
+    # nvap_toolkit.workbooks), they are made without their validators.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=os.environ.get("NVAP_DEFER_MODEL_BUILD") == "1"
+    )
 
 
 class Section(Model):
@@ -112,3 +118,22 @@ class Attribution(Model):
     statement: Text = Field(description="The attribution line printed in every output.")
     licence: Text | None = None
     licence_url: Text | None = None
+
+
+def strings_in(value: object) -> Iterator[str]:
+    """Every string in ``value``: a model's fields (in order), nested models, lists and mappings' values.
+
+    Walks the models themselves, not a dump: a process that only reads models (see
+    ``Model``) never needs their serialisers.
+    """
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from strings_in(getattr(value, name))
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from strings_in(item)

@@ -191,18 +191,7 @@ def html_link(title: str, url: str | None) -> str:
 
 def acronyms_in(*models: Any) -> list[str]:
     """The glossary acronyms used anywhere in the given models' text, sorted."""
-    found: set[str] = set()
+    from ..models.common import strings_in
 
-    def walk(value: Any) -> None:
-        if isinstance(value, str):
-            found.update(m.group(1) for m in ACRONYM.finditer(value))
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, (list, tuple)):
-            for v in value:
-                walk(v)
-
-    for model in models:
-        walk(model.model_dump() if hasattr(model, "model_dump") else model)
+    found = {m.group(1) for text in strings_in(models) for m in ACRONYM.finditer(text)}
     return sorted(found, key=str.casefold)

@@ -157,21 +157,9 @@ def covenant_view(project: Project, report: CovenantReport, prose: Prose) -> Cov
 
 def _cited_keys(action: Action) -> set[str]:
     from ..content.inline import references
+    from ..models.common import strings_in
 
-    found: set[str] = set()
-
-    def walk(value: Any) -> None:
-        if isinstance(value, str):
-            found.update(key for kind, key, _ in references(value) if kind == "cite")
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-
-    walk(action.model_dump())
-    return found
+    return {key for text in strings_in(action) for kind, key, _ in references(text) if kind == "cite"}
 
 
 def _ref_sort(ref: Reference) -> tuple[str, str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
+from weakref import WeakKeyDictionary
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles.borders import Border
@@ -79,11 +80,45 @@ def put(
         write_text(cell, value)
     elif value is not None:
         cell.value = value
-    cell.font = style or BODY
-    cell.alignment = alignment(wrap=wrap, indent=indent, horizontal=horizontal)
+    set_style(cell, "font", style or BODY)
+    set_style(cell, "alignment", alignment(wrap=wrap, indent=indent, horizontal=horizontal))
     if fill is not None:
-        cell.fill = fill
+        set_style(cell, "fill", fill)
     return cell
+
+
+_STYLE_LISTS = {
+    "font": ("_fonts", "fontId"),
+    "fill": ("_fills", "fillId"),
+    "border": ("_borders", "borderId"),
+    "alignment": ("_alignments", "alignmentId"),
+}
+"""Each kind of style: the workbook's list of them, and the cell's index into it."""
+_LOOKED_UP: WeakKeyDictionary[Workbook, dict[tuple[object, ...], tuple[object, int]]] = WeakKeyDictionary()
+"""Per workbook, what was looked up in its style lists: a style object (by identity, kept alive
+here) and its index there; a border with an edge added (see ``merge``)."""
+
+
+def _looked_up(wb: Workbook | None) -> dict[tuple[object, ...], tuple[object, int]]:
+    assert wb is not None, "a sheet in a workbook"
+    return _LOOKED_UP.setdefault(wb, {})
+
+
+def set_style(cell: Cell | MergedCell, kind: Literal["font", "fill", "border", "alignment"], value: object) -> None:
+    """``cell.<kind> = value``, with the same result, looking ``value`` up once per workbook.
+
+    openpyxl finds a style's index by hashing it, field by field, each time it is set:
+    a fifth of a workbook's rendering here, for the few style objects nvap makes once
+    (see ``styles``) and sets on every cell.
+    """
+    wb = cell.parent.parent
+    assert wb is not None, "a cell of a sheet in a workbook"
+    collection, index = _STYLE_LISTS[kind]
+    looked_up = _looked_up(wb)
+    found = looked_up.get((kind, id(value)))
+    if found is None:
+        found = looked_up[kind, id(value)] = (value, getattr(wb, collection).add(value))
+    setattr(_style_ids(cell), index, found[1])
 
 
 def put_text(cell: Cell | MergedCell, text: str | None, style: str | None = None) -> Cell:
@@ -115,21 +150,22 @@ def merge(ws: Worksheet, first_row: int, first_column: int, last_row: int, last_
             if (row, column) != (first_row, first_column):
                 cells[row, column] = MergedCell(ws, row, column)
     start = merged.start_cell
+    became = _looked_up(ws.parent)  # (a border, an edge of another) -> the border with that edge added
     for name in ("top", "left", "right", "bottom"):  # openpyxl's order (MergedCellRange.format)
+        first = _style_ids(start).borderId
         side = getattr(start.border, name)
         if side and side.style is None:
             continue
         edge = Border(**{name: side})
-        became: dict[int, int] = {}  # a border (by its index) and that border with this edge added
         for coordinate in getattr(merged, name):
             cell = cells[coordinate]
             style = _style_ids(cell)
-            if style.borderId in became:
-                style.borderId = became[style.borderId]
+            key = ("edge", style.borderId, name, first)
+            if key in became:
+                style.borderId = became[key][1]
             else:
-                before = style.borderId
                 cell.border += edge
-                became[before] = style.borderId
+                became[key] = (None, style.borderId)
     # Each cell gets the first cell's protection: openpyxl finds it at the first cell's index.
     protection = _style_ids(start).protectionId
     for row in rows:

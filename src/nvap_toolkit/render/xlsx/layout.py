@@ -16,7 +16,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from .cells import footer_text, hyperlink, merge, put, sheet_title
+from .cells import footer_text, hyperlink, merge, put, set_style, sheet_title
 from .styles import BAND_FILL, BODY, BODY_SIZE, BOLD, FONT_NAME, HEADER, HEADER_FILL, LABEL_FILL, TABLE_BOX, border, font
 
 if TYPE_CHECKING:
@@ -104,10 +104,7 @@ class Sheet:
         """One row of text spanning columns ``first`` to the last."""
         r = self.row
         cell = put(self.ws, r, first, value, style=style, fill=fill, indent=indent)
-        if fill is not None:
-            for c in range(first + 1, self.last + 1):
-                self.ws.cell(row=r, column=c).fill = fill
-        self._merge(r, first, self.last)
+        self._merge(r, first, self.last)  # the merged range shows the first cell's fill
         size = style.sz or BODY_SIZE
         self._height(r, text_height(value, self.span(first, self.last), size=size, bold=bool(style.b), indent=indent))
         self.row += 1
@@ -168,7 +165,7 @@ class Sheet:
         r = self.row
         for c, value in enumerate(labels, start=1):
             cell = put(self.ws, r, c, value, style=HEADER, fill=HEADER_FILL)
-            cell.border = TABLE_BOX
+            set_style(cell, "border", TABLE_BOX)
             self._height(r, text_height(value, self.widths[c - 1], bold=True))
         self.table_headers.append((r, tuple(labels)))
         self.row += 1
@@ -192,11 +189,11 @@ class Sheet:
             if c - 1 == tall and rows > 1:
                 for k, g in enumerate(groups):
                     cell = put(self.ws, r + k, c, cell_text(g))
-                    cell.border = border(top=k == 0, bottom=k == rows - 1)
+                    set_style(cell, "border", border(top=k == 0, bottom=k == rows - 1))
                 continue
             put(self.ws, r, c, text or None)
             for k in range(rows):
-                self.ws.cell(row=r + k, column=c).border = TABLE_BOX
+                set_style(self.ws.cell(row=r + k, column=c), "border", TABLE_BOX)
             self._merge(r, c, c, rows)
             # A merged cell must fit in the rows beside it: spread any shortfall over them.
             short = heights[c - 1] - sum(row_heights)
