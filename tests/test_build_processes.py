@@ -195,3 +195,37 @@ def test_nvap_build_as_a_process_writes_the_bytes_of_a_build_here(content, tmp_p
     here_only(monkeypatch)
     building.build(load_valid_project(content), [], [], tmp_path / "here")
     assert files(out) == files(tmp_path / "here")
+
+
+@forks
+def test_nvap_as_a_process_leaves_no_process_behind(content, tmp_path):
+    """A build, then a build with nothing to do: the workbook process started first is ended either way."""
+    import ctypes
+    import subprocess
+    import sys
+
+    subreaper = 36  # PR_SET_CHILD_SUBREAPER: what nvap leaves running is re-parented here, to be seen
+    libc = ctypes.CDLL(None, use_errno=True)
+    assert libc.prctl(subreaper, 1, 0, 0, 0) == 0
+    try:
+        for _ in range(2):
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    "from nvap_toolkit.process import main; main()",
+                    "--content",
+                    str(content),
+                    "build",
+                    "--out",
+                    str(tmp_path / "out"),
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert done.returncode == 0, done.stderr
+            assert children(os.getpid()) == []
+        assert "up to date" in done.stdout
+    finally:
+        libc.prctl(subreaper, 0, 0, 0, 0)

@@ -70,6 +70,10 @@ def main() -> None:
         interrupted = True
         code = 130
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: only the exit is left
+    if "nvap_toolkit.workbooks" in sys.modules:
+        from . import workbooks
+
+        workbooks.stop()
     if interrupted or code == 130:
         code = 130
         sys.stderr.write("interrupted\n")

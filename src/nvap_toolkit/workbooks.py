@@ -27,6 +27,13 @@ def start() -> None:
     Workbooks.start_early()
 
 
+def stop() -> None:
+    """End the process ``start`` started if no build took it (nothing to build, an error): the entry point does, last thing."""
+    unused = Workbooks.claim()
+    if unused is not None:
+        unused.close()
+
+
 def can_fork() -> bool:
     """Whether workers can be forked (POSIX), without importing multiprocessing for a small build."""
     return hasattr(os, "fork")
@@ -101,6 +108,9 @@ class Workbooks:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
             os.close(read)
             os.close(self.go)
+            quiet = os.open(os.devnull, os.O_WRONLY)  # it prints nothing, and holds no pipe of the caller's open
+            os.dup2(quiet, 1)
+            os.dup2(quiet, 2)
             import pickle
 
             os.environ[DEFER_MODELS] = "1"  # (if this process imports them: not when forked by a build)
