@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from test_interrupt import children, many_actions
 
+from nvap_toolkit import aside
 from nvap_toolkit import build as building
-from nvap_toolkit import workbooks
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.errors import NvapError
 
@@ -23,22 +23,22 @@ def files(folder: Path) -> dict[str, bytes]:
 def here_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Render everything in this process."""
     monkeypatch.setattr(building, "PARALLEL_FROM", 10**9)
-    monkeypatch.setattr(workbooks.Workbooks, "wanted", staticmethod(lambda *_: False))
+    monkeypatch.setattr(aside.Aside, "wanted", staticmethod(lambda *_: False))
 
 
 @forks
 def test_workbooks_rendered_aside_are_those_rendered_here(content, tmp_path, monkeypatch):
     project = load_valid_project(content)
     forked = []
-    real = workbooks.Workbooks.__init__
+    real = aside.Aside.__init__
 
     def spy(self, *args, **kwargs):
         forked.append(True)
         real(self, *args, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(workbooks, "cpu_count", lambda: 2)
-        patch.setattr(workbooks.Workbooks, "__init__", spy)
+        patch.setattr(aside, "cpu_count", lambda: 2)
+        patch.setattr(aside.Aside, "__init__", spy)
         building.build(project, [], [], tmp_path / "aside")
     assert forked, "the workbooks were not rendered aside"
     assert children(os.getpid()) == []
@@ -59,7 +59,7 @@ def test_a_workbook_that_fails_aside_fails_as_it_does_here(content, tmp_path, mo
         return real(project, ref, formats, out)
 
     monkeypatch.setattr(building, "render_document", broken_workbooks)
-    monkeypatch.setattr(workbooks, "cpu_count", lambda: 2)
+    monkeypatch.setattr(aside, "cpu_count", lambda: 2)
     with pytest.raises(NvapError, match="^the tracker failed$"):
         building.build(project, [], [], tmp_path / "out")
     assert not (tmp_path / "out").exists() or files(tmp_path / "out") == {}
@@ -95,22 +95,22 @@ def test_a_build_in_worker_processes_gives_the_bytes_of_one_here(tmp_path, monke
 
 @forks
 def test_the_workbook_process_started_first_renders_the_build_s_workbooks(content, tmp_path, monkeypatch):
-    monkeypatch.setattr(workbooks, "cpu_count", lambda: 2)
-    workbooks.start()  # as the entry point does, before the content is read
-    early = workbooks.Workbooks._early
+    monkeypatch.setattr(aside, "cpu_count", lambda: 2)
+    aside.start(("xlsx",))  # as the entry point does, before the content is read
+    early = aside.Aside._early
     assert early is not None and early.pid
     given = []
-    real = workbooks.Workbooks.submit
+    real = aside.Aside.submit
 
     def spy(self, *args):
         given.append(self)
         real(self, *args)
 
-    monkeypatch.setattr(workbooks.Workbooks, "submit", spy)
+    monkeypatch.setattr(aside.Aside, "submit", spy)
     project = load_valid_project(content)
     building.build(project, [], [], tmp_path / "early")
     assert given == [early], "the build did not use the process started first"
-    assert workbooks.Workbooks._early is None
+    assert aside.Aside._early is None
     assert children(os.getpid()) == []
     here_only(monkeypatch)
     building.build(project, [], [], tmp_path / "here")
@@ -119,11 +119,11 @@ def test_the_workbook_process_started_first_renders_the_build_s_workbooks(conten
 
 @forks
 def test_a_workbook_process_a_build_does_not_need_is_ended(content, tmp_path, monkeypatch):
-    monkeypatch.setattr(workbooks, "cpu_count", lambda: 2)
-    workbooks.start()
+    monkeypatch.setattr(aside, "cpu_count", lambda: 2)
+    aside.start(("xlsx",))
     assert children(os.getpid()) != []
     building.build(load_valid_project(content), [], ["md"], tmp_path / "md")
-    assert workbooks.Workbooks._early is None
+    assert aside.Aside._early is None
     assert children(os.getpid()) == []
     assert sorted(files(tmp_path / "md")) == [".nvap-build.json", "2.6.2.md", "covenant-2024.md", "index.html", "index.md"]
 
@@ -132,9 +132,9 @@ def test_a_workbook_process_a_build_does_not_need_is_ended(content, tmp_path, mo
 def test_a_workbook_process_that_died_before_its_job_is_rendered_for_here(content, tmp_path, monkeypatch):
     import signal
 
-    monkeypatch.setattr(workbooks, "cpu_count", lambda: 2)
-    workbooks.start()
-    early = workbooks.Workbooks._early
+    monkeypatch.setattr(aside, "cpu_count", lambda: 2)
+    aside.start(("xlsx",))
+    early = aside.Aside._early
     assert early is not None
     os.kill(early.pid, signal.SIGKILL)
     project = load_valid_project(content)
@@ -145,20 +145,20 @@ def test_a_workbook_process_that_died_before_its_job_is_rendered_for_here(conten
     assert files(tmp_path / "died") == files(tmp_path / "here")
 
 
-def test_the_entry_point_starts_the_workbook_process_for_builds_that_write_workbooks():
-    from nvap_toolkit.process import _writes_workbooks
+def test_the_entry_point_starts_the_aside_process_for_builds_of_slow_formats():
+    from nvap_toolkit.process import _slow_formats
 
-    assert _writes_workbooks(["build"])
-    assert _writes_workbooks(["build", "2.6.2", "--out", "x"])
-    assert _writes_workbooks(["--content", "c", "--debug", "build", "-f", "md", "-f", "xlsx"])
-    assert _writes_workbooks(["build", "--format=xlsx"])
-    assert _writes_workbooks(["build", "-fxlsx"])
-    assert not _writes_workbooks(["build", "-f", "md"])
-    assert not _writes_workbooks(["build", "--format=pdf"])
-    assert not _writes_workbooks(["build", "--help"])
-    assert not _writes_workbooks(["plan", "--force", "Norfolk"])
-    assert not _writes_workbooks(["--content", "build"])
-    assert not _writes_workbooks([])
+    assert _slow_formats(["build"]) == ("xlsx",)  # the default formats: md, html and xlsx
+    assert _slow_formats(["build", "2.6.2", "--out", "x"]) == ("xlsx",)
+    assert _slow_formats(["--content", "c", "--debug", "build", "-f", "md", "-f", "xlsx"]) == ("xlsx",)
+    assert _slow_formats(["build", "--format=xlsx"]) == ("xlsx",)
+    assert _slow_formats(["build", "-fxlsx", "-f", "pdf"]) == ("pdf", "xlsx")
+    assert _slow_formats(["build", "--format=pdf"]) == ("pdf",)
+    assert _slow_formats(["build", "-f", "md"]) == ()
+    assert _slow_formats(["build", "--help"]) == ()
+    assert _slow_formats(["plan", "--force", "Norfolk"]) == ()
+    assert _slow_formats(["--content", "build"]) == ()
+    assert _slow_formats([]) == ()
 
 
 def test_content_kinds_come_back_from_a_pickle_as_themselves():

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .aside import SLOW, Aside, can_fork, cpu_count
 from .content.project import Project
 from .errors import UsageError
-from .workbooks import Workbooks, can_fork, cpu_count
 from .writer import Output, Staging, WriteReport, check_out_dir, claim_folder, interrupts_held, remove_stale_temporaries
 
 if TYPE_CHECKING:
@@ -388,35 +388,35 @@ def _render_all(
 ) -> Generator[tuple[DocumentRef, list[Output]], None, None]:
     """Render documents in order; in worker processes (both cores) when there are many.
 
-    With few documents, the workbooks (the slowest format) are rendered in one forked
-    process while this one renders the other formats (see ``Workbooks``).
+    With few documents, the slow formats (workbooks, PDF) are rendered in one forked
+    process while this one renders the others (see ``Aside``).
     Closing the generator early (Ctrl-C, a failure) stops the workers at once.
     """
     workers = min(cpu_count(), len(refs) // (PARALLEL_FROM // 2) or 1)
     if len(refs) < PARALLEL_FROM or workers < 2 or not can_fork():
-        workbooks = Workbooks.claim()  # started by the command line, already importing openpyxl
-        if workbooks is not None and not (refs and "xlsx" in formats):
-            workbooks.close()
-            workbooks = None
-        elif workbooks is None and Workbooks.wanted(refs, formats):
-            workbooks = Workbooks()
-        here = [f for f in formats if f != "xlsx"] if workbooks is not None else formats
-        if workbooks is not None:
-            workbooks.submit(project, refs, out)
+        slow = tuple(f for f in formats if f in SLOW)
+        aside = Aside.claim()  # started by the command line, already importing openpyxl or WeasyPrint
+        if aside is not None and not (refs and aside.formats == slow):
+            aside.close()
+            aside = None
+        elif aside is None and Aside.wanted(refs, formats):
+            aside = Aside(slow)
+        here = [f for f in formats if f not in slow] if aside is not None else formats
+        if aside is not None:
+            aside.submit(project, refs, out)
         try:
             for ref in refs:
-                outputs = render_document(project, ref, here, out)
-                if workbooks is not None:
-                    outputs.insert(formats.index("xlsx"), workbooks.next(ref))
+                outputs = render_document(project, ref, here, out) + (aside.next(ref) if aside is not None else [])
+                outputs.sort(key=lambda o: formats.index(o.path.suffix[1:]))
                 yield ref, outputs
                 if tick:
                     tick(ref.stem)
         finally:
-            if workbooks is not None:
-                workbooks.close()
+            if aside is not None:
+                aside.close()
         return
-    early = Workbooks.claim()
-    if early is not None:  # the workers render the workbooks too
+    early = Aside.claim()
+    if early is not None:  # the workers render every format
         early.close()
     # fork: the workers inherit the validated project instead of loading the content again.
     import multiprocessing as mp

@@ -8,14 +8,14 @@ imported) and ends it after, without the interpreter's teardown.
 from __future__ import annotations
 
 
-def _writes_workbooks(args: list[str]) -> bool:
-    """Whether the command line is a build that writes workbooks (a guess: nothing depends on it but speed)."""
+def _slow_formats(args: list[str]) -> tuple[str, ...]:
+    """The slow formats (``aside.SLOW``) the command line builds: a guess, on which nothing depends but speed."""
     rest = list(args)
     while rest and rest[0].startswith("-"):  # nvap's own options (--content DIR, --debug)
         if rest.pop(0) == "--content" and rest:
             rest.pop(0)
     if not rest or rest[0] != "build" or "--help" in rest:
-        return False
+        return ()
     formats = []
     for i, arg in enumerate(rest):
         if arg in ("-f", "--format") and i + 1 < len(rest):
@@ -24,7 +24,7 @@ def _writes_workbooks(args: list[str]) -> bool:
             formats.append(arg.removeprefix("--format="))
         elif arg.startswith("-f") and len(arg) > 2 and not arg.startswith("--"):
             formats.append(arg[2:])
-    return not formats or "xlsx" in formats
+    return tuple(f for f in ("pdf", "xlsx") if f in formats) if formats else ("xlsx",)
 
 
 def main() -> None:
@@ -56,10 +56,11 @@ def main() -> None:
         signal.signal(signal.SIGINT, on_interrupt)
     try:
         try:
-            if _writes_workbooks(sys.argv[1:]):
-                from . import workbooks
+            slow = _slow_formats(sys.argv[1:])
+            if slow:
+                from . import aside
 
-                workbooks.start()  # openpyxl is imported on the other core while this one reads the content
+                aside.start(slow)  # openpyxl or WeasyPrint is imported on the other core while this one reads the content
             from .cli import app  # Typer, now: after the fork, so the workbook process need not import it
 
             app()
@@ -70,10 +71,10 @@ def main() -> None:
         interrupted = True
         code = 130
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: only the exit is left
-    if "nvap_toolkit.workbooks" in sys.modules:
-        from . import workbooks
+    if "nvap_toolkit.aside" in sys.modules:
+        from . import aside
 
-        workbooks.stop()
+        aside.stop()
     if interrupted or code == 130:
         code = 130
         sys.stderr.write("interrupted\n")

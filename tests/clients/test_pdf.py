@@ -146,3 +146,13 @@ def test_two_builds_are_byte_identical(pdfs: dict[str, Path], tmp_path: Path) ->
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "2.6.2.pdf").read_bytes() == pdfs["2.6.2"].read_bytes()
+
+
+def test_the_pdf_rendered_aside_is_the_pdf_rendered_here(pdfs: dict[str, Path], tmp_path: Path) -> None:
+    """The command line renders a PDF in the process it starts first (importing WeasyPrint meanwhile)."""
+    from nvap_toolkit.build import DocumentRef, render_document
+    from nvap_toolkit.content.load import load_valid_project
+
+    project = load_valid_project(PROJECT_ROOT / "content")
+    [here] = render_document(project, DocumentRef("toolkit", "2.6.2"), ["pdf"], tmp_path)
+    assert here.data == pdfs["2.6.2"].read_bytes()

@@ -1,7 +1,7 @@
-"""The workbook process: a build's workbooks, rendered in a forked process beside it.
+"""The slow formats of a build (workbooks, PDF), rendered in a forked process beside it.
 
-Only an optimisation (see ``Workbooks``). This module imports nothing heavy, so
-that the process can be started (``start``) before the command line is parsed.
+Only an optimisation (see ``Aside``). This module imports nothing heavy, so that
+the process can be started (``start``) before the command line is parsed.
 """
 
 from __future__ import annotations
@@ -17,19 +17,22 @@ if TYPE_CHECKING:
     from .build import DocumentRef
     from .content.project import Project
 
+SLOW = ("pdf", "xlsx")
+"""The formats rendered aside, in the build's order of formats: each needs a slow import
+(WeasyPrint, openpyxl) and takes longest to render."""
 DEFER_MODELS = "NVAP_DEFER_MODEL_BUILD"
-"""Set in the workbook process before it imports the models: it only reads them (unpickled), so
+"""Set in the aside process before it imports the models: it only reads them (unpickled), so
 Pydantic makes them without their validators (``defer_build``), which is most of their import."""
 
 
-def start() -> None:
-    """Start the workbook process of a build to come: the entry point does, first thing."""
-    Workbooks.start_early()
+def start(formats: tuple[str, ...]) -> None:
+    """Start the process for a build to come that writes these of the ``SLOW`` formats: the entry point does, first thing."""
+    Aside.start_early(formats)
 
 
 def stop() -> None:
     """End the process ``start`` started if no build took it (nothing to build, an error): the entry point does, last thing."""
-    unused = Workbooks.claim()
+    unused = Aside.claim()
     if unused is not None:
         unused.close()
 
@@ -39,29 +42,33 @@ def can_fork() -> bool:
     return hasattr(os, "fork")
 
 
-class Workbooks:
-    """The documents' workbooks, rendered in order in a forked process and read back one by one.
+class Aside:
+    """The documents' slow formats (``SLOW``), rendered in order in a forked process and read back one by one.
 
     Only an optimisation: this process renders the other formats meanwhile, and never
-    imports openpyxl. The command line starts the process for a build that writes
-    workbooks before anything else (``start_early``), so that it imports openpyxl
-    and the models on the other core while this one loads the content; otherwise the
-    build starts one. Either way it gets its job (the project and the documents,
-    pickled) through an unlinked temporary file, and sends each workbook back through
-    a pipe. If the child fails in any way (a rendering error, a crash, a job it cannot
-    read), this process renders that workbook and the rest itself, so errors and
-    outputs are exactly those of rendering here. The child ignores Ctrl-C and writes
-    no file: ``close`` ends it, and it ends by itself when this process does.
+    imports openpyxl or WeasyPrint. The command line starts the process for a build
+    that writes workbooks or PDF before anything else (``start_early``), so that it
+    imports those libraries and the models on the other core while this one loads the
+    content; otherwise a build of workbooks and other formats starts one. Either way
+    it gets its job (the project and the documents, pickled) through an unlinked
+    temporary file, and sends each file back through a pipe. If the child fails in any
+    way (a rendering error, a crash, a job it cannot read), this process renders that
+    file and the rest itself, so errors and outputs are exactly those of rendering
+    here. The child ignores Ctrl-C and writes no file: ``close`` ends it.
     """
 
     _FAILED = (1 << 64) - 1
-    _early: Workbooks | None = None
+    _early: Aside | None = None
     """The process the command line started, until a build claims it."""
 
     @staticmethod
     def wanted(refs: list[DocumentRef], formats: list[str]) -> bool:
-        """Worth it: workbooks and something else to render meanwhile, a second core, a fork without threads about."""
-        return bool(refs) and "xlsx" in formats and len(formats) > 1 and Workbooks.possible()
+        """Worth starting now: workbooks and something else to render meanwhile, a second core, a fork without threads about.
+
+        (Not for a PDF: this process would only wait for it. A PDF is rendered aside
+        when the command line started the process, which imports WeasyPrint meanwhile.)
+        """
+        return bool(refs) and "xlsx" in formats and len(formats) > 1 and Aside.possible()
 
     @staticmethod
     def possible() -> bool:
@@ -71,27 +78,30 @@ class Workbooks:
         return cpu_count() > 1 and can_fork() and threading.active_count() == 1
 
     @classmethod
-    def start_early(cls) -> None:
+    def start_early(cls, formats: tuple[str, ...]) -> None:
         """Start the process now, for the build to come (see the class)."""
-        if cls._early is None and cls.possible():
-            cls._early = cls()
+        if cls._early is None and formats and cls.possible():
+            cls._early = cls(formats)
 
     @classmethod
-    def claim(cls) -> Workbooks | None:
+    def claim(cls) -> Aside | None:
         """The process started early, if any (only once)."""
         early, cls._early = cls._early, None
         return early
 
-    def __init__(self) -> None:
+    def __init__(self, formats: tuple[str, ...]) -> None:
         import tempfile
 
+        assert formats and all(f in SLOW for f in formats), formats
+        self.formats = formats
+        """What it renders: some of ``SLOW``, in that order."""
         self.project: Project | None = None
         self.out = Path()
         self.pid = 0
         self.pipe = None
         self.job = tempfile.TemporaryFile()  # open for the child's life: close() closes it
         go, self.go = os.pipe()  # this process to the child: the job's size, once written
-        read, write = os.pipe()  # the child to this process: the workbooks
+        read, write = os.pipe()  # the child to this process: the files
         with interrupts_held():  # the child ignores Ctrl-C before it can get one
             pid = os.fork()
             if pid == 0:
@@ -114,28 +124,44 @@ class Workbooks:
             import pickle
 
             os.environ[DEFER_MODELS] = "1"  # (if this process imports them: not when forked by a build)
-            from . import build, models  # noqa: F401 (imported while the parent loads the content: the job needs them)
-            from .render.xlsx import toolkit, tracker  # noqa: F401 (likewise: openpyxl, the slow import)
-
+            self._import()  # while the parent loads the content
             header = _read_exactly(go, 8)
-            if len(header) < 8:  # no job: the parent had no workbooks to render, or ended
+            if len(header) < 8:  # no job: the parent had nothing for it, or ended
                 return
+            from . import build
+
             size = int.from_bytes(header, "big")
             project, refs, out = pickle.loads(os.pread(self.job.fileno(), size, 0))
             with os.fdopen(write, "wb") as pipe:
                 for ref in refs:
                     try:
-                        data = build.render_document(project, ref, ["xlsx"], out)[0].data
+                        outputs = build.render_document(project, ref, list(self.formats), out)
                     except BaseException:
                         pipe.write(self._FAILED.to_bytes(8, "big"))
                         break
-                    pipe.write(len(data).to_bytes(8, "big") + data)
+                    for output in outputs:
+                        pipe.write(len(output.data).to_bytes(8, "big") + output.data)
                     pipe.flush()
         finally:
             os._exit(0)  # never the parent's clean-up, exit handlers or buffered output
 
+    def _import(self) -> None:
+        """What rendering its formats needs: the models, and openpyxl or WeasyPrint (a failure shows when rendering)."""
+        from . import build, models  # noqa: F401
+
+        if "xlsx" in self.formats:
+            from .render.xlsx import toolkit, tracker  # noqa: F401
+        if "pdf" in self.formats:
+            try:
+                from .render import html, pdf
+
+                pdf.weasyprint_html()
+                html.stylesheet()
+            except Exception:  # no Pango, say: rendering reports it, here or in the parent
+                pass
+
     def submit(self, project: Project, refs: list[DocumentRef], out: Path) -> None:
-        """Give the child its job: the workbooks of ``refs``, in order."""
+        """Give the child its job: the files of ``refs`` in its formats, in order."""
         import pickle
 
         self.project, self.out = project, out
@@ -149,23 +175,29 @@ class Workbooks:
         finally:
             self._close_go()
 
-    def next(self, ref: DocumentRef) -> Output:
-        """The next document's workbook (``ref``: that document)."""
+    def next(self, ref: DocumentRef) -> list[Output]:
+        """The next document's files, one per format (``ref``: that document)."""
         assert self.project is not None, "submit() first"
         if self.pipe is not None:
             try:
-                header = self.pipe.read(8)
-                size = int.from_bytes(header, "big") if len(header) == 8 else self._FAILED
-                if size != self._FAILED:
+                found = []
+                for fmt in self.formats:
+                    header = self.pipe.read(8)
+                    size = int.from_bytes(header, "big") if len(header) == 8 else self._FAILED
+                    if size == self._FAILED:
+                        break
                     data = self.pipe.read(size)
-                    if len(data) == size:
-                        return Output(self.out / f"{ref.stem}.xlsx", data)
+                    if len(data) != size:
+                        break
+                    found.append(Output(self.out / f"{ref.stem}.{fmt}", data))
+                if len(found) == len(self.formats):
+                    return found
             except OSError:
                 pass
             self._stop_child()  # the child failed or died: render the rest here
         from . import build
 
-        return build.render_document(self.project, ref, ["xlsx"], self.out)[0]
+        return build.render_document(self.project, ref, list(self.formats), self.out)
 
     def close(self) -> None:
         """End the child (done or not), reap it and drop the job."""
