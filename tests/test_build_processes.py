@@ -12,6 +12,7 @@ from nvap_toolkit import aside
 from nvap_toolkit import build as building
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.errors import NvapError
+from nvap_toolkit.render import document
 
 forks = pytest.mark.skipif(not hasattr(os, "fork") or not Path("/proc/self/stat").exists(), reason="needs fork and Linux's /proc")
 
@@ -51,14 +52,14 @@ def test_workbooks_rendered_aside_are_those_rendered_here(content, tmp_path, mon
 @forks
 def test_a_workbook_that_fails_aside_fails_as_it_does_here(content, tmp_path, monkeypatch):
     project = load_valid_project(content)
-    real = building.render_document
+    real = document.render_document
 
     def broken_workbooks(project, ref, formats, out):
         if "xlsx" in formats and ref.kind == "covenant":
             raise NvapError("the tracker failed")
         return real(project, ref, formats, out)
 
-    monkeypatch.setattr(building, "render_document", broken_workbooks)
+    monkeypatch.setattr(document, "render_document", broken_workbooks)
     monkeypatch.setattr(aside, "cpu_count", lambda: 2)
     with pytest.raises(NvapError, match="^the tracker failed$"):
         building.build(project, [], [], tmp_path / "out")

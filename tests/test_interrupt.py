@@ -124,9 +124,9 @@ def test_ctrl_c_stops_a_parallel_build_at_once_and_leaves_nothing(tmp_path, nvap
 
 
 def test_an_interrupted_serial_build_writes_nothing_and_removes_its_temporary_files(content, nvap, monkeypatch):
-    from nvap_toolkit import build
+    from nvap_toolkit.render import document
 
-    real = build.render_document
+    real = document.render_document
     rendered = []
 
     def render_then_interrupt(project, ref, formats, out):
@@ -135,7 +135,7 @@ def test_an_interrupted_serial_build_writes_nothing_and_removes_its_temporary_fi
         rendered.append(ref)
         return real(project, ref, formats, out)
 
-    monkeypatch.setattr(build, "render_document", render_then_interrupt)
+    monkeypatch.setattr(document, "render_document", render_then_interrupt)
     result = nvap("build", "--out", "out")
     assert result.exit_code == 130
     assert rendered, "the first document was rendered and staged"

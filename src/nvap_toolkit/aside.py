@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from .writer import Output, interrupts_held
 
 if TYPE_CHECKING:
-    from .build import DocumentRef
     from .content.project import Project
+    from .render.document import DocumentRef
 
 SLOW = ("pdf", "xlsx")
 """The formats rendered aside, in the build's order of formats: each needs a slow import
@@ -128,14 +128,14 @@ class Aside:
             header = _read_exactly(go, 8)
             if len(header) < 8:  # no job: the parent had nothing for it, or ended
                 return
-            from . import build
+            from .render import document
 
             size = int.from_bytes(header, "big")
             project, refs, out = pickle.loads(os.pread(self.job.fileno(), size, 0))
             with os.fdopen(write, "wb") as pipe:
                 for ref in refs:
                     try:
-                        outputs = build.render_document(project, ref, list(self.formats), out)
+                        outputs = document.render_document(project, ref, list(self.formats), out)
                     except BaseException:
                         pipe.write(self._FAILED.to_bytes(8, "big"))
                         break
@@ -147,7 +147,8 @@ class Aside:
 
     def _import(self) -> None:
         """What rendering its formats needs: the models, and openpyxl or WeasyPrint (a failure shows when rendering)."""
-        from . import build, models  # noqa: F401
+        from . import models  # noqa: F401
+        from .render import document  # noqa: F401
 
         if "xlsx" in self.formats:
             from .render.xlsx import toolkit, tracker  # noqa: F401
@@ -195,9 +196,9 @@ class Aside:
             except OSError:
                 pass
             self._stop_child()  # the child failed or died: render the rest here
-        from . import build
+        from .render import document
 
-        return build.render_document(self.project, ref, list(self.formats), self.out)
+        return document.render_document(self.project, ref, list(self.formats), self.out)
 
     def close(self) -> None:
         """End the child (done or not), reap it and drop the job."""

@@ -18,6 +18,8 @@ from . import __version__
 from .aside import SLOW, Aside, can_fork, cpu_count
 from .content.project import Project
 from .errors import UsageError
+from .render import document
+from .render.document import DocumentRef
 from .writer import Output, Staging, WriteReport, check_out_dir, claim_folder, interrupts_held, remove_stale_temporaries
 
 if TYPE_CHECKING:
@@ -31,21 +33,6 @@ DEFAULT_FORMATS = ("md", "html", "xlsx")
 """What a build writes when no --format is given: PDF, the slow one, only on request."""
 INDEX = ("index.html", "index.md")
 """The index a build of several documents writes beside them."""
-
-
-@dataclass(frozen=True)
-class DocumentRef:
-    """A document to build: an action's toolkit or a year's Covenant report."""
-
-    kind: str
-    key: str
-    lang: str = "en"
-    """``en``, or a language the content has catalogues for: its files are ``<stem>.<lang>.<format>`` (2.6.2.cy.html)."""
-
-    @property
-    def stem(self) -> str:
-        base = self.key if self.kind == "toolkit" else f"covenant-{self.key}"
-        return base if self.lang == "en" else f"{base}.{self.lang}"
 
 
 @dataclass
@@ -78,64 +65,6 @@ def select_documents(project: Project, names: list[str], *, everything: bool = F
             raise UsageError(f"no document '{name}' (known: {known}, covenant)")
         chosen.extend(d for d in found if d not in chosen)
     return chosen
-
-
-def render_document(project: Project, ref: DocumentRef, formats: list[str], out: Path) -> list[Output]:
-    """Render one document in each format, in memory (in ``ref.lang``: from the project translated into it)."""
-    suffix = "" if ref.lang == "en" else f".{ref.lang}"  # its links go to the documents in its language
-    if ref.lang != "en":
-        from .i18n.apply import translated
-
-        project = translated(project, ref.lang)
-    outputs = []
-    html: str | None = None
-    if ref.kind == "toolkit":
-        action = project.actions[ref.key]
-        for fmt in formats:
-            if fmt in ("html", "pdf") and html is None:
-                from .render.html import toolkit_html
-
-                html = toolkit_html(project, action)
-            if fmt == "md":
-                from .render.markdown import toolkit_md
-
-                data = toolkit_md(
-                    project, action, link_action=lambda a: f"{a}{suffix}.md" if a in project.actions else None
-                ).encode()
-            elif fmt == "html":
-                data = (html or "").encode()
-            elif fmt == "pdf":
-                from .render.pdf import html_to_pdf
-
-                data = html_to_pdf(html or "", identifier=ref.stem)
-            else:
-                from .render.xlsx.toolkit import toolkit_xlsx
-
-                data = toolkit_xlsx(project, action)
-            outputs.append(Output(out / f"{ref.stem}.{fmt}", data))
-    else:
-        report = project.reports[int(ref.key)]
-        for fmt in formats:
-            if fmt in ("html", "pdf") and html is None:
-                from .render.html import covenant_html
-
-                html = covenant_html(project, report)
-            if fmt == "md":
-                from .render.markdown import covenant_md
-
-                data = covenant_md(project, report).encode()
-            elif fmt == "html":
-                data = (html or "").encode()
-            elif fmt == "pdf":
-                from .render.pdf import html_to_pdf
-
-                data = html_to_pdf(html or "", identifier=ref.stem)
-            else:
-                from .render.xlsx.tracker import covenant_tracker_xlsx
-
-                data = covenant_tracker_xlsx(project, report)
-            outputs.append(Output(out / f"{ref.stem}.{fmt}", data))
-    return outputs
 
 
 def build(
@@ -406,7 +335,7 @@ def _render_all(
             aside.submit(project, refs, out)
         try:
             for ref in refs:
-                outputs = render_document(project, ref, here, out) + (aside.next(ref) if aside is not None else [])
+                outputs = document.render_document(project, ref, here, out) + (aside.next(ref) if aside is not None else [])
                 outputs.sort(key=lambda o: formats.index(o.path.suffix[1:]))
                 yield ref, outputs
                 if tick:
@@ -476,4 +405,4 @@ def _worker_started() -> None:
 def _render_in_worker(job: tuple[DocumentRef, list[str], Path]) -> list[Output]:
     assert _WORKER_PROJECT is not None
     ref, formats, out = job
-    return render_document(_WORKER_PROJECT, ref, formats, out)
+    return document.render_document(_WORKER_PROJECT, ref, formats, out)

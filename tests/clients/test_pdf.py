@@ -150,8 +150,8 @@ def test_two_builds_are_byte_identical(pdfs: dict[str, Path], tmp_path: Path) ->
 
 def test_the_pdf_rendered_aside_is_the_pdf_rendered_here(pdfs: dict[str, Path], tmp_path: Path) -> None:
     """The command line renders a PDF in the process it starts first (importing WeasyPrint meanwhile)."""
-    from nvap_toolkit.build import DocumentRef, render_document
     from nvap_toolkit.content.load import load_valid_project
+    from nvap_toolkit.render.document import DocumentRef, render_document
 
     project = load_valid_project(PROJECT_ROOT / "content")
     [here] = render_document(project, DocumentRef("toolkit", "2.6.2"), ["pdf"], tmp_path)
