@@ -156,3 +156,21 @@ def test_the_pdf_rendered_aside_is_the_pdf_rendered_here(pdfs: dict[str, Path], 
     project = load_valid_project(PROJECT_ROOT / "content")
     [here] = render_document(project, DocumentRef("toolkit", "2.6.2"), ["pdf"], tmp_path)
     assert here.data == pdfs["2.6.2"].read_bytes()
+
+
+def test_a_pdf_and_a_workbook_rendered_aside_together_are_those_rendered_here(pdfs: dict[str, Path], tmp_path: Path) -> None:
+    from nvap_toolkit.content.load import load_valid_project
+    from nvap_toolkit.render.document import DocumentRef, render_document
+
+    result = subprocess.run(
+        [NVAP, "--content", PROJECT_ROOT / "content", "build", "2.6.2", "-f", "xlsx", "-f", "pdf", "--out", tmp_path],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    project = load_valid_project(PROJECT_ROOT / "content")
+    [workbook] = render_document(project, DocumentRef("toolkit", "2.6.2"), ["xlsx"], tmp_path)
+    assert (tmp_path / "2.6.2.xlsx").read_bytes() == workbook.data
+    assert (tmp_path / "2.6.2.pdf").read_bytes() == pdfs["2.6.2"].read_bytes()
