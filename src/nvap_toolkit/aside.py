@@ -50,8 +50,9 @@ class Aside:
     that writes workbooks or PDF before anything else (``start_early``), so that it
     imports those libraries and the models on the other core while this one loads the
     content; otherwise a build of workbooks and other formats starts one. Either way
-    it gets its job (the project and the documents, pickled) through an unlinked
-    temporary file, and sends each file back through a pipe. If the child fails in any
+    it gets its job (the documents, the project for workbooks, each document's HTML
+    page for PDF; pickled) through an unlinked temporary file, and sends each file
+    back through a pipe. If the child fails in any
     way (a rendering error, a crash, a job it cannot read), this process renders that
     file and the rest itself, so errors and outputs are exactly those of rendering
     here. The child ignores Ctrl-C and writes no file: ``close`` ends it.
