@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,17 @@ forks = pytest.mark.skipif(not hasattr(os, "fork") or not Path("/proc/self/stat"
 
 def files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def nvap_process(content: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """``nvap --content CONTENT build --out OUT`` as a process, through the console script's entry point."""
+    entry = "from nvap_toolkit.process import main; main()"
+    return subprocess.run(
+        [sys.executable, "-c", entry, "--content", str(content), "build", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def here_only(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -173,25 +186,8 @@ def test_content_kinds_come_back_from_a_pickle_as_themselves():
 
 @forks
 def test_nvap_build_as_a_process_writes_the_bytes_of_a_build_here(content, tmp_path, monkeypatch):
-    import subprocess
-    import sys
-
     out = tmp_path / "process"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from nvap_toolkit.process import main; main()",
-            "--content",
-            str(content),
-            "build",
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = nvap_process(content, out)
     assert done.returncode == 0, done.stderr
     here_only(monkeypatch)
     building.build(load_valid_project(content), [], [], tmp_path / "here")
@@ -202,31 +198,28 @@ def test_nvap_build_as_a_process_writes_the_bytes_of_a_build_here(content, tmp_p
 def test_nvap_as_a_process_leaves_no_process_behind(content, tmp_path):
     """A build, then a build with nothing to do: the workbook process started first is ended either way."""
     import ctypes
-    import subprocess
-    import sys
 
     subreaper = 36  # PR_SET_CHILD_SUBREAPER: what nvap leaves running is re-parented here, to be seen
     libc = ctypes.CDLL(None, use_errno=True)
     assert libc.prctl(subreaper, 1, 0, 0, 0) == 0
     try:
         for _ in range(2):
-            done = subprocess.run(
-                [
-                    sys.executable,
-                    "-c",
-                    "from nvap_toolkit.process import main; main()",
-                    "--content",
-                    str(content),
-                    "build",
-                    "--out",
-                    str(tmp_path / "out"),
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
+            done = nvap_process(content, tmp_path / "out")
             assert done.returncode == 0, done.stderr
             assert children(os.getpid()) == []
         assert "up to date" in done.stdout
     finally:
         libc.prctl(subreaper, 0, 0, 0, 0)
+
+
+def test_the_aside_process_makes_the_models_without_their_validators():
+    """What the aside process sets before it imports the models is what the models read (so they skip their set-up)."""
+    probe = (
+        "from nvap_toolkit.models import Action, Programme; print(Action.__pydantic_complete__, Programme.__pydantic_complete__)"
+    )
+    env = {**os.environ, aside.DEFER_MODELS: "1"}
+    deferred = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert deferred.stdout.split() == ["False", "False"]
+    env.pop(aside.DEFER_MODELS)
+    built = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert built.stdout.split() == ["True", "True"]

@@ -129,26 +129,29 @@ class Aside:
             header = _read_exactly(go, 8)
             if len(header) < 8:  # no job: the parent had nothing for it, or ended
                 return
+            from .render import document
+
             size = int.from_bytes(header, "big")
             project, refs, out, pages = pickle.loads(os.pread(self.job.fileno(), size, 0))
             with os.fdopen(write, "wb") as pipe:
                 for ref in refs:
                     try:
-                        files = [self._render(project, ref, fmt, out, pages) for fmt in self.formats]
+                        outputs = document.render_document(project, ref, list(self.formats), out, page=pages.get(ref.stem))
                     except BaseException:
                         pipe.write(self._FAILED.to_bytes(8, "big"))
                         break
-                    for data in files:
-                        pipe.write(len(data).to_bytes(8, "big") + data)
+                    for output in outputs:
+                        pipe.write(len(output.data).to_bytes(8, "big") + output.data)
                     pipe.flush()
         finally:
             os._exit(0)  # never the parent's clean-up, exit handlers or buffered output
 
     def _import(self) -> None:
         """What rendering its formats needs: openpyxl and the models, or WeasyPrint (a failure shows when rendering)."""
+        from .render import document  # noqa: F401
+
         if "xlsx" in self.formats:
             from . import models  # noqa: F401
-            from .render import document  # noqa: F401
             from .render.xlsx import toolkit, tracker  # noqa: F401
         if "pdf" in self.formats:
             try:
@@ -158,18 +161,6 @@ class Aside:
             except Exception:  # no Pango, say: rendering reports it, here or in the parent
                 pass
 
-    @staticmethod
-    def _render(project: Project | None, ref: DocumentRef, fmt: str, out: Path, pages: dict[str, bytes]) -> bytes:
-        """One file: a PDF from the page the parent rendered, a workbook from the project."""
-        if fmt == "pdf":
-            from .render.pdf import html_to_pdf
-
-            return html_to_pdf(pages[ref.stem].decode(), identifier=ref.stem)
-        from .render import document
-
-        assert project is not None
-        return document.render_document(project, ref, [fmt], out)[0].data
-
     def submit(self, project: Project, refs: list[DocumentRef], out: Path) -> None:
         """Give the child its job: the files of ``refs`` in its formats, in order."""
         import pickle
@@ -177,11 +168,11 @@ class Aside:
         self.project, self.out = project, out
         # A PDF is made from the document's HTML page: rendered here (it is quick), the child
         # needs neither Jinja nor, for PDF alone, the models.
-        pages: dict[str, bytes] = {}
+        pages: dict[str, str] = {}
         if "pdf" in self.formats:
             from .render import document
 
-            pages = {ref.stem: document.render_document(project, ref, ["html"], out)[0].data for ref in refs}
+            pages = {ref.stem: document.render_document(project, ref, ["html"], out)[0].data.decode() for ref in refs}
         try:
             job = (project if "xlsx" in self.formats else None, refs, out, pages)
             data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)

@@ -19,7 +19,7 @@ from .aside import SLOW, Aside, can_fork, cpu_count
 from .content.project import Project
 from .errors import UsageError
 from .render import document
-from .render.document import DocumentRef
+from .render.document import DEFAULT_FORMATS, FORMATS, DocumentRef
 from .writer import Output, Staging, WriteReport, check_out_dir, claim_folder, interrupts_held, remove_stale_temporaries
 
 if TYPE_CHECKING:
@@ -27,10 +27,6 @@ if TYPE_CHECKING:
 
     from .i18n.apply import Fallbacks
 
-FORMATS = ("md", "html", "pdf", "xlsx")
-"""Every format a build can write (the order of the files in the manifest)."""
-DEFAULT_FORMATS = ("md", "html", "xlsx")
-"""What a build writes when no --format is given: PDF, the slow one, only on request."""
 INDEX = ("index.html", "index.md")
 """The index a build of several documents writes beside them."""
 

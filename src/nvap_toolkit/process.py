@@ -24,7 +24,10 @@ def _slow_formats(args: list[str]) -> tuple[str, ...]:
             formats.append(arg.removeprefix("--format="))
         elif arg.startswith("-f") and len(arg) > 2 and not arg.startswith("--"):
             formats.append(arg[2:])
-    return tuple(f for f in ("pdf", "xlsx") if f in formats) if formats else ("xlsx",)
+    from .aside import SLOW
+    from .render.document import DEFAULT_FORMATS
+
+    return tuple(f for f in SLOW if f in (formats or DEFAULT_FORMATS))
 
 
 def main() -> None:

@@ -94,14 +94,11 @@ _STYLE_LISTS = {
     "alignment": ("_alignments", "alignmentId"),
 }
 """Each kind of style: the workbook's list of them, and the cell's index into it."""
-_LOOKED_UP: WeakKeyDictionary[Workbook, dict[tuple[object, ...], tuple[object, int]]] = WeakKeyDictionary()
-"""Per workbook, what was looked up in its style lists: a style object (by identity, kept alive
-here) and its index there; a border with an edge added (see ``merge``)."""
-
-
-def _looked_up(wb: Workbook | None) -> dict[tuple[object, ...], tuple[object, int]]:
-    assert wb is not None, "a sheet in a workbook"
-    return _LOOKED_UP.setdefault(wb, {})
+_LOOKED_UP: WeakKeyDictionary[Workbook, dict[tuple[str, int], tuple[object, int]]] = WeakKeyDictionary()
+"""Per workbook: a style object (by identity, kept alive here) and its index in the workbook's list."""
+_EDGES: WeakKeyDictionary[Workbook, dict[tuple[int, str, int], int]] = WeakKeyDictionary()
+"""Per workbook: (a border, an edge's name, the border it is taken from) -> the first with that edge added
+(by index in the workbook's list of borders; see ``merge``)."""
 
 
 def set_style(cell: Cell | MergedCell, kind: Literal["font", "fill", "border", "alignment"], value: object) -> None:
@@ -114,7 +111,7 @@ def set_style(cell: Cell | MergedCell, kind: Literal["font", "fill", "border", "
     wb = cell.parent.parent
     assert wb is not None, "a cell of a sheet in a workbook"
     collection, index = _STYLE_LISTS[kind]
-    looked_up = _looked_up(wb)
+    looked_up = _LOOKED_UP.setdefault(wb, {})
     found = looked_up.get((kind, id(value)))
     if found is None:
         found = looked_up[kind, id(value)] = (value, getattr(wb, collection).add(value))
@@ -150,7 +147,8 @@ def merge(ws: Worksheet, first_row: int, first_column: int, last_row: int, last_
             if (row, column) != (first_row, first_column):
                 cells[row, column] = MergedCell(ws, row, column)
     start = merged.start_cell
-    became = _looked_up(ws.parent)  # (a border, an edge of another) -> the border with that edge added
+    assert ws.parent is not None, "a sheet in a workbook"
+    became = _EDGES.setdefault(ws.parent, {})
     for name in ("top", "left", "right", "bottom"):  # openpyxl's order (MergedCellRange.format)
         first = _style_ids(start).borderId
         side = getattr(start.border, name)
@@ -160,12 +158,12 @@ def merge(ws: Worksheet, first_row: int, first_column: int, last_row: int, last_
         for coordinate in getattr(merged, name):
             cell = cells[coordinate]
             style = _style_ids(cell)
-            key = ("edge", style.borderId, name, first)
+            key = (style.borderId, name, first)
             if key in became:
-                style.borderId = became[key][1]
+                style.borderId = became[key]
             else:
                 cell.border += edge
-                became[key] = (None, style.borderId)
+                became[key] = style.borderId
     # Each cell gets the first cell's protection: openpyxl finds it at the first cell's index.
     protection = _style_ids(start).protectionId
     for row in rows:
