@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import PROJECT_ROOT, audit_html, libreoffice_convert, pdf_info, pdf_pages, pdf_to_png, vnu_errors
+from helpers import PROJECT_ROOT, audit_html, libreoffice_convert, pdf_info, pdf_pages, pdf_text, pdf_to_png, vnu_errors
 from openpyxl import load_workbook
 
 from nvap_toolkit.build import build
@@ -82,6 +82,11 @@ def test_workbook_opens_in_libreoffice_with_every_sheet(outputs, project, name):
             assert priority.title in text
     else:
         assert "Norfolk Constabulary" in text
+        # Printed, every line is on the page: its text is whole, no part of it cut off at a margin.
+        form = project.programme_of(project.actions["2.6.2"]).realisation_plan
+        printed = pdf_text(pdf)
+        for line in (form.heading, form.subheading, "Norfolk Constabulary", form.instructions_intro):
+            assert line in printed, line
 
 
 def test_plan_survives_a_libreoffice_round_trip(outputs, project, tmp_path):

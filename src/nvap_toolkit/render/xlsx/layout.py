@@ -227,15 +227,19 @@ def _group(paras: list[str], height: Callable[[list[str]], float]) -> list[list[
     return groups
 
 
-def print_setup(ws: Worksheet, *, landscape: bool = True) -> None:
-    """A4, every column on one page width, narrow margins, centred."""
+def print_setup(ws: Worksheet, *, landscape: bool = True, centred: bool = True) -> None:
+    """A4, every column on one page width, narrow margins, centred (tables; not a page of prose).
+
+    LibreOffice prints a centred page of prose in one wide column (a plan's instructions)
+    with its left part cut off the page.
+    """
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7, header=0.3, footer=0.3)
-    ws.print_options.horizontalCentered = True
+    ws.print_options.horizontalCentered = centred
 
 
 def protect(ws: Worksheet) -> None:

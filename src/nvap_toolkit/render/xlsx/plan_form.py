@@ -310,5 +310,5 @@ def write_instructions_sheet(
     row += 1
     line(spec.attribution)
     ws.print_area = f"A1:A{row - 1}"
-    print_setup(ws, landscape=False)
+    print_setup(ws, landscape=False, centred=False)  # one column of prose, read from the left
     protect(ws)
