@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from support import ROOT
 
 from nvap_toolkit.schema import stale_schemas
@@ -260,6 +261,34 @@ def test_pdf_without_its_system_libraries_is_a_usage_error_saying_what_to_instal
         "'apt-get install libpango-1.0-0 libpangoft2-1.0-0' (make test-clients installs them)"
     )
     assert not Path("out/2.6.2.pdf").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the quick import is for Linux")
+def test_weasyprint_is_imported_as_usual_when_its_import_without_ctypes_search_fails(monkeypatch, capsys):
+    import ctypes.util
+
+    from nvap_toolkit.render import pdf
+
+    for name in [n for n in sys.modules if n.startswith("weasyprint")]:
+        monkeypatch.setitem(sys.modules, name, sys.modules[name])  # put back after the test
+    monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+    search = ctypes.util.find_library
+    searching = []
+
+    def import_html():
+        searching.append(ctypes.util.find_library is search)
+        if len(searching) == 1:
+            print("WeasyPrint could not import some external libraries.")  # as WeasyPrint does, before it fails
+            sys.modules["weasyprint.urls"] = sys  # imported before the failure
+            raise OSError("cannot load library 'libgobject-2.0-0'")
+        return "HTML"
+
+    monkeypatch.setattr(pdf, "_import_html", import_html)
+    assert pdf.weasyprint_html() == "HTML"
+    assert searching == [False, True]  # once without ctypes' search, then as usual
+    assert ctypes.util.find_library is search
+    assert "weasyprint.urls" not in sys.modules  # the failed import forgotten
+    assert capsys.readouterr().out == ""
 
 
 def test_a_build_of_several_documents_writes_an_index(content, nvap):

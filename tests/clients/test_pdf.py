@@ -174,3 +174,48 @@ def test_a_pdf_and_a_workbook_rendered_aside_together_are_those_rendered_here(pd
     [workbook] = render_document(project, DocumentRef("toolkit", "2.6.2"), ["xlsx"], tmp_path)
     assert (tmp_path / "2.6.2.xlsx").read_bytes() == workbook.data
     assert (tmp_path / "2.6.2.pdf").read_bytes() == pdfs["2.6.2"].read_bytes()
+
+
+@pytest.mark.parametrize("stem", ["2.6.2", "covenant-2024"])
+def test_each_object_serialised_once_gives_the_file_pydyf_writes(
+    pdfs: dict[str, Path], stem: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The finisher that serialises each object once (compressing streams beside) changes no byte of WeasyPrint's file."""
+    from nvap_toolkit.content.load import load_valid_project
+    from nvap_toolkit.render import pdf as pdf_module
+    from nvap_toolkit.render.document import DocumentRef, render_document
+
+    project = load_valid_project(PROJECT_ROOT / "content")
+    kind = "toolkit" if stem == "2.6.2" else "covenant"
+    [page] = render_document(project, DocumentRef(kind, stem.removeprefix("covenant-")), ["html"], Path("."))
+    monkeypatch.setattr(pdf_module, "serialise_once", lambda _document, _pdf: None)  # pydyf's own two passes
+    assert pdf_module.html_to_pdf(page.data.decode(), identifier=stem) == pdfs[stem].read_bytes()
+
+
+_LIBRARIES = """
+import ctypes.util, re, sys
+searched = []
+search = ctypes.util.find_library
+ctypes.util.find_library = lambda name: searched.append(name) or search(name)
+if sys.argv[1] == "quick":
+    from nvap_toolkit.render.pdf import weasyprint_html
+    weasyprint_html()
+else:
+    import weasyprint
+maps = open("/proc/self/maps").read()
+print(sorted(set(re.findall(r"/\\S*lib(?:gobject|pango|harfbuzz|fontconfig)\\S*", maps))))
+print(len(searched))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the quick import is for Linux")
+def test_weasyprint_imported_without_searching_loads_the_libraries_it_loads_as_usual() -> None:
+    def loaded(how: str) -> list[str]:
+        result = subprocess.run([sys.executable, "-c", _LIBRARIES, how], capture_output=True, text=True, check=True)
+        return result.stdout.splitlines()
+
+    [usual, usual_searches], [quick, quick_searches] = loaded("usual"), loaded("quick")
+    assert "libpango-1.0.so" in usual and "libharfbuzz-subset.so" in usual
+    assert quick == usual
+    assert int(usual_searches) > 0
+    assert quick_searches == "0"  # ctypes was never asked: no ldconfig, gcc or ld run

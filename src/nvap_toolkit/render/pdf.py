@@ -7,11 +7,18 @@ title and language from the page, and makes bookmarks from the headings.  The
 bytes are the same for the same content: the creation date is the build time
 (``SOURCE_DATE_EPOCH`` when set, as for the workbooks) and the file identifier
 is the document's own.
+
+Writing is WeasyPrint's, with one saving (``serialise_once``): the file identifier
+is a digest of every object, so pydyf would serialise and compress each object
+twice; the finisher serialises each once, compressing the streams on a second core.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import Any
+
+import pydyf
 
 from ..errors import UsageError
 from .xlsx.workbook import build_time
@@ -25,10 +32,51 @@ PANGO_HINT = (
 def weasyprint_html() -> type:
     """WeasyPrint's HTML class, or a usage error naming what to install when its libraries are missing."""
     try:
-        from weasyprint import HTML
+        return _import_quickly() or _import_html()
     except (ImportError, OSError) as exc:
         raise UsageError(f"{PANGO_HINT} ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else exc})") from None
+
+
+def _import_html() -> type:
+    from weasyprint import HTML
+
     return HTML  # type: ignore[no-any-return]
+
+
+def _import_quickly() -> type | None:
+    """WeasyPrint imported without ctypes' library search on Linux, or None to import it as usual.
+
+    WeasyPrint loads each system library (Pango, HarfBuzz...) by trying several names
+    in turn; cffi asks ``ctypes.util.find_library`` for each name that fails, and on
+    Linux that runs ldconfig, gcc and ld: about 200 programs, a third of the import.
+    On Linux it can only find what dynamic loading finds by the library's own name
+    (``libpango-1.0.so.0``), which WeasyPrint tries among its names anyway; so while
+    WeasyPrint is imported it finds nothing at once. If the import fails that way, it
+    is forgotten (and its advice, printed before it fails, unprinted) and done as usual.
+    (A client test checks that both ways load the same libraries.)
+    """
+    import contextlib
+    import ctypes.util
+    import io
+    import sys
+
+    if not sys.platform.startswith("linux") or "weasyprint" in sys.modules:
+        return None
+    search = ctypes.util.find_library
+    ctypes.util.find_library = _found_nowhere
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            return _import_html()
+    except (ImportError, OSError):
+        for name in [name for name in sys.modules if name == "weasyprint" or name.startswith("weasyprint.")]:
+            del sys.modules[name]
+        return None
+    finally:
+        ctypes.util.find_library = search
+
+
+def _found_nowhere(name: str) -> str | None:  # noqa: ARG001 (as find_library)
+    return None
 
 
 def html_to_pdf(html: str, *, identifier: str) -> bytes:
@@ -43,5 +91,49 @@ def html_to_pdf(html: str, *, identifier: str) -> bytes:
         1,
     )
     document = html_class(string=dated, base_url=None)
-    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode("utf-8"))
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode("utf-8"), finisher=serialise_once)
     return pdf
+
+
+def serialise_once(_document: Any, pdf: Any) -> None:
+    """WeasyPrint's finisher: serialise each of ``pdf``'s objects now, once, for pydyf's two passes.
+
+    pydyf's ``write`` takes each object's ``data`` to write it, and again for the
+    identifier's digest: each stream would be compressed (zlib, level 9) twice. The
+    finisher runs when the document is complete, so each object is replaced by
+    its bytes (``Serialised``), and the file is byte for byte the one pydyf
+    writes without it (a client test checks). The streams are serialised in
+    threads: zlib lets go of the interpreter while it compresses.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    objects = pdf.objects
+    live = [i for i, obj in enumerate(objects) if obj.free != "f"]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        streams = {i: pool.submit(_data, objects[i]) for i in live if isinstance(objects[i], pydyf.Stream)}
+        data = {i: objects[i].data for i in live if i not in streams}
+        data.update((i, future.result()) for i, future in streams.items())
+    for i in live:
+        objects[i] = Serialised(objects[i], data[i])
+
+
+def _data(obj: Any) -> bytes:
+    return obj.data  # type: ignore[no-any-return]
+
+
+class Serialised(pydyf.Object):  # type: ignore[misc]
+    """A pydyf object, serialised: its number, its place in an object stream or not, and its bytes."""
+
+    def __init__(self, obj: Any, data: bytes) -> None:
+        super().__init__()
+        self.number, self.generation, self.offset, self.free = obj.number, obj.generation, obj.offset, obj.free
+        self._compressible: bool = obj.compressible
+        self._data = data
+
+    @property
+    def data(self) -> bytes:
+        return self._data
+
+    @property
+    def compressible(self) -> bool:
+        return self._compressible
