@@ -101,6 +101,16 @@ def test_running_header_and_page_numbers(pdfs: dict[str, Path]) -> None:
         assert f"Page 2 of {len(pdf.pages)}" in text
 
 
+def test_an_evidence_activity_follows_the_one_before_on_its_page(pdfs: dict[str, Path]) -> None:
+    """Pages break between an activity's paragraphs: an activity does not wait for a fresh page (each once did, leaving half pages empty)."""
+    text = subprocess.run(["pdftotext", pdfs["2.6.2"], "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    evidence = next(i for i, page in enumerate(pages) if "Objective 1 - Training and Briefings: Evidence" in page)
+    second = "Officers/staff receive regular training in recognising"
+    page = next(page for page in pages[evidence:] if second in page)
+    assert "Potential Measures for Objective 1" in page.split(second)[0]  # the first activity's end, above it
+
+
 @pytest.mark.skipif(not SOURCES.is_dir(), reason="the source texts are not beside the repository")
 @pytest.mark.parametrize(
     ("stem", "source", "kw"),
