@@ -194,7 +194,7 @@ def main() -> None:
             pdf = timed(
                 [NVAP, "--content", str(ROOT / "content"), "build", "2.6.2", "-f", "pdf", "--out", str(pdf_out)],
                 tmp,
-                runs,
+                runs * 2,  # twice the runs: one run swings by a second on this machine
                 prepare=lambda: shutil.rmtree(pdf_out, ignore_errors=True),
             )
             pdf_met = pdf["median_s"] < GOAL_PDF_S
@@ -204,7 +204,7 @@ def main() -> None:
                     "build 2.6.2 -f pdf (tagged PDF/UA)",
                     f"{pdf['median_s']:.2f} s",
                     "",
-                    f"goal < {GOAL_PDF_S:g} s: {'met' if pdf_met else 'NOT met'}",
+                    f"goal < {GOAL_PDF_S:g} s: {'met' if pdf_met else 'NOT met'} ({pdf['min_s']:.1f}-{pdf['max_s']:.1f} s in {runs * 2} runs)",
                 )
             )
         else:
