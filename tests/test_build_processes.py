@@ -67,10 +67,10 @@ def test_a_workbook_that_fails_aside_fails_as_it_does_here(content, tmp_path, mo
     project = load_valid_project(content)
     real = document.render_document
 
-    def broken_workbooks(project, ref, formats, out):
+    def broken_workbooks(project, ref, formats, out, *, page=None):
         if "xlsx" in formats and ref.kind == "covenant":
             raise NvapError("the tracker failed")
-        return real(project, ref, formats, out)
+        return real(project, ref, formats, out, page=page)
 
     monkeypatch.setattr(document, "render_document", broken_workbooks)
     monkeypatch.setattr(aside, "cpu_count", lambda: 2)

@@ -129,11 +129,11 @@ def test_an_interrupted_serial_build_writes_nothing_and_removes_its_temporary_fi
     real = document.render_document
     rendered = []
 
-    def render_then_interrupt(project, ref, formats, out):
+    def render_then_interrupt(project, ref, formats, out, *, page=None):
         if rendered:
             raise KeyboardInterrupt
         rendered.append(ref)
-        return real(project, ref, formats, out)
+        return real(project, ref, formats, out, page=page)
 
     monkeypatch.setattr(document, "render_document", render_then_interrupt)
     result = nvap("build", "--out", "out")

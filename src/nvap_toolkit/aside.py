@@ -97,6 +97,8 @@ class Aside:
         self.formats = formats
         """What it renders: some of ``SLOW``, in that order."""
         self.project: Project | None = None
+        self.pages: dict[str, str] = {}
+        """Each document's HTML page (by stem), when it renders PDF: rendered here, for it and for this process."""
         self.out = Path()
         self.pid = 0
         self.pipe = None
@@ -168,13 +170,12 @@ class Aside:
         self.project, self.out = project, out
         # A PDF is made from the document's HTML page: rendered here (it is quick), the child
         # needs neither Jinja nor, for PDF alone, the models.
-        pages: dict[str, str] = {}
         if "pdf" in self.formats:
             from .render import document
 
-            pages = {ref.stem: document.render_document(project, ref, ["html"], out)[0].data.decode() for ref in refs}
+            self.pages = {ref.stem: document.render_document(project, ref, ["html"], out)[0].data.decode() for ref in refs}
         try:
-            job = (project if "xlsx" in self.formats else None, refs, out, pages)
+            job = (project if "xlsx" in self.formats else None, refs, out, self.pages)
             data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
             self.job.write(data)
             self.job.flush()
@@ -206,7 +207,7 @@ class Aside:
             self._stop_child()  # the child failed or died: render the rest here
         from .render import document
 
-        return document.render_document(self.project, ref, list(self.formats), self.out)
+        return document.render_document(self.project, ref, list(self.formats), self.out, page=self.pages.get(ref.stem))
 
     def close(self) -> None:
         """End the child (done or not), reap it and drop the job."""

@@ -331,7 +331,10 @@ def _render_all(
             aside.submit(project, refs, out)
         try:
             for ref in refs:
-                outputs = document.render_document(project, ref, here, out) + (aside.next(ref) if aside is not None else [])
+                page = aside.pages.get(ref.stem) if aside is not None else None  # rendered for its PDF already
+                outputs = document.render_document(project, ref, here, out, page=page) + (
+                    aside.next(ref) if aside is not None else []
+                )
                 outputs.sort(key=lambda o: formats.index(o.path.suffix[1:]))
                 yield ref, outputs
                 if tick:

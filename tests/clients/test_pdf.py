@@ -229,3 +229,25 @@ def test_weasyprint_imported_without_searching_loads_the_libraries_it_loads_as_u
     assert quick == usual
     assert int(usual_searches) > 0
     assert quick_searches == "0"  # ctypes was never asked: no ldconfig, gcc or ld run
+
+
+def test_a_build_of_html_and_pdf_renders_each_page_once(
+    pdfs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page rendered for the aside process's PDF is the build's HTML file too."""
+    from nvap_toolkit import aside
+    from nvap_toolkit import build as building
+    from nvap_toolkit.content.load import load_valid_project
+    from nvap_toolkit.render import document
+
+    monkeypatch.setattr(aside, "cpu_count", lambda: 2)
+    rendered: list[str] = []
+    real = document._html
+    monkeypatch.setattr(document, "_html", lambda project, ref: rendered.append(ref.stem) or real(project, ref))
+    project = load_valid_project(PROJECT_ROOT / "content")
+    aside.start(("pdf",))  # as the entry point does for -f pdf
+    building.build(project, ["2.6.2"], ["html", "pdf"], tmp_path)
+    assert rendered == ["2.6.2"]
+    assert (tmp_path / "2.6.2.pdf").read_bytes() == pdfs["2.6.2"].read_bytes()
+    building.build(project, ["2.6.2"], ["html"], tmp_path / "alone")
+    assert (tmp_path / "2.6.2.html").read_bytes() == (tmp_path / "alone" / "2.6.2.html").read_bytes()

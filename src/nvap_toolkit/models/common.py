@@ -71,8 +71,8 @@ Block = Text | list[Text]
 class Model(BaseModel):
     """Base for every content model: unknown keys are errors, models are frozen."""
 
-    # defer_build: in a process that only reads models (a build's workbook process: see
-    # nvap_toolkit.workbooks), they are made without their validators.
+    # defer_build: in a process that only reads models (a build's aside process: see
+    # nvap_toolkit.aside, DEFER_MODELS), they are made without their validators.
     model_config = ConfigDict(
         extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=os.environ.get("NVAP_DEFER_MODEL_BUILD") == "1"
     )
