@@ -123,6 +123,30 @@ def synthetic(tmp: Path, n: int) -> Path:
     return root
 
 
+def filled_returns(plans: Path, out: Path, copies: int) -> Path:
+    """``copies`` filled plans per force from the blank ``plans``: every input typed, a date prepared each."""
+    from openpyxl import load_workbook
+
+    out.mkdir(parents=True, exist_ok=True)
+    for blank in sorted(plans.glob("*.xlsx")):
+        wb = load_workbook(blank)
+        inputs = [(n, d) for n, d in wb.defined_names.items() if n.startswith("p_") and "_list_" not in n]
+        for copy in range(copies):
+            for name, defined in inputs:
+                ((sheet, coord),) = defined.destinations
+                cell = wb[sheet][coord.replace("$", "")]
+                if name.endswith("_date_prepared"):
+                    cell.value = f"{copy + 1:02d}/11/2025"
+                elif not name.endswith("_force"):
+                    cell.value = f"{blank.stem[:24]} {copy}: {name}"
+            wb.save(out / f"{blank.stem}-{copy}.xlsx")
+    return out
+
+
+def returns_count(folder: Path) -> int:
+    return sum(1 for _ in folder.iterdir())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="build")
@@ -258,11 +282,16 @@ def main() -> None:
         results["plans"] = {**plans, "forces": forces, "goal_s": 5.0}
         rows.append((f"plan --all-forces ({forces} forces, all actions)", f"{plans['median_s']:.2f} s", "", "goal < 5 s"))
 
-        collected = timed(
-            [NVAP, "--content", str(ROOT / "content"), "collect", str(plans_out), "--out", str(tmp / "collected")], tmp, runs
+        returns = filled_returns(plans_out, tmp / "returns", copies=10)
+        collect_cmd = [NVAP, "--content", str(ROOT / "content"), "collect", str(returns), "--out", str(tmp / "collected")]
+        collected = timed(collect_cmd, tmp, runs)
+        one_core = timed(["taskset", "-c", "0", *collect_cmd], tmp, runs) if shutil.which("taskset") else None
+        results["collect"] = {**collected, "plans": returns_count(returns), "goal_s": 7.0, "one_core": one_core}
+        rows.append(
+            (f"collect {returns_count(returns)} filled plans (all outputs)", f"{collected['median_s']:.2f} s", "", "goal < 7 s")
         )
-        results["collect"] = {**collected, "plans": forces, "goal_s": 10.0}
-        rows.append((f"collect {forces} plans (all outputs)", f"{collected['median_s']:.2f} s", "", "goal < 10 s"))
+        if one_core:
+            rows.append(("  the same on one core (taskset -c 0)", f"{one_core['median_s']:.2f} s", "", "goal < 7 s"))
 
     results["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0], "when": time.strftime("%Y-%m-%d")}
     (out / "bench.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")

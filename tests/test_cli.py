@@ -204,9 +204,16 @@ def test_collect_into_its_own_input_folder(content, nvap):
     first = nvap("collect", "returns", "--out", "returns")
     assert first.exit_code == 0, first.output
     assert first.output.splitlines()[-1] == "2 plans read, 0 rejected, 44 forces missing"
-    again = nvap("collect", ".", "--out", ".")
+    # Read again, the folder holds the summary too: every file is accounted for, nvap's own outputs skipped.
+    Path("returns", "covering letter.docx").write_bytes(b"PK")
+    again = nvap("collect", "returns", "--out", "elsewhere")
     assert again.exit_code == 0, again.output
     assert again.output.splitlines() == [
+        "returns/answers.csv: skipped (a summary written by nvap collect)",
+        "returns/covering letter.docx: skipped (not a spreadsheet (.docx): not read as a plan)",
+        "returns/summary.csv: skipped (a summary written by nvap collect)",
+        "returns/summary.html: skipped (a summary written by nvap collect)",
+        "returns/summary.json: skipped (a summary written by nvap collect)",
         "returns/summary.xlsx: skipped (a summary written by nvap collect)",
         "2 plans read, 0 rejected, 44 forces missing",
     ]
@@ -217,7 +224,7 @@ def test_collect_with_nothing_to_read_warns_and_exits_1(content, nvap):
     result = nvap("collect", "empty")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "warning: no plans found in empty (plans are .xlsx files made by 'nvap plan')",
+        "warning: no plans found in empty (plans are the workbooks 'nvap plan' makes: .xlsx, .xlsm)",
         "0 plans read, 0 rejected, 46 forces missing",
     ]
 

@@ -247,13 +247,15 @@ def test_each_rejection_names_the_file_and_the_cell(project: Project, old_editio
         ),
         (
             f"returned/gwent-police-realisation-plan.xlsx {at(impact_owner)}: the sheet's layout was changed: the cell "
-            f"named {impact_owner} should be beside 'Impact Owner', but its row has no label "
-            "(copy the entries into a new plan from 'nvap plan')"
+            f"named {impact_owner} should be beside 'Impact Owner', but its row has no label: check the answers beside "
+            "their labels, then run 'nvap plan --upgrade returned/gwent-police-realisation-plan.xlsx' to carry them "
+            "into a fresh plan"
         ),
         (
             "returned/norfolk-draft.xlsx: warning: Norfolk Constabulary sent another plan, "
             "returned/norfolk-constabulary-realisation-plan.xlsx (prepared 14/03/2024), which was counted instead "
-            "of this one (prepared 01/02/2024): its date prepared is later"
+            "of this one (prepared 01/02/2024): its date prepared is later (of two plans from one force, the one with the "
+            "latest date prepared counts; on the same date, the one saved last; then the one whose file name sorts last)"
         ),
         "returned/notes.xlsx: not an nvap realisation plan: make plans with 'nvap plan'",
     ]
@@ -392,9 +394,16 @@ def test_plan_files(in_base: Path) -> None:
     try:
         (returned / "sub" / "~$kent-police-realisation-plan.xlsx").write_bytes(b"lock")
         (returned / "sub" / "readme.txt").write_text("not a plan")
-        files = plan_files([returned, returned / "kent-police-realisation-plan.xlsx"])
+        (returned / "sub" / ".DS_Store").write_bytes(b"\0")
+        files, skipped = plan_files([returned, returned / "kent-police-realisation-plan.xlsx"])
+        # Every file is a return, whatever its name; lock and hidden files are skipped, each with why.
         assert len(files) == 14 and files == sorted(files)
-        assert plan_files([returned / "sub" / "readme.txt"]) == [returned / "sub" / "readme.txt"]
+        assert [(s.file, s.reason) for s in skipped] == [
+            ("returned/sub/.DS_Store", "a hidden file"),
+            ("returned/sub/readme.txt", "not a spreadsheet (.txt): not read as a plan"),
+            ("returned/sub/~$kent-police-realisation-plan.xlsx", "Excel's lock file of an open workbook (not a plan)"),
+        ]
+        assert plan_files([returned / "sub" / "readme.txt"]) == ([returned / "sub" / "readme.txt"], [])
         with pytest.raises(UsageError, match=r"^no such file or folder: nowhere$"):
             plan_files([returned, Path("nowhere")])
     finally:
@@ -437,6 +446,8 @@ def test_summary_workbook(project: Project, outputs: dict[str, bytes]) -> None:
         "Forces that sent more than one",
         "Notes on counted plans",
         "Rejected files",
+        "Words outside the form",
+        "Files not read",
         "nvap",
     ]
     assert wb["nvap"].sheet_state == "hidden"
@@ -518,7 +529,15 @@ def test_summary_workbook(project: Project, outputs: dict[str, bytes]) -> None:
 
 
 def test_summary_csv_and_json(outputs: dict[str, bytes]) -> None:
-    rows = list(csv.DictReader(io.StringIO(outputs["summary.csv"].decode("utf-8"))))
+    note, table = outputs["summary.csv"].decode("utf-8").split("\r\n", 1)
+    # The first line says how a guarded text differs from what was typed.
+    assert note == (
+        "# nvap collect: a text that begins with =, +, -, @, a tab, a carriage return or ' is written with one ' before it, "
+        "so that no spreadsheet runs it as a formula; remove that one ' to get the text exactly as the force typed it "
+        "(summary.json holds every text exactly). The header row follows this line."
+    )
+    assert outputs["answers.csv"].decode("utf-8").split("\r\n", 1)[0] == note
+    rows = list(csv.DictReader(io.StringIO(table)))
     views = [r["view"] for r in rows]
     options = 2 * (4 + 8 + 5 + 5 + 8 + 3)
     assert {v: views.count(v) for v in dict.fromkeys(views)} == {

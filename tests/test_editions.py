@@ -279,13 +279,21 @@ def test_upgrade_carries_every_answer_and_collects_cleanly(content, nvap, tmp_pa
     shutil.copyfile(FIXTURE, copy)
     before = copy.read_bytes()
     result = nvap("plan", "--upgrade", str(copy), "--out", "upgraded")
+    # --upgrade says what reading the filled plan noticed, as collect does.
+    earlier = (
+        "filled.xlsx: warning: the plan was made from an earlier edition of the toolkit for action 2.6.2: its wording "
+        "differs in what the plan does not show. Its answers were placed by their ids"
+    )
     assert (result.exit_code, lines(result)) == (
         0,
-        ["wrote upgraded/norfolk-constabulary-realisation-plan.xlsx: 38 answers carried over by id"],
+        ["wrote upgraded/norfolk-constabulary-realisation-plan.xlsx: 38 answers carried over by id", earlier],
     )
     assert copy.read_bytes() == before
     again = nvap("plan", "--upgrade", str(copy), "--out", "upgraded")
-    assert lines(again) == ["unchanged upgraded/norfolk-constabulary-realisation-plan.xlsx: 38 answers carried over by id"]
+    assert lines(again) == [
+        "unchanged upgraded/norfolk-constabulary-realisation-plan.xlsx: 38 answers carried over by id",
+        earlier,
+    ]
     other = tmp_path / "other"
     other.mkdir()
     (other / "norfolk-constabulary-realisation-plan.xlsx").write_bytes(b"a force's work")
@@ -316,7 +324,14 @@ def test_upgrade_keeps_answers_the_new_edition_has_no_place_for(content, nvap, t
     result = nvap("plan", "--upgrade", str(FIXTURE), "--out", "upgraded")
     assert result.exit_code == 0, result.output
     assert lines(result)[0] == "wrote upgraded/norfolk-constabulary-realisation-plan.xlsx: 21 answers carried over by id"
-    assert len(lines(result)) == 1 + 17
+    assert len(lines(result)) == 1 + 2 + 17
+    assert lines(result)[1].endswith(
+        "objective 'supervision-and-leadership' of action 2.6.2 is no longer in the toolkit: "
+        "its answers are reported under that objective but the plan is not counted"
+    )
+    assert lines(result)[2].endswith(
+        "warning: objective 2 ('leadership') of action 2.6.2 was added after this plan was made: it has no answers in this plan"
+    )
     from openpyxl import load_workbook
 
     wb = load_workbook(tmp_path / "upgraded" / "norfolk-constabulary-realisation-plan.xlsx")

@@ -90,6 +90,12 @@ def range_values(wb: Workbook, name: str) -> list[str]:
         ("Northants", "northamptonshire-police"),
         ("Notts", "nottinghamshire-police"),
         ("Herts", "hertfordshire-constabulary"),
+        # Words shortened as people shorten them (a prefix, a county contraction), and initialisms.
+        ("Northampton", "northamptonshire-police"),
+        ("West Yorks", "west-yorkshire-police"),
+        ("Warks", "warwickshire-police"),
+        ("GMP", "greater-manchester-police"),
+        ("BTP", "british-transport-police"),
         ("Norfolk Police", "norfolk-constabulary"),
         ("Kent Constabulary", "kent-police"),
         ("Police Norfolk", None),
@@ -116,8 +122,8 @@ def test_find_force_by_any_of_its_names(project: Project, name: str, key: str | 
         ("Metropolitan Polce", "Metropolitan Police Service"),
         ("BPT", "British Transport Police"),
         ("Hampshire Isle", "Hampshire and Isle of Wight Constabulary"),
-        ("Northampton", "Northamptonshire Police"),
-        ("West Yorks", "West Yorkshire Police"),
+        ("Nortahmptonshire", "Northamptonshire Police"),
+        ("West Yorkshrie", "West Yorkshire Police"),
     ],
 )
 def test_a_typo_gets_a_suggestion(project: Project, typed: str, message: str) -> None:

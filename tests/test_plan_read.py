@@ -206,7 +206,8 @@ def test_a_moved_cell_in_a_current_plan_is_an_error(project: Project, blank: byt
     result = read_plan(path, project)
     assert lines(result) == [
         f"{path} {SHEET}!B8: the sheet's layout was changed: the cell named p_2_6_2_prepared_by should be beside "
-        "'Prepared By', but its row is labelled 'Something else' (copy the entries into a new plan from 'nvap plan')"
+        f"'Prepared By', but its row is labelled 'Something else': check the answers beside their labels, then run "
+        f"'nvap plan --upgrade {path}' to carry them into a fresh plan"
     ]
 
 
@@ -215,7 +216,9 @@ def test_files_that_are_no_plan(project: Project, blank: bytes, tmp_path: Path) 
     text.write_text("not a workbook")
     result = read_plan(text, project)
     assert (lines(result), result.plan, result.force_key) == (
-        [f"{text}: not an Excel workbook (.xlsx), or a damaged one: the plan cannot be read"],
+        [
+            f"{text}: a text file, not a spreadsheet: ask the force to save its plan as an Excel workbook (.xlsx) and send it again"
+        ],
         None,
         None,
     )
@@ -254,5 +257,10 @@ def test_a_missing_name_is_reported_and_the_rest_read(project: Project, blank: b
     path = tmp_path / "renamed.xlsx"
     wb.save(path)
     result = read_plan(path, project)
-    assert lines(result) == [f"{path}: no cell is named {name}: was the plan made by nvap, or the name deleted?"]
+    assert lines(result) == [
+        f"{path} {SHEET}: an input cell of action 2.6.2 no longer exists (rows or columns were deleted, or names removed), "
+        "so its answer cannot be read: Risks, objective 1, External Impact. "
+        f"Run 'nvap plan --upgrade {path}' to carry the answers that are left into a fresh plan, and ask the force to "
+        "fill in the rest again"
+    ]
     assert result.plan.actions[ACTION].header["project_lead"].text == "DCI Jones"

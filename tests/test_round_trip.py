@@ -65,7 +65,7 @@ def round_trip(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str]
 
 def defused(text: str) -> str:
     """How a CSV cell holds text that starts like a formula: behind a leading apostrophe."""
-    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r", "'")) else text
 
 
 def test_every_value_is_in_the_json_exactly(round_trip: tuple[dict[str, str], dict[str, bytes]]) -> None:
@@ -79,7 +79,9 @@ def test_every_value_is_in_the_json_exactly(round_trip: tuple[dict[str, str], di
 
 def test_every_value_is_in_the_csv(round_trip: tuple[dict[str, str], dict[str, bytes]]) -> None:
     values, outputs = round_trip
-    rows = list(csv.DictReader(io.StringIO(outputs["answers.csv"].decode("utf-8"), newline="")))
+    note, table = outputs["answers.csv"].decode("utf-8").split("\r\n", 1)
+    assert note.startswith("# nvap collect: a text that begins with")
+    rows = list(csv.DictReader(io.StringIO(table, newline="")))
     found = {v for row in rows for v in row.values()}
     assert [k for k, v in values.items() if defused(v) not in found] == []
     assert rows[0]["date_prepared"] == "2025-11-23" and rows[0]["date_prepared_as_typed"] == "23 November 2025"

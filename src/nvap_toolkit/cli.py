@@ -248,6 +248,8 @@ def plan(
             console.message(
                 f"{verb} {display_path(result.output.path)}: {console.plural(result.placed, 'answer')} carried over by id"
             )
+            for warning in result.warnings:
+                console.message(warning, "yellow", console.err)
             for answer in result.kept:
                 where = " ".join(p for p in (answer.action, answer.objective, answer.field, answer.column) if p)
                 console.message(
@@ -293,7 +295,13 @@ def plan(
 
 @app.command()
 def collect(
-    inputs: Annotated[list[Path], typer.Argument(help="Filled plans: .xlsx files or folders to search.", metavar="DIR_OR_FILE")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Returned plans: files, or folders whose every file is read (.xlsx, .xlsm; others are reported).",
+            metavar="DIR_OR_FILE",
+        ),
+    ],
     out: Annotated[
         Path, typer.Option("--out", help="Output folder for the summary (may be the input folder).", file_okay=False)
     ] = Path("collected"),
@@ -308,7 +316,7 @@ def collect(
 
     def run() -> int:
         from . import console
-        from .collect.summary import collect_outputs
+        from .collect.summary import collect_outputs, summary_paths
         from .collect.tally import collect as collect_plans
         from .collect.tally import plan_files
         from .content.load import load_valid_project
@@ -316,19 +324,30 @@ def collect(
         from .writer import check_out_dir, write_outputs
 
         check_out_dir(out)
+        ours = summary_paths(out, formats or [])
         project = load_valid_project(_root())
-        files = plan_files(inputs)
+        files, _ = plan_files(inputs, ours)
         with console.progress(len(files), "Reading") as tick:
-            collection = collect_plans(project, files, tick)
+            collection = collect_plans(project, inputs, tick, exclude=ours)
         write_outputs(collect_outputs(project, collection, out, formats or []))
         for problem in collection.problems:
             console.message(problem.line, "red" if problem.severity == "error" else "yellow", console.err)
         for skipped in collection.skipped:
-            console.message(f"{skipped}: skipped (a summary written by nvap collect)")
+            console.message(f"{skipped.file}: skipped ({skipped.reason})")
+        if collection.outside:
+            places = sorted({o.file for o in collection.outside})
+            console.message(
+                f"note: {console.plural(len(collection.outside), 'text')} written outside the forms' inputs in "
+                f"{console.plural(len(places), 'file')}: listed in the summary ('Words outside the form')",
+                "yellow",
+                console.err,
+            )
         if not collection.returns:
             shown = ", ".join(display_path(p) for p in inputs)
             console.message(
-                f"warning: no plans found in {shown} (plans are .xlsx files made by 'nvap plan')", "yellow", console.err
+                f"warning: no plans found in {shown} (plans are the workbooks 'nvap plan' makes: .xlsx, .xlsm)",
+                "yellow",
+                console.err,
             )
         console.message(collection.summary, "green" if not collection.exit_code else "yellow")
         return int(collection.exit_code)

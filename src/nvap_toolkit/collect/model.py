@@ -128,16 +128,12 @@ class Answer(_Data):
     risks: str | None = None
     risk_mitigation: str | None = None
     additional_comments: str | None = None
+    stored: dict[str, str] = {}
+    """Field -> the value as stored in the file, where it differs from what the cell showed (``0.75`` for ``75%``)."""
 
 
-ANSWER_FIELDS = tuple(Answer.model_fields)
-"""The answers' columns, in order (CSV header, JSON keys)."""
-TYPED_FIELDS = tuple(
-    f
-    for f in ANSWER_FIELDS
-    if f not in ("force", "force_name", "file", "status", "action", "objective", "column", "date_prepared")
-)
-"""The answers' columns that hold what a force typed."""
+ANSWER_FIELDS = tuple(f for f in Answer.model_fields if f != "stored")
+"""The answers' columns, in order (CSV header); the JSON has ``stored`` too."""
 
 
 class Choice(_Data):
@@ -186,8 +182,29 @@ class Duplicate(_Data):
     force_name: str
     kept: str
     dropped: tuple[str, ...]
-    reason: Literal["later", "more_complete", "file_name"]
-    """Why ``kept`` counts: its date prepared is later; same date but more complete; same both, its name sorts last."""
+    reason: Literal["later", "saved_later", "file_name"]
+    """Why ``kept`` counts (``tally.DUPLICATE_RULE``): its date prepared is later; same date, saved later; its name sorts last."""
+
+
+class Outside(_Data):
+    """Words a force wrote outside its plan's inputs: beside the form, on an added sheet, hidden in merged cells, a note."""
+
+    file: str
+    force: str | None
+    force_name: str | None
+    where: str
+    """``Sheet!Cell``."""
+    text: str
+    """As the cell shows it (a note: its text)."""
+    kind: Literal["cell", "note", "hidden"]
+    """A cell's text; a note on a cell; a value hidden inside merged cells (read from the file)."""
+
+
+class Skipped(_Data):
+    """A file found among the returns but not read, and why (a lock file, the summary itself)."""
+
+    file: str
+    reason: str
 
 
 class Collection(_Data):
@@ -208,8 +225,10 @@ class Collection(_Data):
     """In the content's order of actions, objectives, fields and columns."""
     missing: tuple[MissingForce, ...]
     duplicates: tuple[Duplicate, ...]
-    skipped: tuple[str, ...] = ()
-    """Files nvap collect wrote itself (a summary), recognised by their content and not read."""
+    skipped: tuple[Skipped, ...] = ()
+    """Files found but not read, with why: lock and hidden files, summaries nvap collect wrote."""
+    outside: tuple[Outside, ...] = ()
+    """Every word written outside the forms' inputs, by file and place."""
 
     @property
     def rejections(self) -> tuple[Problem, ...]:

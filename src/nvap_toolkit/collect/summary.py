@@ -31,13 +31,17 @@ return         force, file; value: the status (counted, superseded, rejected, un
 missing        force
 warning        file; value: the note (``Sheet!Cell (label): message``, or the message alone)
 rejected       file; value: the problem (``Sheet!Cell (label): message``, or the message alone)
+outside        force, file, where (``Sheet!Cell``); field: cell, note or hidden; value: the text written
+skipped        file; value: why it was not read (a lock file, a summary nvap wrote)
 =============  ==============================================================================
 
 ``answers.csv`` has the columns of ``collect.model.Answer``.  Objectives and
 actions are ids, fields and columns the plan's names for them (``activity``,
 ``organisational``).  In both CSV files a text cell that starts like a
-spreadsheet formula (``=``, ``+``, ``-``, ``@``, a tab or carriage return) gets
-a leading ``'`` so no spreadsheet runs it; the JSON holds every text exactly as read.
+spreadsheet formula (``=``, ``+``, ``-``, ``@``, a tab or carriage return) or
+with ``'`` gets one leading ``'``, so no spreadsheet runs it and removing one
+``'`` gives the text exactly; the first line of each file says so (``CSV_NOTE``),
+and the JSON holds every text exactly as read.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import UsageError
 from ..plan import format as fmt
 from ..plan.dates import uk_date
+from ..plan.files import CSV_MARK
 from ..plan.format import COLUMNS, name_part
 from ..render.prose import Prose
 from .model import ANSWER_FIELDS, Answer, Collection, Tally
@@ -100,6 +105,10 @@ class _Names:
     def reason(self, reason: str) -> str:
         """Why one of a force's plans was counted, in the reader's words."""
         return str(getattr(self.collect, f"reason_{reason}"))
+
+    def outside_kind(self, kind: str) -> str:
+        """Where a text outside the inputs was, in the reader's words."""
+        return str(getattr(self.collect, f"kind_{kind}"))
 
     def answer_headers(self) -> list[str]:
         """The answers table's headers, in ``answer_row``'s order."""
@@ -163,14 +172,24 @@ def _uk_date(day: date | None) -> str:
     return uk_date(day)
 
 
+def _chosen(formats: list[str]) -> list[str]:
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown format '{unknown[0]}' (use {', '.join(FORMATS)})")
+    return [f for f in FORMATS if f in formats] if formats else list(DEFAULT_FORMATS)
+
+
+def summary_paths(out_dir: Path, formats: list[str]) -> list[Path]:
+    """The files ``collect_outputs`` writes for ``formats``: never read as returns when ``out_dir`` is among them."""
+    paths = [out_dir / f"{SUMMARY_STEM}.{f}" for f in _chosen(formats)]
+    return paths + ([out_dir / ANSWERS_CSV] if "csv" in _chosen(formats) else [])
+
+
 def collect_outputs(project: Project, collection: Collection, out_dir: Path, formats: list[str]) -> list[Output]:
     """The summary in each of ``formats`` (default: all of ``FORMATS``), rendered in memory."""
     from ..writer import Output
 
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise UsageError(f"unknown format '{unknown[0]}' (use {', '.join(FORMATS)})")
-    chosen = [f for f in FORMATS if f in formats] if formats else list(DEFAULT_FORMATS)
+    chosen = _chosen(formats)
     outputs = []
     for fmt_name in chosen:
         if fmt_name == "xlsx":
@@ -265,6 +284,14 @@ def summary_xlsx(project: Project, collection: Collection) -> bytes:
     )
     table_sheet(wb, c.warnings, [c.file, c.problem], [[r.file, r.detail] for r in collection.warnings], widths=[44, 110])
     table_sheet(wb, c.rejected, [c.file, c.problem], [[r.file, r.detail] for r in collection.rejections], widths=[44, 110])
+    table_sheet(
+        wb,
+        c.outside,
+        [form.force.label, c.file, c.where, c.kind, c.text],
+        [[o.force_name or "", o.file, o.where, names.outside_kind(o.kind), o.text] for o in collection.outside],
+        widths=[34, 44, 30, 24, 80],
+    )
+    table_sheet(wb, c.skipped, [c.file, c.reason_skipped], [[k.file, k.reason] for k in collection.skipped], widths=[60, 60])
     _mark_as_summary(wb)
     wb.active = 0
     return workbook_bytes(wb)
@@ -286,8 +313,15 @@ def _mark_as_summary(wb: Any) -> None:
 
 # -- CSV and JSON ---------------------------------------------------------------------------------
 
-CSV_COLUMNS = ("view", "action", "objective", "field", "column", "force", "file", "value", "count", "total")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CSV_COLUMNS = ("view", "action", "objective", "field", "column", "force", "file", "value", "count", "total", "where")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+"""A text starting so gets one ``'`` before it in CSV: no spreadsheet runs it, and removing one ``'`` is exact."""
+CSV_NOTE = (
+    f"{CSV_MARK} a text that begins with =, +, -, @, a tab, a carriage return or ' is written with one ' before it, "
+    "so that no spreadsheet runs it as a formula; remove that one ' to get the text exactly as the force typed it "
+    "(summary.json holds every text exactly). The header row follows this line.\r\n"
+)
+"""The first line of each CSV file: how a guarded text differs from what was typed."""
 
 
 def _csv_text(value: object) -> object:
@@ -328,13 +362,22 @@ def summary_csv(collection: Collection) -> bytes:
     rows += [{"view": "missing", "force": m.force_name} for m in collection.missing]
     rows += [{"view": "warning", "file": r.file, "value": r.detail} for r in collection.warnings]
     rows += [{"view": "rejected", "file": r.file, "value": r.detail} for r in collection.rejections]
+    rows += [
+        {"view": "outside", "force": o.force_name or "", "file": o.file, "where": o.where, "field": o.kind, "value": o.text}
+        for o in collection.outside
+    ]
+    rows += [{"view": "skipped", "file": k.file, "value": k.reason} for k in collection.skipped]
     return _csv(CSV_COLUMNS, rows)
 
 
 def answers_csv(collection: Collection) -> bytes:
     """Every answer of every plan read, a row per force, action, objective and impact column (``collect.model.Answer``)."""
     rows = [
-        {k: ("" if v is None else v.isoformat() if isinstance(v, date) else v) for k, v in a.model_dump().items()}
+        {
+            k: ("" if v is None else v.isoformat() if isinstance(v, date) else v)
+            for k, v in a.model_dump().items()
+            if k != "stored"
+        }
         for a in collection.answers
     ]
     return _csv(ANSWER_FIELDS, rows)
@@ -342,6 +385,7 @@ def answers_csv(collection: Collection) -> bytes:
 
 def _csv(columns: Sequence[str], rows: list[dict[str, object]]) -> bytes:
     out = io.StringIO()
+    out.write(CSV_NOTE)
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
@@ -571,6 +615,7 @@ def summary_html(project: Project, collection: Collection) -> str:
         returns=_answer_views(names, collection.answers),
         status=names.status,
         reason=names.reason,
+        outside_kind=names.outside_kind,
         labels=names.labels,
         form=names.form,
         programme=project.programme_of_actions([a.action for a in collection.answers] or list(project.actions)),

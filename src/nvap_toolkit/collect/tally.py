@@ -1,19 +1,25 @@
 """Read every file forces returned, choose each force's plan, and count what they chose.
 
-Every plan is read by ``plan.read.read_plan``; an input file is only ever read.
+Every file in a return folder is accounted for: each is read by
+``plan.read.read_plan`` (an input file is only ever read), or listed as skipped
+with the reason (a lock file, a hidden file, the summary this collection writes).
 A plan counts unless an error stops it (see ``plan.read``); its warnings (a date
 kept as text, an earlier edition) are reported and it still counts.  Every
-answer of every plan that could be read is kept, counted or not.  Of two plans
-from one force, the one prepared last counts; on a tie, the more complete; on
-a tie again, the one whose file name sorts last; the others are set aside with
-a warning naming both files and why.  A file that names a force but cannot be
-read is that force's return ("returned, unreadable"), never "missing".
+answer of every plan that could be read is kept, counted or not, and so is every
+word written outside the form's inputs.  A file that names a force but cannot be
+read is that force's return ("returned, unreadable"), never "missing"; a file
+that nvap fails on is reported as that file's problem, and the rest are collected.
+
+Of two plans from one force, one counts, by the rule ``DUPLICATE_RULE`` states:
+the latest date prepared; on a tie, the file saved last (its document
+properties); on a tie again, the file whose name sorts last.  The others are set
+aside with a warning naming both files and the step of the rule that decided.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,9 +35,11 @@ from .model import (
     ForceReturn,
     FreeText,
     MissingForce,
+    Outside,
     Problem,
     Response,
     Return,
+    Skipped,
     Status,
     Tally,
 )
@@ -42,43 +50,73 @@ if TYPE_CHECKING:
     from ..plan.read import ReadResult
 
 
-def plan_files(inputs: list[Path]) -> list[Path]:
-    """The files to read: each file named, and every ``.xlsx`` in each folder named (and below it).
+def plan_files(inputs: list[Path], exclude: Sequence[Path] = ()) -> tuple[list[Path], list[Skipped]]:
+    """The files to read, and the files found but not read with why: every file named, and every file in each folder.
 
-    A folder's files are in name order; a file reached twice is read once; Excel's
-    lock files (``~$name.xlsx``) and hidden files are skipped.  A path that does not
-    exist is a usage error, raised before anything is read.
+    A folder's files are in name order, whatever their name or extension (a
+    spreadsheet is told by its bytes); a file reached twice is read once; lock
+    files, hidden files and ``exclude`` (the outputs this collection writes) are
+    skipped, each with its reason.  A path that does not exist is a usage error,
+    raised before anything is read.
     """
+    from ..plan.files import is_skippable, returned_files
+
     missing = [p for p in inputs if not p.exists()]
     if missing:
         raise UsageError(f"no such file or folder: {display_path(missing[0])}")
+    ours = {p.resolve() for p in exclude}
     found: dict[Path, Path] = {}
+    skipped: dict[Path, Skipped] = {}
     for path in inputs:
-        if path.is_dir():
-            inside = sorted(p for p in path.rglob("*.xlsx") if p.is_file() and not p.name.startswith(("~$", ".")))
+        if path.is_dir() and path.suffix.lower() != ".numbers":
+            for file in returned_files(path):
+                why = "a summary this collection writes" if file.resolve() in ours else is_skippable(file)
+                if why is None:
+                    found.setdefault(file.resolve(), file)
+                else:
+                    skipped.setdefault(file.resolve(), Skipped(file=display_path(file), reason=why))
         else:
-            inside = [path]
-        for file in inside:
-            found.setdefault(file.resolve(), file)
-    return list(found.values())
+            found.setdefault(path.resolve(), path)
+    return list(found.values()), list(skipped.values())
 
 
-def collect(project: Project, inputs: list[Path], tick: Callable[[str], None] | None = None) -> Collection:
-    """Read and check every plan in ``inputs`` (files or folders), then summarise them.
+def read_one(path: Path, project: Project) -> ReadResult:
+    """Read one returned file; a fault of nvap's on it is that file's problem, never the collection's."""
+    from ..plan.read import ReadResult, read_plan
 
-    ``tick`` is called with each file's name once it has been read (a progress bar).
+    try:
+        return read_plan(path, project)
+    except Exception as exc:  # one file must not sink the collection: reported with the file, the rest go on
+        from ..errors import Issue, Location
+
+        result = ReadResult(file=display_path(path), unreadable="fault")
+        result.issues.append(
+            Issue(
+                Location(result.file),
+                f"nvap failed while reading this file ({type(exc).__name__}: {exc}): the other files were collected; "
+                "please report this fault in nvap, with the file if the force agrees",
+            )
+        )
+        return result
+
+
+def collect(
+    project: Project, inputs: list[Path], tick: Callable[[str], None] | None = None, *, exclude: Sequence[Path] = ()
+) -> Collection:
+    """Read and check every file in ``inputs`` (files or folders), then summarise them.
+
+    ``tick`` is called with each file's name once it has been read (a progress bar);
+    ``exclude``: files not to read (the outputs the collection is about to write).
     """
-    from ..plan.read import read_plan
-
     if not project.actions:
         raise NvapError("the content has no action toolkits to collect plans for")
     forces = project.forces.forces
     results: list[ReadResult] = []
-    skipped: list[str] = []
-    for path in plan_files(inputs):
-        result = read_plan(path, project)
+    files, skipped = plan_files(inputs, exclude)
+    for path in files:
+        result = read_one(path, project)
         if result.own_output:
-            skipped.append(result.file)
+            skipped.append(Skipped(file=result.file, reason="a summary written by nvap collect"))
         else:
             results.append(result)
         if tick:
@@ -99,7 +137,7 @@ def collect(project: Project, inputs: list[Path], tick: Callable[[str], None] | 
     for key, candidates in by_force.items():
         if len(candidates) < 2:
             continue
-        ranked = sorted(candidates, key=lambda r: _rank(r.plan), reverse=True)
+        ranked = sorted(candidates, key=_rank, reverse=True)
         kept, others = ranked[0], ranked[1:]
         reason = _reason(kept, others[0])
         duplicates.append(
@@ -118,8 +156,8 @@ def collect(project: Project, inputs: list[Path], tick: Callable[[str], None] | 
                     file=other.file,
                     where="",
                     severity="warning",
-                    message=f"{forces[key].name} sent another plan, {kept.file} ({_when(kept.plan)}), which was counted "
-                    f"instead of this one ({_when(other.plan)}): {_REASONS[reason]}",
+                    message=f"{forces[key].name} sent another plan, {kept.file} ({_when(kept, reason)}), which was counted "
+                    f"instead of this one ({_when(other, reason)}): {_REASONS[reason]} ({DUPLICATE_RULE})",
                 )
             )
 
@@ -151,6 +189,11 @@ def collect(project: Project, inputs: list[Path], tick: Callable[[str], None] | 
         key=lambda f: f.force_name.casefold(),
     )
     missing = [MissingForce(force=f.force, force_name=f.force_name) for f in force_returns if f.status == "missing"]
+    outside = [
+        Outside(file=r.file, force=r.force_key, force_name=_force_name(r, project), where=o.ref, text=o.text, kind=o.kind)
+        for r in sorted(results, key=lambda r: r.file)
+        for o in r.outside
+    ]
     kept_plans = sorted(
         ((forces[r.force_key].name, r.plan) for r in counted if r.force_key and r.plan), key=lambda item: item[0].casefold()
     )
@@ -164,32 +207,46 @@ def collect(project: Project, inputs: list[Path], tick: Callable[[str], None] | 
         tallies=tuple(_tallies(project, kept_plans)),
         missing=tuple(missing),
         duplicates=tuple(sorted(duplicates, key=lambda d: d.force_name.casefold())),
-        skipped=tuple(skipped),
+        skipped=tuple(sorted(skipped, key=lambda s: s.file)),
+        outside=tuple(outside),
     )
 
 
+DUPLICATE_RULE = (
+    "of two plans from one force, the one with the latest date prepared counts; on the same date, the one saved last; "
+    "then the one whose file name sorts last"
+)
+"""The rule that chooses between two plans from one force, as every message states it."""
+
 _REASONS = {
     "later": "its date prepared is later",
-    "more_complete": "the dates prepared are the same and it is more complete",
-    "file_name": "dates prepared and completeness are the same, and its file name sorts last",
+    "saved_later": "the dates prepared are the same and it was saved later",
+    "file_name": "the dates prepared and the times saved are the same, and its file name sorts last",
 }
 
 
-def _rank(plan: FilledPlan | None) -> tuple[date, int]:
+def _rank(result: ReadResult) -> tuple[date, datetime, str]:
+    """A plan's place by ``DUPLICATE_RULE``: the greatest counts."""
+    plan = result.plan
     assert plan is not None
-    return (plan.date_prepared or date.min, plan.filled)
+    saved = result.saved.replace(tzinfo=None) if result.saved else datetime.min
+    return (plan.date_prepared or date.min, saved, result.file)
 
 
 def _reason(kept: ReadResult, runner_up: ReadResult) -> str:
-    a, b = _rank(kept.plan), _rank(runner_up.plan)
+    a, b = _rank(kept), _rank(runner_up)
     if a[0] != b[0]:
         return "later"
-    return "more_complete" if a[1] != b[1] else "file_name"
+    return "saved_later" if a[1] != b[1] else "file_name"
 
 
-def _when(plan: FilledPlan | None) -> str:
-    day = plan.date_prepared if plan else None
-    return f"prepared {uk_date(day)}" if day else "no date prepared"
+def _when(result: ReadResult, reason: str) -> str:
+    """The facts the rule weighed: the date prepared, and the time saved when the dates were the same."""
+    day = result.plan.date_prepared if result.plan else None
+    when = f"prepared {uk_date(day)}" if day else "no date prepared"
+    if reason != "later":
+        when += f", saved {result.saved.strftime('%d/%m/%Y %H:%M:%S')}" if result.saved else ", no time saved"
+    return when
 
 
 def _progress(plan: FilledPlan, project: Project) -> tuple[ActionProgress, ...]:
@@ -243,6 +300,10 @@ def _text(value: Value | None) -> str | None:
     return value.text if value else None
 
 
+def _stored(fields: dict[str, Value | None]) -> dict[str, str]:
+    return {name: value.stored for name, value in fields.items() if value is not None and value.stored is not None}
+
+
 def _answers(result: ReadResult, status: Status, project: Project) -> list[Answer]:
     """A row per action, objective and impact column of a plan that could be read: every field as typed."""
     plan = result.plan
@@ -269,6 +330,13 @@ def _answers(result: ReadResult, status: Status, project: Project) -> list[Answe
                         impact_owner=_text(objective.impact_owner),
                         **header,
                         **{f: _text(objective.value(column, f)) for f in fmt.IMPACT_FIELDS},
+                        stored=_stored(
+                            {
+                                **{f: action.header.get(f) for f in fmt.HEADER_FIELDS},
+                                "impact_owner": objective.impact_owner,
+                                **{f: objective.value(column, f) for f in fmt.IMPACT_FIELDS},
+                            }
+                        ),
                     )
                 )
     return rows

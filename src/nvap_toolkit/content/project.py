@@ -56,6 +56,14 @@ class Project:
         raise LookupError(name)
 
     @cached_property
+    def derived(self) -> dict[tuple[str, ...], Any]:
+        """Things worked out from the content once and kept as long as the project (a blank plan's texts, a form).
+
+        Keyed by what was worked out and from what: ``("blank texts", "2.6.2", "en")``.
+        """
+        return {}
+
+    @cached_property
     def peel(self) -> PeelFramework:
         from ..models import PeelFramework
 

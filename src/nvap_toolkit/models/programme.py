@@ -160,8 +160,20 @@ class CollectLabels(Model):
     set_aside: Text = Field(description="Heads the plans of a force that were not counted.")
     reason: Text = Field(description="Heads why one plan of a force was counted.")
     reason_later: Text = Field(description="Why: its date prepared is later.")
-    reason_more_complete: Text = Field(description="Why: the dates are the same and it is more complete.")
-    reason_file_name: Text = Field(description="Why: dates and completeness are the same; its file name sorts last.")
+    reason_saved_later: Text = Field(description="Why: the dates are the same and it was saved later.")
+    reason_file_name: Text = Field(description="Why: dates and times saved are the same; its file name sorts last.")
+    outside: Text = Field(description="Heading of the words forces wrote outside the plan's inputs.")
+    outside_intro: Text = Field(description="Says under that heading what is listed there and why.")
+    none_outside: Text
+    where: Text = Field(description="Heads the cell (Sheet!Cell) a text was found in.")
+    text: Text = Field(description="Heads a text found outside the inputs.")
+    kind: Text = Field(description="Heads where a text outside the inputs was: beside them, a note, hidden.")
+    kind_cell: Text = Field(description="A text in a cell that is not an input.")
+    kind_note: Text = Field(description="A note (comment) on a cell.")
+    kind_hidden: Text = Field(description="A value hidden inside merged cells, read from the file.")
+    skipped: Text = Field(description="Heading of the files found among the returns but not read.")
+    none_skipped: Text
+    reason_skipped: Text = Field(description="Heads why a file was not read.")
     as_typed: Text = Field(description="Follows a date's label for the date as the force typed it.")
     yes: Text
     no: Text

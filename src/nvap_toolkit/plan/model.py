@@ -19,6 +19,21 @@ class Value:
     """Where it is: ``Sheet!Cell``, the sheet quoted when its title needs it."""
     date: date | None = None
     """For a date input: the date it reads as (None when the text is no date)."""
+    stored: str | None = None
+    """The value as stored in the file, when it differs from what the cell shows (``0.75`` for ``75%``)."""
+    formula: str | None = None
+    """The cell's formula (without its ``=``), when it holds one."""
+
+
+@dataclass(frozen=True)
+class OutsideText:
+    """Words a force wrote outside the form's inputs: a cell beside the form, an added sheet, a note."""
+
+    ref: str
+    """``Sheet!Cell``, the sheet quoted when its title needs it."""
+    text: str
+    kind: str = "cell"
+    """``cell``; ``note`` (a comment on the cell); ``hidden`` (a value hidden inside merged cells)."""
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,11 @@ def upgrade_plan(project: Project, filled: Path, out_dir: Path) -> Upgrade:
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(output.data))
-    result = Upgrade(output=output, warnings=[str(i) for i in read.issues if not i.is_error])
+    result = Upgrade(output=output, warnings=[str(i) for i in read.issues if not i.is_error or _about_the_edition(i.message)])
+    result.warnings += [
+        f"{read.file} {o.ref}: warning: not carried over: '{o.text}' was written outside the form's inputs ({o.kind})"
+        for o in read.outside
+    ]
     for action, objective, field_name, column, value in _answers(plan):
         name = _defined_name(action, objective, field_name, column)
         if name in wb.defined_names and _fill(wb, name, value):
@@ -121,7 +125,11 @@ def upgrade_plan(project: Project, filled: Path, out_dir: Path) -> Upgrade:
 def _about_the_edition(message: str) -> bool:
     # Reading a plan of an earlier edition reports the objectives the content no longer has as
     # errors (the plan is then not counted): upgrading is what carries those answers over.
-    return "is no longer in the toolkit" in message or "which the content no longer has" in message
+    # Inputs deleted or moved are what --upgrade is for: the answers left are carried over.
+    return any(
+        part in message
+        for part in ("is no longer in the toolkit", "which the content no longer has", "no longer exist", "layout was changed")
+    )
 
 
 def _fill(wb: Workbook, name: str, value: Value) -> bool:
