@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..content.project import Project
     from ..models.reference import Force
 
+
 def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
