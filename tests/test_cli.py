@@ -224,7 +224,7 @@ def test_collect_with_nothing_to_read_warns_and_exits_1(content, nvap):
     result = nvap("collect", "empty")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "warning: no plans found in empty (plans are the workbooks 'nvap plan' makes: .xlsx, .xlsm)",
+        "warning: no plans found in empty (plans are the workbooks 'nvap plan' makes, as .xlsx, .xlsm or .ods)",
         "0 plans read, 0 rejected, 46 forces missing",
     ]
 

@@ -298,7 +298,7 @@ def collect(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help="Returned plans: files, or folders whose every file is read (.xlsx, .xlsm; others are reported).",
+            help="Returned plans: files, or folders whose every file is read (.xlsx, .xlsm, .ods; others are reported).",
             metavar="DIR_OR_FILE",
         ),
     ],
@@ -345,7 +345,7 @@ def collect(
         if not collection.returns:
             shown = ", ".join(display_path(p) for p in inputs)
             console.message(
-                f"warning: no plans found in {shown} (plans are the workbooks 'nvap plan' makes: .xlsx, .xlsm)",
+                f"warning: no plans found in {shown} (plans are the workbooks 'nvap plan' makes, as .xlsx, .xlsm or .ods)",
                 "yellow",
                 console.err,
             )

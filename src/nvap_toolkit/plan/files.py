@@ -6,6 +6,7 @@ LibreOffice saved it (``.ods``), in an older or another program's format
 cut short by a mail system.  Every file is looked at by its bytes, not its name
 (``NORFOLK-PLAN.XLSX`` is a workbook like any other); one that cannot be read
 raises ``Unreadable`` with what it is and what the force can do about it.
+``.xlsx``/``.xlsm`` are read by ``plan.ooxml``, ``.ods`` by ``plan.odf``.
 """
 
 from __future__ import annotations
@@ -126,6 +127,7 @@ _NUMBERS = "ask the force to export it from Numbers as Excel (File > Export To >
 
 
 def _open_zip(data: bytes) -> Book:
+    from .odf import NotSpreadsheet, read_ods
     from .ooxml import NotWorkbook, read_ooxml
 
     cut = "the file is cut short or damaged (it is not a complete workbook): ask the force to send it again"
@@ -136,11 +138,16 @@ def _open_zip(data: bytes) -> Book:
     with archive:
         names = set(archive.namelist())
         if "mimetype" in names and b"opendocument.spreadsheet" in _peek(archive, "mimetype"):
-            raise Unreadable(
-                "ods",
-                "saved in LibreOffice's own format (.ods), which this nvap does not read yet: "
-                "ask the force to save it as Excel 2007-365 (.xlsx) in LibreOffice (File > Save As) and send it again",
-            )
+            try:
+                return read_ods(archive)
+            except NotSpreadsheet as exc:
+                raise Unreadable(
+                    "not a workbook", f"an OpenDocument file that is not a readable spreadsheet ({exc}): {RESEND}"
+                ) from None
+            except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError):
+                raise Unreadable("truncated", cut) from None
+        if "mimetype" in names and b"opendocument" in _peek(archive, "mimetype"):
+            raise Unreadable("odf", f"an OpenDocument file that is not a spreadsheet (a text or presentation): {RESEND}")
         if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
             raise Unreadable("numbers", f"an Apple Numbers document, which nvap cannot read: {_NUMBERS}")
         if "xl/workbook.bin" in names:
