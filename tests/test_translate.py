@@ -336,9 +336,11 @@ def test_stats_of_the_shipped_catalogues_and_of_a_pseudo_translation(content, nv
     result = nvap("translate", "stats")
     assert result.exit_code == 0, result.output
     rows = [line.split("\t") for line in lines(result)[1:8]]
-    assert lines(result)[0].split("\t") == ["Language", "Document", "Catalogue", "Translated", "Fuzzy", "Untranslated", "Done"]
-    assert [(r[0], r[1], r[2], r[3], r[4], r[6]) for r in rows] == [
-        ("cy", name, f"{CY}/{rel}", "0", "0", "0.0%")
+    assert lines(result)[0].split("\t") == [
+        "Language", "Document", "Catalogue", "Translated", "Fuzzy", "Untranslated", "Invalid", "Done"
+    ]  # fmt: skip
+    assert [(r[0], r[1], r[2], r[3], r[4], r[6], r[7]) for r in rows] == [
+        ("cy", name, f"{CY}/{rel}", "0", "0", "0", "0.0%")
         for name, rel in zip(
             ["2.6.2", "covenant-2024", "nvap", "glossary", "links", "peel", "perennial-challenges"],
             DOCUMENTS,
@@ -346,7 +348,7 @@ def test_stats_of_the_shipped_catalogues_and_of_a_pseudo_translation(content, nv
         )
     ]
     total = sum(int(r[5]) for r in rows)
-    assert lines(result)[8] == f"cy: 0 of {total} strings translated (0.0%), 0 fuzzy, {total} untranslated"
+    assert lines(result)[8] == f"cy: 0 of {total} strings translated (0.0%), 0 fuzzy, {total} untranslated, 0 invalid"
     assert nvap("translate", "stats", "--min", "1").exit_code == 1
 
     for rel in DOCUMENTS:
@@ -359,7 +361,7 @@ def test_stats_of_the_shipped_catalogues_and_of_a_pseudo_translation(content, nv
     )
     assert report["languages"] == [
         {"lang": "cy", "document": "all", "catalogue": "", "exists": True, "strings": total, "translated": total,
-         "fuzzy": 0, "untranslated": 0, "percent": 100.0}
+         "fuzzy": 0, "untranslated": 0, "invalid": 0, "percent": 100.0}
     ]  # fmt: skip
 
 
@@ -372,11 +374,30 @@ def test_stats_count_stale_and_fuzzy_translations_and_min_exits_1(content, nvap)
     result = nvap("translate", "stats", "--min", "100")
     assert result.exit_code == 1
     row = next(line for line in lines(result) if line.startswith("cy\tperennial-challenges\t"))
-    assert row.split("\t")[3:] == ["2", "1", "0", "66.6%"]
+    assert row.split("\t")[3:] == ["2", "1", "0", "0", "66.6%"]
     assert "under --min 100%: cy perennial-challenges (66.6%)" in result.output
     assert nvap("translate", "update", "--lang", "cy").exit_code == 0
     assert nvap("translate", "stats", "--min", "66.6").exit_code == 0
     assert nvap("translate", "stats", "--min", "66.7").exit_code == 1
+
+
+def test_stats_count_a_translation_validate_rejects_as_invalid(content, nvap):
+    """A translation that breaks a citation key is what validate and a Welsh build reject: never 'translated'."""
+
+    def wrong_key(context: str, english: str) -> str:
+        return english.replace("[@", "[@x") if "[@" in english else f"⟦{english}⟧"
+
+    pseudo_translate("actions/2.6.2.po", wrong_key)
+    broken = sum("[@" in (m.id or "") for m in catalogue("actions/2.6.2.po") if m.id)
+    assert broken > 0
+    report = json.loads(nvap("translate", "stats", "--lang", "cy", "--format", "json").output)
+    (toolkit,) = [d for d in report["documents"] if d["document"] == "2.6.2"]
+    assert (toolkit["invalid"], toolkit["translated"] + toolkit["invalid"], toolkit["untranslated"]) == (
+        broken,
+        toolkit["strings"],
+        0,
+    )
+    assert nvap("validate").exit_code == 1
 
 
 def test_catalogues_are_not_content_files(content, nvap):

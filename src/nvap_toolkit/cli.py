@@ -569,15 +569,16 @@ def translate_stats(
                     str(s.translated),
                     str(s.fuzzy),
                     str(s.untranslated),
+                    str(s.invalid),
                     f"{s.percent:.1f}%",
                 )
                 for s in stats
             ]
-            console.table(["Language", "Document", "Catalogue", "Translated", "Fuzzy", "Untranslated", "Done"], rows)
+            console.table(["Language", "Document", "Catalogue", "Translated", "Fuzzy", "Untranslated", "Invalid", "Done"], rows)
             for total in totals(stats):
                 console.message(
                     f"{total.lang}: {total.translated} of {console.plural(total.strings, 'string')} translated ({total.percent:.1f}%), "
-                    f"{total.fuzzy} fuzzy, {total.untranslated} untranslated"
+                    f"{total.fuzzy} fuzzy, {total.untranslated} untranslated, {total.invalid} invalid"
                 )
         if minimum is not None and (below or not langs):
             shown = ", ".join(f"{s.lang} {s.document} ({s.percent:.1f}%)" for s in below) or "no catalogues"

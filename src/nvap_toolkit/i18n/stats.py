@@ -3,8 +3,10 @@
 A string counts as translated when its catalogue entry has a translation, is not
 fuzzy and was made from the English the content holds now; a translation of an
 older English (fuzzy, or a catalogue not updated since the English changed) counts
-as fuzzy; no entry or an empty msgstr, as untranslated. That is what a Welsh build
-will print in Welsh, and what it will fall back to English for.
+as fuzzy; no entry or an empty msgstr, as untranslated; a translation that breaks
+an inline form or placeholder of its English (a citation key, a link), which
+``nvap validate`` and a Welsh build reject, as invalid, never as translated. That
+is what a Welsh build will print in Welsh, and what it will fall back to English for.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ..errors import ContentError, Issue, display_path
 from . import layout
 from .catalogue import read_catalogue
 from .extract import extract
+from .placeholders import problems as broken_placeholders
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Message
@@ -34,10 +37,12 @@ class DocumentStats:
     translated: int
     fuzzy: int
     untranslated: int
+    invalid: int = 0
+    """Translations that ``nvap validate`` rejects (a placeholder, citation or link of the English broken)."""
 
     @property
     def strings(self) -> int:
-        return self.translated + self.fuzzy + self.untranslated
+        return self.translated + self.fuzzy + self.untranslated + self.invalid
 
     @property
     def percent(self) -> float:
@@ -60,6 +65,7 @@ class DocumentStats:
             "translated": self.translated,
             "fuzzy": self.fuzzy,
             "untranslated": self.untranslated,
+            "invalid": self.invalid,
             "percent": self.percent,
         }
 
@@ -81,13 +87,19 @@ def translation_stats(project: Project, langs: list[str]) -> list[DocumentStats]
                 read = read_catalogue(path)
                 problems.extend(read.errors)
                 messages = read.messages()
-            translated = fuzzy = 0
+            translated = fuzzy = invalid = 0
             for entry in source.entries:
-                status = state(messages.get(entry.context), entry.text)
+                message = messages.get(entry.context)
+                status = state(message, entry.text)
+                if status == "translated" and message is not None and broken_placeholders(entry.text, str(message.string)):
+                    invalid += 1
+                    continue
                 translated += status == "translated"
                 fuzzy += status == "fuzzy"
-            untranslated = len(source.entries) - translated - fuzzy
-            found.append(DocumentStats(lang, source.name, display_path(path), path.exists(), translated, fuzzy, untranslated))
+            untranslated = len(source.entries) - translated - fuzzy - invalid
+            found.append(
+                DocumentStats(lang, source.name, display_path(path), path.exists(), translated, fuzzy, untranslated, invalid)
+            )
     if problems:
         raise ContentError("a catalogue cannot be read", problems)
     return found
@@ -112,6 +124,7 @@ def totals(stats: list[DocumentStats]) -> list[DocumentStats]:
             DocumentStats(
                 lang, "all", "", all(s.exists for s in mine),
                 sum(s.translated for s in mine), sum(s.fuzzy for s in mine), sum(s.untranslated for s in mine),
+                sum(s.invalid for s in mine),
             )
         )  # fmt: skip
     return out
