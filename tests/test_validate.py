@@ -34,6 +34,62 @@ CASES = {
             f"{P}:3:5: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence started at line 2, column 8)"
         ],
     ),
+    # The usual YAML slips, in plain words, at the line to fix, with the fix.
+    "a tab": (
+        MINIMAL_ACTION.replace("  - id: first\n", "\t- id: first\n"),
+        [f"{P}:10:1: a tab in the indentation: YAML indents with spaces only; replace the tab with spaces"],
+    ),
+    "unclosed quote": (
+        MINIMAL_ACTION.replace("title: Test Action", 'title: "Test Action'),
+        [
+            f'{P}:2:8: the text that starts with " here is never closed: end it with " on the same line '
+            '(a quote inside the text is written twice in single quotes, or as \\" in double quotes)'
+        ],
+    ),
+    "colon in a value": (
+        MINIMAL_ACTION.replace("title: Test Action", "title: Test: Action"),
+        [
+            f"{P}:2:12: a colon and a space inside a value make YAML read a field name: put the value in quotes: "
+            'title: "Test: Action"'
+        ],
+    ),
+    "colon in a list item": (
+        MINIMAL_ACTION.replace(
+            "    unintended_consequences: [Slower work]\n", "    unintended_consequences:\n      - Note: protected time\n"
+        ),
+        [
+            f"{P}:28:9: 'unintended_consequences': expected text, got a mapping (a colon and a space make YAML read a "
+            'field name): put the text in quotes: - "Note: protected time"'
+        ],
+    ),
+    "a number for text": (
+        MINIMAL_ACTION.replace("title: Test Action", "title: 1.10"),
+        [
+            f"{P}:2:8: 'title': expected text, got the number 1.1 (YAML reads it as a number): put it in quotes to keep "
+            'it as written, e.g. "1.10"'
+        ],
+    ),
+    "indented too far": (
+        MINIMAL_ACTION.replace("    short_name: First\n", "     short_name: First\n"),
+        [
+            f"{P}:11:6: this line is indented more than the line before it, which holds a value, not fields or a list: "
+            "indent it as far as the field it belongs beside"
+        ],
+    ),
+    "a list item out of line": (
+        MINIMAL_ACTION.replace("        title: Write tests\n", "        title: Write tests\n     - id: more\n"),
+        [
+            f"{P}:26:6: this line is not indented like the lines around it (the block it is in starts at line 10): give "
+            "the items of one list, and the fields of one mapping, the same number of spaces"
+        ],
+    ),
+    "a key at the wrong level": (
+        MINIMAL_ACTION.replace("detail: Recognise", "what_we_mean: Tests\ndetail: Recognise"),
+        [
+            f"{P}:4:1: unknown field 'what_we_mean' here: it is a field of each item of 'objectives'; is it indented "
+            "to the right level?"
+        ],
+    ),
     "duplicate key": (
         MINIMAL_ACTION.replace("plan: nvap\n", "plan: nvap\nplan: other\n"),
         [f"{P}:4:1: duplicate key 'plan' (first given on line 3): YAML would silently keep only the last one"],

@@ -108,12 +108,8 @@ def _parse(doc: Document) -> Document:
         doc.issues.append(Issue.at(doc.shown, stop.mark.line + 1, stop.mark.column + 1, stop.message))
         return doc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "the YAML cannot be read"
-        if exc.problem and exc.context and exc.context_mark:
-            what += f" ({exc.context} started at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
-        doc.issues.append(Issue.at(doc.shown, line, col, f"YAML syntax error: {what}"))
+        line, col, what = syntax_message(exc, doc.text)
+        doc.issues.append(Issue.at(doc.shown, line, col, what))
         return doc
     except yaml.YAMLError as exc:
         doc.issues.append(Issue.at(doc.shown, 1, 1, f"YAML syntax error: {exc}"))
@@ -126,6 +122,83 @@ def _parse(doc: Document) -> Document:
         return doc
     doc.data = to_python(doc, doc.node)
     return doc
+
+
+def syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """The line, column and words for a YAML syntax error: for the usual slips, in plain words with the fix.
+
+    A tab in the indentation, a quote never closed (placed where it opens, not
+    where the file ends), a colon and a space inside a value, and lines indented
+    unlike their neighbours; anything else gets the parser's own words.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    problem, context = exc.problem or "", exc.context or ""
+    if "cannot start any token" in problem and "\t" in here[: max(col, 1)]:
+        return line, here.index("\t") + 1, "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces"
+    unclosed = _unclosed_quote(lines, line)
+    if unclosed is not None:
+        at_line, at_col, opened = unclosed
+        return (
+            at_line,
+            at_col,
+            f"the text that starts with {opened} here is never closed: end it with {opened} on the same line "
+            '(a quote inside the text is written twice in single quotes, or as \\" in double quotes)',
+        )
+    if problem.startswith("mapping values are not allowed"):
+        key, sep, value = here.partition(": ")
+        if sep and col > len(key) + 2 and value.strip():
+            indent = key[: len(key) - len(key.lstrip())]
+            fixed = value.strip().replace('"', '\\"')
+            return (
+                line,
+                col,
+                (
+                    "a colon and a space inside a value make YAML read a field name: put the value in quotes: "
+                    f'{indent}{key.strip()}: "{fixed}"'
+                ),
+            )
+        return (
+            line,
+            len(here) - len(here.lstrip()) + 1,
+            (
+                "this line is indented more than the line before it, which holds a value, not fields or a list: "
+                "indent it as far as the field it belongs beside"
+            ),
+        )
+    if problem.startswith(("expected <block end>", "did not find expected '-'", "did not find expected key")):
+        where = exc.context_mark
+        since = f" (the block it is in starts at line {where.line + 1})" if where is not None else ""
+        return (
+            line,
+            col,
+            (
+                f"this line is not indented like the lines around it{since}: give the items of one list, and the fields of "
+                "one mapping, the same number of spaces"
+            ),
+        )
+    what = problem or context or "the YAML cannot be read"
+    if problem and context and exc.context_mark:
+        what += f" ({context} started at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
+    return line, col, f"YAML syntax error: {what}"
+
+
+_QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)*(?:[^\s#'\"][^:#]*:\s+)?(['\"])")
+
+
+def _unclosed_quote(lines: list[str], upto: int) -> tuple[int, int, str] | None:
+    """The first value in lines 1..``upto`` that opens a quote and does not close it on its line: (line, column, quote)."""
+    for number, text in enumerate(lines[:upto], start=1):
+        match = _QUOTED_VALUE.match(text)
+        if match is None:
+            continue
+        quote, rest = match.group(1), text[match.end() :]
+        closed = re.search(r"'(?!')", rest.replace("''", "")) if quote == "'" else re.search(r'(?<!\\)"', rest)
+        if closed is None:
+            return number, match.start(1) + 1, quote
+    return None
 
 
 # An anchor, alias or tag starts a node: after a space, bracket, comma or at a line's start.

@@ -64,7 +64,8 @@ def _merge(errors: list[Any], model: type[BaseModel]) -> list[tuple[tuple[Any, .
     for loc, errs in groups.items():
         if len(errs) > 1 and all(e["type"].endswith("_type") or e["type"] in ("literal_error", "int_parsing") for e in errs):
             wanted = " or ".join(dict.fromkeys(_wanted(e) for e in errs))
-            out.append((loc, f"{_where(loc)}expected {wanted}, got {_describe(errs[0]['input'])}", False))
+            hint = _quote_hint(errs[0]["input"], loc) if "text" in wanted else ""
+            out.append((loc, f"{_where(loc)}expected {wanted}, got {_describe(errs[0]['input'])}{hint}", False))
         else:
             out.extend((loc, _message(e, loc, model), e["type"] == "extra_forbidden" or loc[-1:] == ("[key]",)) for e in errs)
     return out
@@ -110,6 +111,21 @@ def _describe(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
+def _quote_hint(value: Any, loc: tuple[Any, ...]) -> str:
+    """How to write as text what YAML read as something else: the usual slips, with the fix."""
+    item = "- " if loc and isinstance(loc[-1], int) else ""
+    if isinstance(value, dict) and len(value) == 1:
+        ((key, inner),) = value.items()
+        if isinstance(key, str) and isinstance(inner, (str, int, float)) and not isinstance(inner, bool):
+            text = f"{key}: {inner}".replace('"', '\\"')
+            return f' (a colon and a space make YAML read a field name): put the text in quotes: {item}"{text}"'
+    if isinstance(value, bool):
+        return ' (YAML reads yes, no, on, off, true and false as yes/no): put the text in quotes, e.g. "yes"'
+    if isinstance(value, (int, float)):
+        return ' (YAML reads it as a number): put it in quotes to keep it as written, e.g. "1.10"'
+    return ""
+
+
 def _message(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
     kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
     if kind == "missing":
@@ -118,8 +134,13 @@ def _message(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
         allowed = _allowed_fields(model, loc[:-1])
         hint = ""
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        elsewhere = _field_of(model, str(loc[-1]))
         if close:
             hint = f"; did you mean '{close[0]}'?"
+        elif elsewhere is not None and elsewhere != loc[:-1]:
+            owner = next((p for p in reversed(elsewhere) if isinstance(p, str)), None)
+            where = f"of each item of '{owner}'" if elsewhere and elsewhere[-1] == 0 else f"of '{owner}'"
+            hint = f" here: it is a field {where if owner else 'of the top level'}; is it indented to the right level?"
         elif allowed:
             hint = f" (allowed here: {', '.join(allowed)})"
         return f"unknown field '{loc[-1]}'{hint}"
@@ -127,7 +148,8 @@ def _message(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
         return f"'{loc[-2]}' is not a valid key: use letters, digits, '.', '_' and '-' (starting with a letter or digit)"
     where = _where(loc)
     if kind.endswith("_type") or kind in ("int_parsing", "int_from_float"):
-        return f"{where}expected {_wanted(err)}, got {_describe(value)}"
+        hint = _quote_hint(value, loc) if _wanted(err) == "text" else ""
+        return f"{where}expected {_wanted(err)}, got {_describe(value)}{hint}"
     if kind == "string_too_short":
         return f"{where}must not be empty"
     if kind == "string_too_long":
@@ -149,6 +171,23 @@ def _message(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
 def _fields_hint(model: type[BaseModel]) -> str:
     required = [n for n, f in model.model_fields.items() if f.is_required()]
     return ", ".join(required[:6]) + (", ..." if len(required) > 6 else "")
+
+
+def _field_of(model: type[BaseModel], name: str, depth: int = 0) -> tuple[Any, ...] | None:
+    """Where in ``model`` a field called ``name`` is allowed: its path (0 for any item of a list), or None."""
+    if name in model.model_fields:
+        return ()
+    if depth > 4:
+        return None
+    for field_name, info in model.model_fields.items():
+        inner = _model_in(info.annotation)
+        if inner is None:
+            continue
+        found = _field_of(inner, name, depth + 1)
+        if found is not None:
+            listed = typing.get_origin(info.annotation) in (list, tuple) or "list[" in str(info.annotation)
+            return (field_name, *((0,) if listed else ()), *found)
+    return None
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
