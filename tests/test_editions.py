@@ -377,7 +377,8 @@ def test_a_second_programme_built_from_scaffolds(content, nvap, tmp_path):
     assert second[0] == "# Successor Strategy: Action Impact Toolkit 7.2 Second"
     assert "Follows [Strategy action 7.1 First](<7.1.md>)." in second
     assert (tmp_path / "out" / "2.6.2.md").read_text(encoding="utf-8").startswith("# National Vulnerability Action Plan: ")
-    several = nvap("plan", "--force", "Norfolk", "--out", "plans")
+    # The strategy programme's toolkits are drafts: a plan leaves them out unless asked for.
+    several = nvap("plan", "--force", "Norfolk", "--out", "plans", "--include-drafts")
     assert (several.exit_code, several.output) == (
         2,
         (

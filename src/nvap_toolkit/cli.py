@@ -224,6 +224,10 @@ def plan(
             metavar="CODES",
         ),
     ] = None,
+    include_drafts: Annotated[
+        bool,
+        typer.Option("--include-drafts", help="Put draft toolkits in the plan too (marked 'not for use'); left out by default."),
+    ] = False,
 ) -> None:
     """Write a force's fillable Excel Impact Realisation Plan (one workbook per force)."""
 
@@ -236,7 +240,7 @@ def plan(
 
         project = load_valid_project(_root())
         if upgrade is not None:
-            if force or all_forces or list_forces or actions or skip_existing or programme or lang:
+            if force or all_forces or list_forces or actions or skip_existing or programme or lang or include_drafts:
                 raise UsageError(
                     "--upgrade takes the force, actions and language from the filled plan: give it with --out and --overwrite only"
                 )
@@ -278,6 +282,7 @@ def plan(
                 skip_existing=skip_existing,
                 programme=programme,
                 lang=plan_lang,
+                include_drafts=include_drafts,
             )
             outputs.extend(made)
             kept.extend(left)
@@ -288,6 +293,15 @@ def plan(
             console.message(f"{console.plural(len(report.identical), 'plan')} unchanged")
         for path in kept:
             console.message(f"kept {display_path(path)} as it is (it exists and may hold a force's work)")
+        if not include_drafts:
+            from .plan.write import left_out_drafts
+
+            for draft in left_out_drafts(project, actions, programme):
+                console.message(
+                    f"left out action {draft.id}: it is a draft (give --include-drafts to put drafts in a plan, marked as not for use)",
+                    "yellow",
+                    console.err,
+                )
         return 0
 
     raise typer.Exit(_run(run))

@@ -114,6 +114,9 @@ class Labels(Model):
     changes: Text = Field(description='Heading of the edition\'s change notes ("What has changed in this edition").')
     affects_plans: Text = Field(description="Marks a change note that affects realisation plans made from the last edition.")
     draft: Text = Field(description="Marks every output of a toolkit whose status is draft.")
+    draft_banner: Text = Field(
+        description="The banner on every page, sheet and plan of a draft toolkit, so that a draft is never taken for guidance."
+    )
 
 
 class CollectLabels(Model):

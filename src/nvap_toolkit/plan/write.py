@@ -47,16 +47,40 @@ def choose_forces(project: Project, force_names: list[str] | None, *, all_forces
     return list(chosen.items())
 
 
-def choose_actions(project: Project, action_ids: list[str] | None, programme: str | None = None) -> list[Action]:
+def left_out_drafts(project: Project, action_ids: list[str] | None, programme: str | None = None) -> list[Action]:
+    """The draft actions a plan leaves out (all of them, when no action is named and drafts are not asked for)."""
+    if action_ids:
+        return []
+    return [a for a in project.actions.values() if a.status == "draft" and (programme is None or a.plan == programme)]
+
+
+def choose_actions(
+    project: Project, action_ids: list[str] | None, programme: str | None = None, *, include_drafts: bool = False
+) -> list[Action]:
     """The actions asked for, in the content's order (all of them, or all of ``programme``'s, when none are named).
 
     A plan holds the actions of one programme (its instructions and labels are that programme's).
+    A draft toolkit goes into a plan only with ``include_drafts`` (its sheet then says
+    "Draft – not for use"): drafts must not reach forces by accident.
     """
     from ..content.forces import shown
 
     if programme is not None and programme not in project.programmes:
         raise UsageError(f"unknown programme '{shown(programme)}': the content has " + ", ".join(project.programmes))
-    candidates = [a for a in project.actions.values() if programme is None or a.plan == programme]
+    drafts = [a.id for a in project.actions.values() if a.status == "draft"]
+    named_drafts = [a.strip() for a in action_ids or [] if a.strip() in drafts]
+    if named_drafts and not include_drafts:
+        raise UsageError(
+            f"action {named_drafts[0]} is a draft: give --include-drafts to put it in a plan "
+            "(its sheet will say it is a draft, not for use)"
+        )
+    candidates = [
+        a
+        for a in project.actions.values()
+        if (programme is None or a.plan == programme) and (include_drafts or a.status != "draft")
+    ]
+    if not candidates and drafts:
+        raise NvapError("every action toolkit is a draft: give --include-drafts to make a plan of drafts (not for forces)")
     if not candidates:
         raise NvapError(
             "the content has no action toolkits to make plans from" + (f" in the programme {programme}" if programme else "")
@@ -89,6 +113,7 @@ def plan_outputs(
     action_ids: list[str] | None = None,
     programme: str | None = None,
     lang: str = "en",
+    include_drafts: bool = False,
 ) -> list[Output]:
     """Render one plan workbook per chosen force, in memory (nothing is written).
 
@@ -102,7 +127,7 @@ def plan_outputs(
     from ..writer import Output
 
     forces = choose_forces(project, force_names, all_forces=all_forces)
-    chosen = choose_actions(project, action_ids, programme)
+    chosen = choose_actions(project, action_ids, programme, include_drafts=include_drafts)
     shown = _in_language(project, lang)
     actions = [shown.actions[a.id] for a in chosen]
     prose = Prose(shown)
@@ -141,7 +166,7 @@ def _edition(project: Project, action: Action, prose: Prose) -> str:
 
     labels = project.programme_of(action).labels
     line = f"{labels.action} {action.id} {prose.plain(action.title)}: {edition_line(labels.edition, action.edition)}"
-    return f"{labels.draft}: {line}" if action.status == "draft" else line
+    return f"{labels.draft_banner}: {line}" if action.status == "draft" else line
 
 
 def _sheet_titles(specs: list[Spec], prose: Prose, instructions: InstructionsForm) -> list[str]:
@@ -238,6 +263,7 @@ def write_plans(
     skip_existing: bool = False,
     programme: str | None = None,
     lang: str = "en",
+    include_drafts: bool = False,
 ) -> tuple[list[Output], list[Path]]:
     """The plans to write, and the existing plans left alone (with ``skip_existing``).
 
@@ -251,7 +277,14 @@ def write_plans(
         raise UsageError("give --overwrite or --skip-existing, not both")
     check_out_dir(out_dir)
     outputs = plan_outputs(
-        project, out_dir, force_names, all_forces=all_forces, action_ids=action_ids, programme=programme, lang=lang
+        project,
+        out_dir,
+        force_names,
+        all_forces=all_forces,
+        action_ids=action_ids,
+        programme=programme,
+        lang=lang,
+        include_drafts=include_drafts,
     )
     existing = [o.path for o in outputs if o.path.exists()]
     if skip_existing:

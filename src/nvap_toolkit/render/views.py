@@ -236,7 +236,8 @@ def action_form(project: Project, action: Action, prose: Prose) -> ActionForm:
         id=action.id,
         heading=plain(form.heading),
         subheading=plain(form.subheading),
-        action_line=f"{plain(programme.labels.action)} {action.id} {plain(action.title)}",
+        action_line=(f"{plain(programme.labels.draft_banner)}: " if action.status == "draft" else "")
+        + f"{plain(programme.labels.action)} {action.id} {plain(action.title)}",
         title=plain(form.title),
         labels=labels,
         prompts=prompts,

@@ -1,0 +1,57 @@
+"""Drafts stay drafts: a draft toolkit never reaches a force's plan by accident, and says so when asked for."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+
+def lines(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return [line for line in result.output.splitlines() if line.strip()]
+
+
+PLAN = "plans/norfolk-constabulary-realisation-plan.xlsx"
+
+
+def test_a_plan_leaves_out_draft_toolkits_and_says_so(content, nvap):
+    assert nvap("new", "2.6.4", "--title", "Supervision").exit_code == 0
+    result = nvap("plan", "--force", "Norfolk")
+    assert result.exit_code == 0, result.output
+    assert lines(result) == [
+        "wrote plans/norfolk-constabulary-realisation-plan.xlsx",
+        "left out action 2.6.4: it is a draft (give --include-drafts to put drafts in a plan, marked as not for use)",
+    ]
+    wb = load_workbook(PLAN)
+    assert wb.sheetnames == ["Impact Realisation Plan", "2.6.2 Officer-Staff Norms", "nvap_lists", "nvap"]
+    assert wb["nvap"]["B7"].value == "2.6.2"
+
+
+def test_a_draft_asked_for_is_marked_not_for_use(content, nvap):
+    assert nvap("new", "2.6.4", "--title", "Supervision").exit_code == 0
+    named = nvap("plan", "--force", "Norfolk", "--action", "2.6.4")
+    assert named.exit_code == 2
+    assert lines(named) == [
+        "Error: action 2.6.4 is a draft: give --include-drafts to put it in a plan (its sheet will say it is a draft, not for use)"
+    ]
+    result = nvap("plan", "--force", "Norfolk", "--include-drafts", "--overwrite")
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(io.BytesIO(Path(PLAN).read_bytes()))
+    assert wb.sheetnames[:3] == ["Impact Realisation Plan", "2.6.2 Officer-Staff Norms", "2.6.4 Supervision"]
+    assert wb["2.6.4 Supervision"]["A3"].value == "Draft – not for use: Action 2.6.4 Supervision"
+    assert wb["2.6.2 Officer-Staff Norms"]["A3"].value == "Action 2.6.2 Officer/Staff Norms"
+    instructions = [c.value for c in wb["Impact Realisation Plan"]["A"] if c.value]
+    assert any(str(v).startswith("Draft – not for use: Action 2.6.4 Supervision") for v in instructions)
+
+
+def test_only_drafts_is_an_error_without_include_drafts(content, nvap):
+    (content / "actions" / "2.6.2.yaml").unlink()
+    for po in (content / "translations").rglob("2.6.2.po"):
+        po.unlink()
+    assert nvap("new", "2.6.4", "--title", "Supervision").exit_code == 0
+    result = nvap("plan", "--force", "Norfolk")
+    assert (result.exit_code, lines(result)) == (
+        1,
+        ["Error: every action toolkit is a draft: give --include-drafts to make a plan of drafts (not for forces)"],
+    )
