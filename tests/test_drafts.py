@@ -55,3 +55,20 @@ def test_only_drafts_is_an_error_without_include_drafts(content, nvap):
         1,
         ["Error: every action toolkit is a draft: give --include-drafts to make a plan of drafts (not for forces)"],
     )
+
+
+def test_a_new_toolkit_credits_nobody_until_its_attribution_is_filled_in(content, nvap):
+    assert nvap("new", "2.6.4", "--title", "Supervision").exit_code == 0
+    text = (content / "actions" / "2.6.4.yaml").read_text(encoding="utf-8")
+    assert '\nattribution:\n  author: ""\n  statement: ""\n' in text
+    draft = lines(nvap("validate", "content/actions/2.6.4.yaml"))
+    assert (
+        "content/actions/2.6.4.yaml:54:11: warning: 'author': must not be empty (a draft may leave it for now: fill it in before publishing)"
+        in draft
+    )
+    assert nvap("build", "2.6.4", "-f", "md", "--out", "out").exit_code == 0
+    assert "written by the Vulnerability Knowledge and Practice Programme" not in Path("out/2.6.4.md").read_text(encoding="utf-8")
+    (content / "actions" / "2.6.4.yaml").write_text(text.replace("status: draft", "status: published"), encoding="utf-8")
+    published = lines(nvap("validate", "content/actions/2.6.4.yaml"))
+    assert "content/actions/2.6.4.yaml:54:11: 'author': must not be empty" in published
+    assert "content/actions/2.6.4.yaml:55:14: 'statement': must not be empty" in published

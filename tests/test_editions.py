@@ -196,7 +196,9 @@ def test_new_scaffold_validates_and_builds_as_a_draft(content, nvap, monkeypatch
         "empty; add outputs_note saying why (it then leaves the column out)",
         f"content/actions/2.6.4.yaml:37:10: warning: 'intro': must not be empty {hint}",
         f"content/actions/2.6.4.yaml:38:10: warning: 'links': needs at least 1 item {hint}",
-        "1 file checked: 0 errors, 8 warnings",
+        f"content/actions/2.6.4.yaml:54:11: warning: 'author': must not be empty {hint}",
+        f"content/actions/2.6.4.yaml:55:14: warning: 'statement': must not be empty {hint}",
+        "1 file checked: 0 errors, 10 warnings",
     ]
     again = nvap("new", "2.6.4", "--title", "Again")
     assert again.exit_code == 2
@@ -370,7 +372,7 @@ def test_a_second_programme_built_from_scaffolds(content, nvap, tmp_path):
     )
     checked = nvap("validate")
     assert checked.exit_code == 0, checked.output
-    assert lines(checked)[-1] == "12 files checked: 0 errors, 15 warnings"
+    assert lines(checked)[-1] == "12 files checked: 0 errors, 19 warnings"
     built = nvap("build", "7.2", "2.6.2", "-f", "md", "--out", str(tmp_path / "out"))
     assert built.exit_code == 0, built.output
     second = (tmp_path / "out" / "7.2.md").read_text(encoding="utf-8").splitlines()

@@ -71,6 +71,14 @@ related_actions: []
 # Police Covenant priorities the action serves, by id.
 covenant_priorities: []
 
+# Who wrote this toolkit's text and on what terms it may be reused: every output prints the
+# statement. Left empty, the toolkit credits nobody (a draft may leave it for now; a published
+# toolkit must fill it in): e.g. author: Vulnerability Knowledge and Practice Programme (VKPP),
+# statement: The text of this toolkit was written by ..., and licence / licence_url if it has one.
+attribution:
+  author: ""
+  statement: ""
+
 # This edition of the toolkit: its version and date (YYYY-MM-DD, or YYYY-MM) as the source
 # states them, and from the second edition on what changed, e.g.
 #   - text: Objective 2 gains an activity on supervision.
