@@ -314,3 +314,18 @@ def test_missing_content_folder_is_a_usage_error(tmp_path, monkeypatch, nvap):
     result = nvap("--content", "missing", "validate")
     assert result.exit_code == 2
     assert "no content folder at missing (use --content DIR)" in result.output
+
+
+def test_an_action_has_one_title(content, nvap):
+    """The programme's index and the toolkit must not name an action differently: the error names both places."""
+    index = content / "nvap.yaml"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace('  "2.6.2": Officer/Staff Norms', '  "2.6.2": Officer Norms'), encoding="utf-8"
+    )
+    result = nvap("validate")
+    assert result.exit_code == 1
+    assert lines(result) == [
+        "content/nvap.yaml:114:12: the title of action 2.6.2 here, 'Officer Norms', differs from its toolkit's title "
+        "'Officer/Staff Norms' (content/actions/2.6.2.yaml:6:8): an action has one title, so make them the same",
+        "9 files checked: 1 error, 0 warnings",
+    ]

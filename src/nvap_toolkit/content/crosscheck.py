@@ -287,6 +287,18 @@ class _Checker:
                         ("plan",),
                         f"the action {item.model.id} is in the index of {owner.doc.shown}, not of plan '{item.model.plan}': name the plan '{owner.doc.path.stem}' or move it",
                     )
+                title = owner.model.actions[item.model.id]
+                if item.model.title is not None and " ".join(title.split()) != " ".join(item.model.title.split()):
+                    where = locate(item.doc.node, ("title",))
+                    there = (
+                        f"{item.doc.shown}:{where.start_mark.line + 1}:{where.start_mark.column + 1}" if where else item.doc.shown
+                    )
+                    self.at(
+                        owner.doc,
+                        ("actions", item.model.id),
+                        f"the title of action {item.model.id} here, '{title}', differs from its toolkit's title "
+                        f"'{item.model.title}' ({there}): an action has one title, so make them the same",
+                    )
 
     def forces(self, item: Loaded) -> None:
         from .forces import normalise
