@@ -52,3 +52,16 @@ perennial_challenges:
 outputs_note: No outputs are given.
 edition: {version: "1", date: "2024-01-01"}
 """
+
+
+def retitle(content: Path, title_yaml: str) -> None:
+    """Give action 2.6.2 a new title (``title_yaml``, as YAML writes it) in its toolkit and in its programme's index."""
+    action = content / "actions" / "2.6.2.yaml"
+    action.write_text(
+        action.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", f"title: {title_yaml}", 1), encoding="utf-8"
+    )
+    index = content / "nvap.yaml"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace('  "2.6.2": Officer/Staff Norms', f'  "2.6.2": {title_yaml}', 1),
+        encoding="utf-8",
+    )

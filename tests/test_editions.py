@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support import CONTENT, MINIMAL_ACTION, ROOT
+from support import CONTENT, MINIMAL_ACTION, ROOT, retitle
 
 TOOLKIT = "actions/2.6.2.yaml"
 
@@ -115,7 +115,7 @@ def test_diff_against_a_git_revision(repo, nvap):
 def test_validate_warns_of_a_change_no_note_explains(repo, nvap):
     path = repo / "content" / TOOLKIT
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("title: Officer/Staff Norms", "title: Officer/Staff Standards"), encoding="utf-8")
+    retitle(repo / "content", "Officer/Staff Standards")
     line = text.splitlines().index("edition:") + 1
     result = nvap("validate")
     assert lines(result) == [
@@ -123,7 +123,7 @@ def test_validate_warns_of_a_change_no_note_explains(repo, nvap):
         "note says why: add one under edition.changes (with a new version or date)",
         "9 files checked: 0 errors, 1 warning",
     ]
-    noted = text.replace("title: Officer/Staff Norms", "title: Officer/Staff Standards").replace(
+    noted = path.read_text(encoding="utf-8").replace(
         '  date: "2026-11-23"\n',
         '  date: "2026-11-23"\n  changes:\n    - text: The title is now Officer/Staff Standards.\n      affects_plans: false\n',
     )

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import CONTENT
+from support import CONTENT, retitle
 
 from nvap_toolkit.build import build
 from nvap_toolkit.content.load import load_project, load_valid_project
@@ -115,9 +115,9 @@ HOSTILE = "<script>alert(1)</script> &amp; *not em* _x_ | # [link](http://evil) 
 
 @pytest.fixture
 def hostile_project(content):
+    retitle(content, f"'=HYPERLINK(\"http://evil\") {HOSTILE}'")
     action = content / "actions" / "2.6.2.yaml"
     text = action.read_text(encoding="utf-8")
-    text = text.replace("title: Officer/Staff Norms", f"title: '=HYPERLINK(\"http://evil\") {HOSTILE}'", 1)
     text = text.replace("    short_name: Training and Briefings", "    short_name: '- # =1+2 <b>bold</b>'", 1)
     action.write_text(text, encoding="utf-8")
     return load_valid_project(content)
@@ -150,10 +150,7 @@ def test_a_build_that_fails_half_way_writes_nothing(content, tmp_path, monkeypat
     out = tmp_path / "out"
     build(project, [], ["md", "html"], out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    action = content / "actions" / "2.6.2.yaml"
-    action.write_text(
-        action.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", "title: Changed", 1), encoding="utf-8"
-    )
+    retitle(content, "Changed")
     changed = load_valid_project(content)
 
     def broken(*args, **kwargs):
