@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import shutil
 import signal
+import socket
+import struct
 import subprocess
 import sys
 import time
@@ -36,7 +38,7 @@ def test_serve_rebuilds_shows_errors_and_stops(tmp_path: Path) -> None:
     toolkit = tmp_path / "content" / "actions" / "2.6.2.yaml"
     text = toolkit.read_text(encoding="utf-8")
     server = subprocess.Popen(
-        [sys.executable, "-c", "from nvap_toolkit.process import main; main()", "serve", "--port", "0"],
+        [str(Path(sys.executable).parent / "nvap"), "serve", "--port", "0"],
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -45,7 +47,7 @@ def test_serve_rebuilds_shows_errors_and_stops(tmp_path: Path) -> None:
     try:
         assert server.stdout is not None
         first = server.stdout.readline()
-        found = re.fullmatch(r"serving (http://127\.0\.0\.1:\d+/) \(Ctrl-C stops\)\n", first)
+        found = re.fullmatch(r"serving (http://(127\.0\.0\.1):(\d+)/) \(Ctrl-C stops\)\n", first)
         assert found, first
         base = found.group(1)
 
@@ -58,12 +60,28 @@ def test_serve_rebuilds_shows_errors_and_stops(tmp_path: Path) -> None:
         assert 'fetch("/__nvap/wait?v="' in page  # the reload script, served from here only
         assert "http" not in page.split('fetch("', 1)[1].split('"', 1)[0]
 
-        toolkit.write_text(text.replace("title: Officer/Staff Norms", "title: Officer/Staff Standards"), encoding="utf-8")
-        until(base + "2.6.2.html", lambda p: "<h1>Action Impact Toolkit 2.6.2 Officer/Staff Standards</h1>" in p)
+        # Browser tabs that wait for a change and go away: no traceback, ever.
+        waiting = []
+        version = re.search(r"var version = (\d+);", page)
+        assert version
+        for _ in range(3):
+            sock = socket.create_connection((found.group(2), int(found.group(3))), timeout=5)
+            sock.sendall(f"GET /__nvap/wait?v={version.group(1)} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+            waiting.append(sock)
+        time.sleep(0.3)
+        for sock in waiting:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # reset, as a closed tab does
+            sock.close()
+
+        toolkit.write_text(
+            text.replace("  Recognise that officer/staff norms", "  Now recognise that officer/staff norms", 1), encoding="utf-8"
+        )
+        until(base + "2.6.2.html", lambda p: "Now recognise" in p)
 
         toolkit.write_text(text.replace("title: Officer/Staff Norms\n", ""), encoding="utf-8")
         broken = until(base + "2.6.2.html", lambda p: "nvap-errors" in p)
-        assert "content/actions/2.6.2.yaml:5:1: missing required field &#x27;title&#x27;" in broken
+        assert "<title>nvap: 1 error in 1 file</title>" in broken and "<h1>1 error in 1 file</h1>" in broken
+        assert "<code>content/actions/2.6.2.yaml:5:1</code>: missing required field &#x27;title&#x27;" in broken
 
         toolkit.write_text(text, encoding="utf-8")
         until(base + "2.6.2.html", lambda p: "<h1>Action Impact Toolkit 2.6.2 Officer/Staff Norms</h1>" in p)
@@ -71,5 +89,13 @@ def test_serve_rebuilds_shows_errors_and_stops(tmp_path: Path) -> None:
         server.send_signal(signal.SIGINT)
         out, err = server.communicate(timeout=20)
     assert server.returncode == 130, err
-    assert err == "interrupted\n"
+    assert "Traceback" not in err and "Error" not in err, err
+    log = err.splitlines()
+    assert len(log) == 4, err
+    assert re.fullmatch(r"built 2 documents after content/actions/2\.6\.2\.yaml changed, no errors \(\d+\.\d s\)", log[0]), log
+    assert re.fullmatch(
+        r"1 error in 1 file after content/actions/2\.6\.2\.yaml changed: the preview shows them \(\d+\.\d s\)", log[1]
+    ), log
+    assert re.fullmatch(r"built 2 documents after content/actions/2\.6\.2\.yaml changed, no errors \(\d+\.\d s\)", log[2]), log
+    assert log[3] == "interrupted"
     assert not list(Path("/tmp").glob(f"nvap-serve-*/{tmp_path.name}"))

@@ -482,7 +482,12 @@ def serve(
         from . import console
         from .serve import serve as serve_preview
 
-        serve_preview(_root(), port, lambda url: console.message(f"serving {url} (Ctrl-C stops)", "green"))
+        serve_preview(
+            _root(),
+            port,
+            lambda url: console.message(f"serving {url} (Ctrl-C stops)", "green"),
+            lambda line: console.message(line, None, console.err),
+        )
         return 0
 
     raise typer.Exit(_run(run))

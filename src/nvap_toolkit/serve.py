@@ -6,16 +6,23 @@ thread (watchfiles) sees content/ and templates/ change and, after a short
 debounce, rebuilds (the build skips the documents whose inputs did not change).
 Each HTML page gets a small script that long-polls the server and reloads the
 page after a rebuild: no websocket, no external request. While the content has
-errors, every page shows them, as ``nvap validate`` prints them; the server keeps
-running, and fixing the file brings the pages back.
+errors, every page shows them, as ``nvap validate`` prints them, in a page styled
+like the documents (with a link to each line in the author's editor when
+``NVAP_EDITOR_URL`` is set, e.g. ``vscode://file/{path}:{line}:{col}``); the
+server keeps running, and fixing the file brings the pages back.  Each rebuild
+and each change of error state is logged as one line; a browser tab that went
+away while waiting for a change is no error.
 """
 
 from __future__ import annotations
 
 import html
+import os
+import re
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -52,13 +59,16 @@ class Site:
     documents: list[tuple[str, str]] = field(default_factory=list)
     """(file name, title) of each built document, for the index."""
     changed: threading.Condition = field(default_factory=threading.Condition)
+    log: Callable[[str], None] = field(default=lambda _line: None)
+    """Where the one line per rebuild and per change of error state goes (the CLI prints it)."""
 
-    def rebuild(self) -> None:
+    def rebuild(self, changed: list[Path] | None = None) -> None:
         """Build what changed; on content errors keep the last pages and show the errors instead."""
         from .build import build
         from .content.load import load_project
-        from .errors import NvapError
+        from .errors import NvapError, display_path
 
+        started = time.monotonic()
         errors: list[str] = []
         documents: list[tuple[str, str]] = []
         try:
@@ -71,6 +81,13 @@ class Site:
                 documents += [(f"covenant-{y}.html", r.title) for y, r in project.reports.items()]
         except NvapError as exc:
             errors = [str(i) for i in exc.issues] or [exc.message]
+        took = time.monotonic() - started
+        what = ", ".join(display_path(p) for p in (changed or [])[:3]) + (" ..." if changed and len(changed) > 3 else "")
+        because = f" after {what} changed" if what else ""
+        if errors:
+            self.log(f"{_count_errors(errors)}{because}: the preview shows them ({took:.1f} s)")
+        elif self.errors or changed is not None:
+            self.log(f"built {len(documents)} documents{because}, no errors ({took:.1f} s)")
         with self.changed:
             self.errors = errors
             if documents:
@@ -97,16 +114,53 @@ class Site:
             return self.version
 
 
+_LOCATED = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): (?P<message>.*)$")
+
+
+def _count_errors(errors: list[str]) -> str:
+    """ "2 errors in 1 file" (warnings aside)."""
+    files = {m.group("path") for line in errors if (m := _LOCATED.match(line))}
+    count = sum(not line.split(": ", 1)[-1].startswith("warning:") for line in errors)
+    in_files = f" in {len(files)} file{'' if len(files) == 1 else 's'}" if files else ""
+    return f"{count} error{'' if count == 1 else 's'}{in_files}"
+
+
 def _page(site: Site, body: str, title: str) -> bytes:
+    from .render.html import stylesheet
+
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title></head>\n<body>\n{body}\n{_RELOAD % (site.version, WAIT_PATH)}</body>\n</html>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{stylesheet()}</style></head>\n<body>\n{body}\n"
+        f"{_RELOAD % (site.version, WAIT_PATH)}</body>\n</html>\n"
     ).encode()
 
 
+def _error_item(site: Site, line: str) -> str:
+    """One error as a list item: its place (a link to the author's editor when NVAP_EDITOR_URL is set) and message."""
+    match = _LOCATED.match(line)
+    if match is None:
+        return f"<li>{html.escape(line)}</li>"
+    place = f"{match.group('path')}:{match.group('line')}:{match.group('col')}"
+    editor = os.environ.get("NVAP_EDITOR_URL", "")
+    if editor:
+        path = (site.root.parent / match.group("path")).resolve()
+        href = editor.replace("{path}", str(path)).replace("{line}", match.group("line")).replace("{col}", match.group("col"))
+        shown = f'<a href="{html.escape(href)}"><code>{html.escape(place)}</code></a>'
+    else:
+        shown = f"<code>{html.escape(place)}</code>"
+    return f"<li>{shown}: {html.escape(match.group('message'))}</li>"
+
+
 def _error_page(site: Site) -> bytes:
-    lines = "\n".join(html.escape(line) for line in site.errors)
-    return _page(site, f'<main><pre id="nvap-errors">{lines}</pre></main>', "nvap")
+    summary = _count_errors(site.errors)
+    items = "\n".join(_error_item(site, line) for line in site.errors)
+    body = (
+        f'<main id="main"><h1>{html.escape(summary)}</h1>\n'
+        "<p>The preview comes back as soon as the content is fixed (nvap validate lists the same problems).</p>\n"
+        f'<ul id="nvap-errors">\n{items}\n</ul></main>'
+    )
+    return _page(site, body, f"nvap: {summary}")
 
 
 def _index_page(site: Site) -> bytes:
@@ -130,12 +184,15 @@ def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
             pass  # quiet: the terminal is for nvap's own messages
 
         def send(self, data: bytes, content_type: str, status: HTTPStatus = HTTPStatus.OK) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(data)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(data)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(data)))
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser tab went away while it waited: nothing to tell anyone
 
         def do_GET(self) -> None:
             url = urlsplit(self.path)
@@ -163,16 +220,29 @@ def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    """The preview's server: a connection the browser closed is no error (no traceback)."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class Preview:
     """A running preview: the server and the watcher, each in a thread; ``stop`` ends both and removes the build."""
 
-    def __init__(self, root: Path, port: int = 0, watch: list[Path] | None = None) -> None:
+    def __init__(
+        self, root: Path, port: int = 0, watch: list[Path] | None = None, log: Callable[[str], None] | None = None
+    ) -> None:
         from .resources import template_dirs
 
         self.out = Path(tempfile.mkdtemp(prefix="nvap-serve-"))
-        self.site = Site(root=root, out=self.out)
+        self.site = Site(root=root, out=self.out, log=log or (lambda _line: None))
         self.watched = [p for p in (watch or [root, *template_dirs()]) if p.exists()]
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), handler_for(self.site))
+        self.server = _Server(("127.0.0.1", port), handler_for(self.site))
         self.server.daemon_threads = True
         self.stopping = threading.Event()
         self.watching = threading.Event()
@@ -211,7 +281,7 @@ class Preview:
                 self.changed_meanwhile = self.site.stamp() != self.stamp
                 self.watching.set()
             if changes:
-                self.site.rebuild()
+                self.site.rebuild(sorted({Path(path) for _, path in changes}))
 
     def stop(self) -> None:
         self.stopping.set()
@@ -225,12 +295,12 @@ class Preview:
         shutil.rmtree(self.out, ignore_errors=True)
 
 
-def serve(root: Path, port: int, ready: Callable[[str], None]) -> None:
-    """Serve the preview until Ctrl-C (``ready`` gets its address once it is listening)."""
+def serve(root: Path, port: int, ready: Callable[[str], None], log: Callable[[str], None] | None = None) -> None:
+    """Serve the preview until Ctrl-C (``ready`` gets its address once it is listening; ``log`` a line per rebuild)."""
     from .errors import UsageError
 
     try:
-        preview = Preview(root, port).start()
+        preview = Preview(root, port, log=log).start()
     except OSError as exc:
         raise UsageError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from None
     ready(preview.url)
