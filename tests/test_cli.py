@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import ROOT
+from support import ROOT, retitle
 
 from nvap_toolkit.schema import stale_schemas
 
@@ -124,11 +124,7 @@ def test_rebuild_renders_again_when_an_output_was_changed_by_hand(content, nvap)
 
 def test_rebuild_after_a_content_change(content, nvap):
     assert nvap("build", "2.6.2", "-f", "md", "--out", "out").exit_code == 0
-    action = content / "actions" / "2.6.2.yaml"
-    action.write_text(
-        action.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", "title: Officer and Staff Norms", 1),
-        encoding="utf-8",
-    )
+    retitle(content, "Officer and Staff Norms")
     result = nvap("build", "2.6.2", "-f", "md", "--out", "out")
     assert result.output.strip().splitlines()[-1] == "1 document: 0 created, 1 updated, 0 unchanged in out/"
     assert "Officer and Staff Norms" in Path("out/2.6.2.md").read_text(encoding="utf-8")

@@ -135,6 +135,9 @@ def test_what_is_no_shortening_still_gets_a_suggestion(forces: Forces, typed: st
         # The same force twice is one force.
         ("GMP - Greater Manchester Police plan.xlsx", "greater-manchester-police"),
         ("West Mids return.xlsx", "west-midlands-police"),
+        # A single word contracted as counties are (not merely cut short) names its force.
+        ("Derbys return.csv", "derbyshire-constabulary"),
+        ("Staffs plan.xlsx", "staffordshire-police"),
         # A single word cut short names no force among other words: 'Staff' is no shortening of Staffordshire here.
         ("Norfolk Officer-Staff Norms plan.xlsx", "norfolk-constabulary"),
     ],

@@ -448,6 +448,10 @@ def formula_like_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     data["impacts"]["organisational"] = "=organisational"
     data["title"] = "=Norms"
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    index = root / "nvap.yaml"  # an action has one title: its programme's index says the same
+    index.write_text(
+        index.read_text(encoding="utf-8").replace('  "2.6.2": Officer/Staff Norms', '  "2.6.2": "=Norms"'), encoding="utf-8"
+    )
     forces = root / "reference" / "forces.yaml"
     forces.write_text(
         forces.read_text(encoding="utf-8").replace("name: Norfolk Constabulary", 'name: "=Norfolk Constabulary"'),

@@ -90,7 +90,7 @@ def _initialisms(name: str) -> set[str]:
     return {initials for initials in found if len(initials) >= _MIN_INITIALISM}
 
 
-def _shortens(short: str, word: str) -> bool:
+def _shortens(short: str, word: str, *, contraction_only: bool = False) -> bool:
     """Whether ``short`` is ``word`` shortened as people shorten it.
 
     Cut short ('leic' for 'leicestershire', 'northumb' for 'northumbria'), or
@@ -100,7 +100,7 @@ def _shortens(short: str, word: str) -> bool:
     """
     if word in _GENERIC or len(short) >= len(word):
         return False
-    if len(short) >= _MIN_PREFIX and word.startswith(short):
+    if len(short) >= _MIN_PREFIX and word.startswith(short) and not contraction_only:
         return True
     head = short.removesuffix("s")
     return (
@@ -145,13 +145,18 @@ class _Names:
                     self.outside.setdefault(variant, outside.name)
         self.longest = max((len(words) for phrases in self.phrases.values() for words, _ in phrases), default=1)
 
-    def understood(self, wanted: str, *, shortened: bool = True) -> set[str]:
-        """The forces a normalised name not in ``known`` can mean: an initialism, or (``shortened``) a name with shortened words."""
+    def understood(self, wanted: str, *, shortened: bool = True, contraction_only: bool = False) -> set[str]:
+        """The forces a normalised name not in ``known`` can mean: an initialism, or (``shortened``) a name with shortened words.
+
+        ``contraction_only``: a shortened word counts only as a county contraction ('Derbys', 'Staffs'), not cut short.
+        """
         typed = wanted.split()
         letters = "".join(typed) if all(len(w) == 1 for w in typed) else wanted  # 'S.W.P.' is 'swp'
         keys = set(self.initialisms.get(letters, ()))
         for words, key in self.phrases.get("".join(w[0] for w in typed), ()) if shortened else ():
-            if len(words) == len(typed) and all(t == w or _shortens(t, w) for t, w in zip(typed, words, strict=True)):
+            if len(words) == len(typed) and all(
+                t == w or _shortens(t, w, contraction_only=contraction_only) for t, w in zip(typed, words, strict=True)
+            ):
                 keys.add(key)
         return keys
 
@@ -270,7 +275,8 @@ def force_in_name(forces: Forces, text: str) -> str | None:
             if all(w in _GENERIC for w in run) or (len(run) == 1 and len(run[0]) < _MIN_INITIALISM):
                 continue
             wanted = normalise(" ".join(run))
-            if found := names.known.get(wanted) or names.understood(wanted, shortened=" " in wanted):
+            # A single word cut short is no force ('Staff' begins Staffordshire); a county contraction is ('Derbys').
+            if found := names.known.get(wanted) or names.understood(wanted, contraction_only=" " not in wanted):
                 keys |= found
                 start = end
                 break

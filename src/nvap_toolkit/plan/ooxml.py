@@ -54,8 +54,8 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
-def _text_of(element: ElementTree.Element) -> str:
-    """The text of a string item (``si``, ``is``, a comment's ``text``): its ``t`` and runs, not phonetic hints."""
+def _raw_text_of(element: ElementTree.Element) -> str:
+    """The text of a string item (``si``, ``is``, a comment's ``text``) as stored: its ``t`` and runs, not phonetic hints."""
     parts: list[str] = []
     for child in element:
         name = _local(child.tag)
@@ -63,7 +63,12 @@ def _text_of(element: ElementTree.Element) -> str:
             parts.append(child.text or "")
         elif name == "r":
             parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
-    return unescape("".join(parts))
+    return "".join(parts)
+
+
+def _text_of(element: ElementTree.Element) -> str:
+    """The text of a string item, its ``_xHHHH_`` escapes decoded."""
+    return unescape(_raw_text_of(element))
 
 
 class _Package:
@@ -134,9 +139,10 @@ def read_ooxml(archive: zipfile.ZipFile) -> Book:
 
 
 def _shared_strings(package: _Package, part: str | None) -> list[str]:
+    """The shared strings as stored (escapes and all): decoded when a cell is read."""
     if part is None or not package.has(part):
         return []
-    return [_text_of(si) for si in package.xml(part) if _local(si.tag) == "si"]
+    return [_raw_text_of(si) for si in package.xml(part) if _local(si.tag) == "si"]
 
 
 def _cell_formats(package: _Package, part: str | None) -> list[str]:
@@ -226,22 +232,23 @@ def _cell(
             has_formula = True
             formula = unescape(child.text or "") or None
         elif name == "is":
-            value = _text_of(child)
+            value = _raw_text_of(child)
     style = int(element.get("s", "0") or 0)
     code = formats[style] if 0 <= style < len(formats) else "General"
-    if value is None:
+    if value is None or (has_formula and not value and kind not in ("str", "inlineStr", "s")):
+        # A formula with no value stored (or an empty one, as some writers leave it) was never calculated.
         if not has_formula:
             return None
         return Cell(row, col, shown="", stored="", formula=formula or "", uncalculated=True)
     formula = formula if has_formula else None
-    if kind == "s":
-        try:
-            text = strings[int(value)]
-        except (ValueError, IndexError):
-            text = ""
-        return _text_cell(row, col, text, code, formula)
-    if kind in ("str", "inlineStr"):
-        return _text_cell(row, col, unescape(value) if kind == "str" else value, code, formula)
+    if kind in ("s", "str", "inlineStr"):
+        raw = value
+        if kind == "s":
+            try:
+                raw = strings[int(value)]
+            except (ValueError, IndexError):
+                raw = ""
+        return _text_cell(row, col, raw, code, formula)
     if kind == "b":
         truth = value.strip() in ("1", "true")
         return Cell(row, col, shown="TRUE" if truth else "FALSE", stored=value, formula=formula)
@@ -269,12 +276,14 @@ def _cell(
     )
 
 
-def _text_cell(row: int, col: int, text: str, code: str, formula: str | None) -> Cell | None:
+def _text_cell(row: int, col: int, raw: str, code: str, formula: str | None) -> Cell | None:
+    """A text cell: shown with its escapes decoded (through a text format's literal, if any), stored as the file holds it."""
+    text = unescape(raw)
     if not text and formula is None:
         return None
     # A text format with a literal ("@" alone is the usual one) shows the text through it.
     shown = numfmt.shown(text, code) if code not in ("General", "@") else text
-    return Cell(row, col, shown=shown, stored=text, formula=formula)
+    return Cell(row, col, shown=shown, stored=raw, formula=formula)
 
 
 def _modified(package: _Package) -> datetime | None:
