@@ -244,3 +244,14 @@ def test_british_text_dates_are_read_as_dates(results: dict[str, ReadResult]) ->
     gloucestershire = results["gloucestershire-constabulary-realisation-plan.xlsx"].plan
     assert humberside is not None and gloucestershire is not None
     assert (humberside.date_prepared, gloucestershire.date_prepared) == (date(2025, 11, 23), date(2025, 11, 1))
+
+
+def test_the_summary_names_each_of_two_plans_from_one_force_by_its_file(project: Project, collection: Collection) -> None:
+    from nvap_toolkit.collect.summary import summary_html
+
+    page = summary_html(project, collection)
+    assert ">Hertfordshire Constabulary (Herts plan FINAL.xlsx)</h3>" in page
+    assert ">Hertfordshire Constabulary (Herts plan v2.xlsx)</h3>" in page
+    outside = page.split('id="outside"')[1].split("</section>")[0]
+    assert outside.count("<tr>") == 1 + 7  # the header, and the seven texts written outside the forms
+    assert "Merseyside: row we added for the budget" in outside and "Kent: typed beside the form, then merged away" in outside

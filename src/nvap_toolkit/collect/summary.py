@@ -553,8 +553,16 @@ def _answer_views(names: _Names, answers: Sequence[Answer]) -> list[ReturnAnswer
         first.setdefault((a.file,), a)
         first.setdefault((a.file, a.action), a)
     views = []
+    files_of: dict[str, int] = {}
+    for file in by_file:
+        name = first[(file,)].force_name or file
+        files_of[name] = files_of.get(name, 0) + 1
     for number, (file, actions) in enumerate(by_file.items(), start=1):
         sample = first[(file,)]
+        # A force that sent two plans has two sections: each is named by its file too, so no two share a name.
+        shown_as = sample.force_name or file
+        if files_of[shown_as] > 1:
+            shown_as = f"{shown_as} ({file.rsplit('/', 1)[-1]})"
         action_views = []
         for action_id, objectives in actions.items():
             one = first[(file, action_id)]
@@ -574,9 +582,7 @@ def _answer_views(names: _Names, answers: Sequence[Answer]) -> list[ReturnAnswer
                     f"{names.labels.action} {names.actions.get(action_id, action_id)}", tuple(header), tuple(objective_views)
                 )
             )
-        views.append(
-            ReturnAnswers(f"return-{number}", sample.force_name or file, file, names.status(sample.status), tuple(action_views))
-        )
+        views.append(ReturnAnswers(f"return-{number}", shown_as, file, names.status(sample.status), tuple(action_views)))
     return views
 
 
