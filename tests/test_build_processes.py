@@ -1,225 +1,165 @@
-"""Builds that render in other processes give the same bytes and the same errors as rendering here, and leave no process behind."""
+"""A build of many documents in worker processes: the bytes and the errors of a build here, and no process left behind.
+
+The workers are spawned (a fresh interpreter each) on every platform, so nothing
+here assumes Linux: processes are counted with ``multiprocessing.active_children``.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-import subprocess
-import sys
+import time
 from pathlib import Path
 
 import pytest
-from test_interrupt import children, many_actions
+from jinja2 import UndefinedError
+from test_interrupt import many_actions
 
-from nvap_toolkit import aside
 from nvap_toolkit import build as building
+from nvap_toolkit import workers
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.errors import NvapError
-from nvap_toolkit.render import document
-
-forks = pytest.mark.skipif(not hasattr(os, "fork") or not Path("/proc/self/stat").exists(), reason="needs fork and Linux's /proc")
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.is_dir() else {}
 
 
-def nvap_process(content: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    """``nvap --content CONTENT build --out OUT`` as a process, through the console script's entry point."""
-    entry = "from nvap_toolkit.process import main; main()"
-    return subprocess.run(
-        [sys.executable, "-c", entry, "--content", str(content), "build", "--out", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+@pytest.fixture
+def pooled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Builds of 4 documents or more use 2 workers, whatever the machine; the worker counts of each pool started."""
+    started: list[int] = []
+    real = workers.in_workers
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.append(kwargs["workers"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(building, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    monkeypatch.setattr(workers, "in_workers", spy)
+    return started
 
 
 def here_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Render everything in this process."""
     monkeypatch.setattr(building, "PARALLEL_FROM", 10**9)
-    monkeypatch.setattr(aside.Aside, "wanted", staticmethod(lambda *_: False))
 
 
-@forks
-def test_workbooks_rendered_aside_are_those_rendered_here(content, tmp_path, monkeypatch):
-    project = load_valid_project(content)
-    forked = []
-    real = aside.Aside.__init__
-
-    def spy(self, *args, **kwargs):
-        forked.append(True)
-        real(self, *args, **kwargs)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(aside, "cpu_count", lambda: 2)
-        patch.setattr(aside.Aside, "__init__", spy)
-        building.build(project, [], [], tmp_path / "aside")
-    assert forked, "the workbooks were not rendered aside"
-    assert children(os.getpid()) == []
+def test_a_build_in_worker_processes_gives_the_bytes_of_one_here(tmp_path, monkeypatch, pooled):
+    project = load_valid_project(many_actions(tmp_path / "content", n=5))
+    building.build(project, [], ["md", "html", "xlsx"], tmp_path / "workers")
+    assert pooled == [2], "no worker processes were used"
+    assert multiprocessing.active_children() == []
     here_only(monkeypatch)
-    building.build(project, [], [], tmp_path / "here")
-    assert files(tmp_path / "aside") == files(tmp_path / "here")
-    assert {"2.6.2.xlsx", "covenant-2024.xlsx"} <= set(files(tmp_path / "here"))
-
-
-@forks
-def test_a_workbook_that_fails_aside_fails_as_it_does_here(content, tmp_path, monkeypatch):
-    project = load_valid_project(content)
-    real = document.render_document
-
-    def broken_workbooks(project, ref, formats, out, *, page=None):
-        if "xlsx" in formats and ref.kind == "covenant":
-            raise NvapError("the tracker failed")
-        return real(project, ref, formats, out, page=page)
-
-    monkeypatch.setattr(document, "render_document", broken_workbooks)
-    monkeypatch.setattr(aside, "cpu_count", lambda: 2)
-    with pytest.raises(NvapError, match="^the tracker failed$"):
-        building.build(project, [], [], tmp_path / "out")
-    assert not (tmp_path / "out").exists() or files(tmp_path / "out") == {}
-    assert children(os.getpid()) == []
-
-
-@forks
-def test_a_build_in_worker_processes_gives_the_bytes_of_one_here(tmp_path, monkeypatch):
-    project = load_valid_project(many_actions(tmp_path / "content", n=9))
-    monkeypatch.setattr(building, "cpu_count", lambda: 2)
-    pools = []
-
-    import concurrent.futures
-
-    made = concurrent.futures.ProcessPoolExecutor.__init__
-
-    def spy(self, *args, **kwargs):
-        pools.append(self)
-        made(self, *args, **kwargs)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(concurrent.futures.ProcessPoolExecutor, "__init__", spy)
-        building.build(project, [], ["md", "html"], tmp_path / "workers")
-    assert pools, "no worker processes were used"
-    assert children(os.getpid()) == []
-    here_only(monkeypatch)
-    building.build(project, [], ["md", "html"], tmp_path / "here")
+    building.build(project, [], ["md", "html", "xlsx"], tmp_path / "here")
     assert files(tmp_path / "workers") == files(tmp_path / "here")
     documents = building.select_documents(project, [], everything=True)
-    assert len(documents) >= 8  # the worker processes' threshold
-    assert {f"{d.stem}.{fmt}" for d in documents for fmt in ("md", "html")} <= set(files(tmp_path / "here"))
+    assert len(documents) == 7
+    assert {f"{d.stem}.{fmt}" for d in documents for fmt in ("md", "html", "xlsx")} <= set(files(tmp_path / "here"))
 
 
-@forks
-def test_the_workbook_process_started_first_renders_the_build_s_workbooks(content, tmp_path, monkeypatch):
-    monkeypatch.setattr(aside, "cpu_count", lambda: 2)
-    aside.start(("xlsx",))  # as the entry point does, before the content is read
-    early = aside.Aside._early
-    assert early is not None and early.pid
-    given = []
-    real = aside.Aside.submit
+def test_one_core_or_few_documents_are_built_here(tmp_path, monkeypatch, pooled):
+    project = load_valid_project(many_actions(tmp_path / "content", n=5))
+    monkeypatch.setattr(workers, "cores", lambda: 1)
+    building.build(project, [], ["md"], tmp_path / "one-core")
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    building.build(project, ["2.6.2", "9.1.1"], ["md"], tmp_path / "few")
+    assert pooled == []
+    assert len(files(tmp_path / "one-core")) == 7 + 3  # and the manifest and index.html, index.md
 
-    def spy(self, *args):
-        given.append(self)
-        real(self, *args)
 
-    monkeypatch.setattr(aside.Aside, "submit", spy)
-    project = load_valid_project(content)
-    building.build(project, [], [], tmp_path / "early")
-    assert given == [early], "the build did not use the process started first"
-    assert aside.Aside._early is None
-    assert children(os.getpid()) == []
+def test_a_document_that_fails_in_a_worker_fails_the_build_as_it_does_here(tmp_path, monkeypatch, pooled):
+    """The worker's exception is the build's, as itself; nothing is written and no worker is left."""
+    project = load_valid_project(many_actions(tmp_path / "content", n=5))
+    # A template of the working directory's templates/ (the workers' too) that fails for one action.
+    packaged = (Path(building.__file__).parents[2] / "templates" / "md" / "toolkit.md.j2").read_text(encoding="utf-8")
+    (tmp_path / "templates" / "md").mkdir(parents=True)
+    broken = '{% if action.id == "9.1.4" %}{{ no_such_value }}{% endif %}' + packaged
+    (tmp_path / "templates" / "md" / "toolkit.md.j2").write_text(broken, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UndefinedError) as in_workers:
+        building.build(project, [], ["md", "html"], tmp_path / "workers")
+    assert pooled == [2]
+    assert files(tmp_path / "workers") == {}
+    assert multiprocessing.active_children() == []
     here_only(monkeypatch)
-    building.build(project, [], [], tmp_path / "here")
-    assert files(tmp_path / "early") == files(tmp_path / "here")
+    with pytest.raises(UndefinedError) as here:
+        building.build(project, [], ["md", "html"], tmp_path / "here")
+    assert str(in_workers.value) == str(here.value) == "'no_such_value' is undefined"
 
 
-@forks
-def test_a_workbook_process_a_build_does_not_need_is_ended(content, tmp_path, monkeypatch):
-    monkeypatch.setattr(aside, "cpu_count", lambda: 2)
-    aside.start(("xlsx",))
-    assert children(os.getpid()) != []
-    building.build(load_valid_project(content), [], ["md"], tmp_path / "md")
-    assert aside.Aside._early is None
-    assert children(os.getpid()) == []
-    assert sorted(files(tmp_path / "md")) == [".nvap-build.json", "2.6.2.md", "covenant-2024.md", "index.html", "index.md"]
+# Jobs for the pool itself: module-level, so that a spawned worker imports them from here.
 
 
-@forks
-def test_a_workbook_process_that_died_before_its_job_is_rendered_for_here(content, tmp_path, monkeypatch):
-    import signal
-
-    monkeypatch.setattr(aside, "cpu_count", lambda: 2)
-    aside.start(("xlsx",))
-    early = aside.Aside._early
-    assert early is not None
-    os.kill(early.pid, signal.SIGKILL)
-    project = load_valid_project(content)
-    building.build(project, [], [], tmp_path / "died")
-    assert children(os.getpid()) == []
-    here_only(monkeypatch)
-    building.build(project, [], [], tmp_path / "here")
-    assert files(tmp_path / "died") == files(tmp_path / "here")
+def _setup(shared: bytes) -> None:
+    global _SHARED
+    _SHARED = shared
 
 
-def test_the_entry_point_starts_the_aside_process_for_builds_of_slow_formats():
-    from nvap_toolkit.process import _slow_formats
+_SHARED = b""
 
-    assert _slow_formats(["build"]) == ("xlsx",)  # the default formats: md, html and xlsx
-    assert _slow_formats(["build", "2.6.2", "--out", "x"]) == ("xlsx",)
-    assert _slow_formats(["--content", "c", "--debug", "build", "-f", "md", "-f", "xlsx"]) == ("xlsx",)
-    assert _slow_formats(["build", "--format=xlsx"]) == ("xlsx",)
-    assert _slow_formats(["build", "-fxlsx", "-f", "pdf"]) == ("pdf", "xlsx")
-    assert _slow_formats(["build", "--format=pdf"]) == ("pdf",)
-    assert _slow_formats(["build", "-f", "md"]) == ()
-    assert _slow_formats(["build", "--help"]) == ()
-    assert _slow_formats(["plan", "--force", "Norfolk"]) == ()
-    assert _slow_formats(["--content", "build"]) == ()
-    assert _slow_formats([]) == ()
+
+def _square(n: int) -> tuple[int, bytes, int]:
+    return n * n, _SHARED, os.getpid()
+
+
+def _fail_on_three(n: int) -> int:
+    if n == 3:
+        raise ValueError(f"job {n} failed")
+    return n
+
+
+def _hang_on_three(n: int) -> int:
+    if n == 3:
+        time.sleep(60)
+    return n
+
+
+def _die_on_three(n: int) -> int:
+    if n == 3:
+        time.sleep(1)  # the jobs before it done
+        os._exit(3)  # a worker that crashes
+    return n
+
+
+def test_the_pool_gives_each_result_in_order_from_workers_set_up_once():
+    results = list(workers.in_workers(_square, list(range(8)), workers=2, setup=_setup, shared=b"shared", timeout=60))
+    assert [r[:2] for r in results] == [(n * n, b"shared") for n in range(8)]
+    assert os.getpid() not in {r[2] for r in results}
+    assert len({r[2] for r in results}) <= 2
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize(
+    ("job", "timeout", "error", "message"),
+    [
+        (_fail_on_three, 60, ValueError, "^job 3 failed$"),
+        (_hang_on_three, 8, NvapError, r"^a worker process gave no result in 8 s: stopped$"),
+        (_die_on_three, 60, NvapError, "^a worker process ended unexpectedly"),
+    ],
+)
+def test_a_failing_hanging_or_dying_worker_stops_the_pool_with_an_error(job, timeout, error, message):
+    seen = []
+    with pytest.raises(error, match=message):
+        for result in workers.in_workers(job, list(range(6)), workers=2, setup=_setup, shared=b"", timeout=timeout):
+            seen.append(result)
+    assert seen == [0, 1, 2]
+    assert multiprocessing.active_children() == []
+
+
+def test_a_pool_left_early_ends_its_workers_at_once():
+    started = time.monotonic()
+    results = workers.in_workers(_hang_on_three, list(range(6)), workers=2, setup=_setup, shared=b"", timeout=60)
+    assert [next(results), next(results), next(results)] == [0, 1, 2]
+    results.close()
+    assert time.monotonic() - started < 20
+    assert multiprocessing.active_children() == []
 
 
 def test_content_kinds_come_back_from_a_pickle_as_themselves():
+    """The workers get the project pickled: its look-ups compare kinds by identity (``kind is ACTION``)."""
     import pickle
 
     from nvap_toolkit.content.kinds import ALL_KINDS
 
-    assert [pickle.loads(pickle.dumps(kind)) for kind in ALL_KINDS] == ALL_KINDS
     assert all(pickle.loads(pickle.dumps(kind)) is kind for kind in ALL_KINDS)
-
-
-@forks
-def test_nvap_build_as_a_process_writes_the_bytes_of_a_build_here(content, tmp_path, monkeypatch):
-    out = tmp_path / "process"
-    done = nvap_process(content, out)
-    assert done.returncode == 0, done.stderr
-    here_only(monkeypatch)
-    building.build(load_valid_project(content), [], [], tmp_path / "here")
-    assert files(out) == files(tmp_path / "here")
-
-
-@forks
-def test_nvap_as_a_process_leaves_no_process_behind(content, tmp_path):
-    """A build, then a build with nothing to do: the workbook process started first is ended either way."""
-    import ctypes
-
-    subreaper = 36  # PR_SET_CHILD_SUBREAPER: what nvap leaves running is re-parented here, to be seen
-    libc = ctypes.CDLL(None, use_errno=True)
-    assert libc.prctl(subreaper, 1, 0, 0, 0) == 0
-    try:
-        for _ in range(2):
-            done = nvap_process(content, tmp_path / "out")
-            assert done.returncode == 0, done.stderr
-            assert children(os.getpid()) == []
-        assert "up to date" in done.stdout
-    finally:
-        libc.prctl(subreaper, 0, 0, 0, 0)
-
-
-def test_the_aside_process_makes_the_models_without_their_validators():
-    """What the aside process sets before it imports the models is what the models read (so they skip their set-up)."""
-    probe = (
-        "from nvap_toolkit.models import Action, Programme; print(Action.__pydantic_complete__, Programme.__pydantic_complete__)"
-    )
-    env = {**os.environ, aside.DEFER_MODELS: "1"}
-    deferred = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
-    assert deferred.stdout.split() == ["False", "False"]
-    env.pop(aside.DEFER_MODELS)
-    built = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
-    assert built.stdout.split() == ["True", "True"]

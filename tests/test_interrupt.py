@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from support import CONTENT
 
+from nvap_toolkit.workers import cores
 from nvap_toolkit.writer import TMP_SUFFIX, claim_folder
 
 NVAP = Path(sys.executable).with_name("nvap")
@@ -71,6 +72,7 @@ def alive(process: tuple[int, str]) -> bool:
 
 
 @posix_build
+@pytest.mark.skipif(cores() < 2, reason="a build uses worker processes given a second core")
 @pytest.mark.parametrize("to", ["process group", "parent"])
 def test_ctrl_c_stops_a_parallel_build_at_once_and_leaves_nothing(tmp_path, nvap, to):
     """'process group' is what a terminal's Ctrl-C does (every process gets SIGINT); 'parent' is kill -INT."""
@@ -129,17 +131,52 @@ def test_an_interrupted_serial_build_writes_nothing_and_removes_its_temporary_fi
     real = document.render_document
     rendered = []
 
-    def render_then_interrupt(project, ref, formats, out, *, page=None):
+    def render_then_interrupt(project, ref, formats, out, *, earlier=None):
         if rendered:
             raise KeyboardInterrupt
         rendered.append(ref)
-        return real(project, ref, formats, out, page=page)
+        return real(project, ref, formats, out, earlier=earlier)
 
     monkeypatch.setattr(document, "render_document", render_then_interrupt)
     result = nvap("build", "--out", "out")
     assert result.exit_code == 130
     assert rendered, "the first document was rendered and staged"
     assert not Path("out").exists() or list(Path("out").iterdir()) == []
+
+
+_INTERRUPTED = """
+import sys
+from nvap_toolkit.render import document
+
+rendered = []
+
+def render_then_interrupt(project, ref, formats, out, **kwargs):
+    if rendered:  # the second document: the first is staged
+        raise KeyboardInterrupt
+    rendered.append(ref)
+    return real(project, ref, formats, out, **kwargs)
+
+real, document.render_document = document.render_document, render_then_interrupt
+from nvap_toolkit.cli import main
+
+sys.argv[0] = "nvap"
+main()
+"""
+
+
+def test_nvap_interrupted_as_a_process_says_so_exits_130_and_writes_nothing(content, tmp_path):
+    """The console script's entry point (``cli.main``) as a process, Ctrl-C falling while it renders."""
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERRUPTED, "build", "--out", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 130, done.stderr
+    assert done.stderr.splitlines() == ["interrupted"]
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
 
 STALE = [

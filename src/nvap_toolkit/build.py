@@ -8,23 +8,20 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import signal
+import os
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .aside import SLOW, Aside, can_fork, cpu_count
 from .content.project import Project
 from .errors import UsageError
 from .render import document
-from .render.document import DEFAULT_FORMATS, FORMATS, DocumentRef
-from .writer import Output, Staging, WriteReport, check_out_dir, claim_folder, interrupts_held, remove_stale_temporaries
+from .render.document import DEFAULT_FORMATS, FORMATS, DocumentRef, EarlierPdf, Rendered
+from .writer import Output, Staging, WriteReport, check_out_dir, claim_folder, remove_stale_temporaries
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
     from .i18n.apply import Fallbacks
 
 INDEX = ("index.html", "index.md")
@@ -146,21 +143,24 @@ def _build(
                 tick(ref.stem)
         else:
             todo.append(ref)
-    # What exists now (modules, the content) lives to the end: frozen, collections skip
-    # it, here and in the workers, whose copy-on-write pages so stay shared.
+    earlier = {ref.stem: found for ref in todo if "pdf" in formats and (found := _earlier_pdf(manifest.get(ref.stem), ref, out))}
+    # What exists now (modules, the content) lives to the end: frozen, the garbage
+    # collector skips it (it spent a tenth of a build walking it again and again).
     gc.freeze()
-    rendered = _render_all(project, todo, formats, out, tick)
+    rendered = _render_all(project, todo, formats, out, earlier, tick)
     with Staging() as staging:
         try:
-            for ref, outputs in rendered:
-                for output in outputs:
+            for ref, done in rendered:
+                for output in done.outputs:
                     staging.add(output)
-                report.outputs.extend(Output(o.path, b"") for o in outputs)
+                report.outputs.extend(Output(o.path, b"") for o in done.outputs)
                 manifest[ref.stem] = {
                     "key": keys[ref.stem],
                     "formats": formats,
-                    "files": {o.path.name: hashlib.sha256(o.data).hexdigest() for o in outputs},
+                    "files": {o.path.name: hashlib.sha256(o.data).hexdigest() for o in done.outputs},
                 }
+                if done.pdf_key is not None:
+                    manifest[ref.stem]["pdf"] = done.pdf_key
         finally:
             rendered.close()  # now, not when collected: it stops the workers
             gc.unfreeze()
@@ -182,6 +182,18 @@ def _build(
     return report
 
 
+def _earlier_pdf(entry: Any, ref: DocumentRef, out: Path) -> EarlierPdf | None:
+    """The document's PDF in ``out`` as the last build wrote it (its bytes unchanged since), with the key of its page."""
+    name = f"{ref.stem}.pdf"
+    if not isinstance(entry, dict) or not isinstance(entry.get("pdf"), str) or name not in entry.get("files", {}):
+        return None
+    try:
+        data = (out / name).read_bytes()
+    except OSError:
+        return None
+    return EarlierPdf(entry["pdf"], data) if hashlib.sha256(data).hexdigest() == entry["files"][name] else None
+
+
 def index_outputs(project: Project, documents: list[DocumentRef], formats: list[str], out: Path) -> list[Output]:
     """index.html and index.md: every document built, its edition, and a link to each format."""
     from .render.index import index_html, index_md, index_view
@@ -191,8 +203,12 @@ def index_outputs(project: Project, documents: list[DocumentRef], formats: list[
 
 
 MANIFEST = ".nvap-build.json"
-PARALLEL_FROM = 8
-"""Render in worker processes from this many documents on: below, start-up costs more than it saves."""
+PARALLEL_FROM = 24
+"""Render in worker processes from this many documents on, given a second core. A spawned worker
+starts in about half a second (it imports the libraries and gets the project): on two cores a
+build of 10 actions took 1.5x as long in workers as here, of 30 about as long, of 100 0.75x."""
+WORKER_TIMEOUT = 300.0
+"""Seconds a worker may take over one document (its first includes its start-up) before the build stops."""
 
 
 def _read_manifest(out: Path) -> dict[str, Any]:
@@ -209,11 +225,16 @@ def content_digest(root: Path) -> str:
     """A digest of every content file and template, by path and bytes."""
     from .content.kinds import content_files
 
-    digest = hashlib.sha256(_templates_digest().encode())
+    digest = hashlib.sha256(f"{_clock()}|{_templates_digest()}".encode())
     for path in content_files(root):
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(_catalogues_digest(root).encode())
     return digest.hexdigest()
+
+
+def _clock() -> str:
+    """What sets the time the outputs carry (``SOURCE_DATE_EPOCH``): part of every key, as the bytes depend on it."""
+    return os.environ.get("SOURCE_DATE_EPOCH", "")
 
 
 def _catalogues_digest(root: Path, lang: str | None = None) -> str:
@@ -274,7 +295,7 @@ def _fresh(entry: Any, key: str | None, out: Path) -> bool:
 def _input_key(project: Project, ref: DocumentRef, formats: list[str], shared: str) -> str:
     """A digest of everything the document's outputs are made from (``shared``: see below)."""
     digest = hashlib.sha256()
-    digest.update(f"{__version__}|{','.join(formats)}|{ref.kind}|{ref.key}|{shared}".encode())
+    digest.update(f"{__version__}|{','.join(formats)}|{ref.kind}|{ref.key}|{_clock()}|{shared}".encode())
     if ref.lang != "en":  # a translated document is made from its language's catalogues too
         digest.update(f"|{ref.lang}|{_catalogues_digest(project.root, ref.lang)}".encode())
     if ref.kind == "toolkit":
@@ -309,99 +330,56 @@ def _templates_digest() -> str:
 
 
 def _render_all(
-    project: Project, refs: list[DocumentRef], formats: list[str], out: Path, tick: Callable[[str], None] | None
-) -> Generator[tuple[DocumentRef, list[Output]], None, None]:
-    """Render documents in order; in worker processes (both cores) when there are many.
+    project: Project,
+    refs: list[DocumentRef],
+    formats: list[str],
+    out: Path,
+    earlier: dict[str, EarlierPdf],
+    tick: Callable[[str], None] | None,
+) -> Generator[tuple[DocumentRef, Rendered], None, None]:
+    """Render documents in order: here, or in worker processes (every core) when there are many.
 
-    With few documents, the slow formats (workbooks, PDF) are rendered in one forked
-    process while this one renders the others (see ``Aside``).
     Closing the generator early (Ctrl-C, a failure) stops the workers at once.
     """
-    workers = min(cpu_count(), len(refs) // (PARALLEL_FROM // 2) or 1)
-    if len(refs) < PARALLEL_FROM or workers < 2 or not can_fork():
-        slow = tuple(f for f in formats if f in SLOW)
-        aside = Aside.claim()  # started by the command line, already importing openpyxl or WeasyPrint
-        if aside is not None and not (refs and aside.formats == slow):
-            aside.close()
-            aside = None
-        elif aside is None and Aside.wanted(refs, formats):
-            aside = Aside(slow)
-        here = [f for f in formats if f not in slow] if aside is not None else formats
-        if aside is not None:
-            aside.submit(project, refs, out)
-        try:
-            for ref in refs:
-                page = aside.pages.get(ref.stem) if aside is not None else None  # rendered for its PDF already
-                outputs = document.render_document(project, ref, here, out, page=page) + (
-                    aside.next(ref) if aside is not None else []
-                )
-                outputs.sort(key=lambda o: formats.index(o.path.suffix[1:]))
-                yield ref, outputs
-                if tick:
-                    tick(ref.stem)
-        finally:
-            if aside is not None:
-                aside.close()
-        return
-    early = Aside.claim()
-    if early is not None:  # the workers render every format
-        early.close()
-    # fork: the workers inherit the validated project instead of loading the content again.
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import cores, in_workers
 
-    global _WORKER_PROJECT
-    _WORKER_PROJECT = project
-    gc.freeze()  # again (see _build): what was made since is shared with the workers too
-    pool = None
-    try:
-        # Ctrl-C is held while the workers are forked, until each ignores it: the parent
-        # gets it just after, and stops them (a terminal sends it to every process).
-        with interrupts_held():
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"), initializer=_worker_started)
-            results = pool.map(_render_in_worker, [(ref, formats, out) for ref in refs], chunksize=4)
-        for ref, outputs in zip(refs, results, strict=True):
-            yield ref, outputs
+    workers = min(cores(), len(refs) // (PARALLEL_FROM // 2))
+    if len(refs) < PARALLEL_FROM or workers < 2:
+        for ref in refs:
+            yield ref, document.render_document(project, ref, formats, out, earlier=earlier.get(ref.stem))
             if tick:
                 tick(ref.stem)
-    except BaseException:  # Ctrl-C, a failed document, or the caller stopping early
-        if pool is not None:
-            _stop(pool)
-        raise
-    else:
-        pool.shutdown()
+        return
+    import pickle
+
+    # The workers are spawned (not forked): each gets the validated project, pickled once here.
+    shared = pickle.dumps(project, protocol=pickle.HIGHEST_PROTOCOL)
+    jobs = [(ref, formats, out, earlier.get(ref.stem)) for ref in refs]
+    results = in_workers(_render_in_worker, jobs, workers=workers, setup=_receive, shared=shared, timeout=WORKER_TIMEOUT)
+    try:
+        for ref, done in zip(refs, results, strict=True):
+            yield ref, done
+            if tick:
+                tick(ref.stem)
     finally:
-        _WORKER_PROJECT = None
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Drop the documents not yet rendered and end the workers now, without waiting for them."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    manager = getattr(pool, "_executor_manager_thread", None)
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(timeout=2)
-        if process.is_alive():
-            process.kill()
-            process.join(timeout=1)
-    if manager is not None:
-        manager.join(timeout=2)
+        results.close()
 
 
 _WORKER_PROJECT: Project | None = None
+"""In a worker process: the project its documents are rendered from (``_receive``)."""
 
 
-def _worker_started() -> None:
-    """A worker ignores Ctrl-C: the parent stops it (see ``_stop``), so it never dies half-way through a result."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+def _receive(shared: bytes) -> None:
+    """A worker's set-up: the project, and the garbage collector tuned as the parent's (see ``_build``, ``cli.main``)."""
+    import pickle
+
+    global _WORKER_PROJECT
+    gc.set_threshold(50_000, 20, 10)
+    _WORKER_PROJECT = pickle.loads(shared)
+    gc.freeze()
 
 
-def _render_in_worker(job: tuple[DocumentRef, list[str], Path]) -> list[Output]:
-    assert _WORKER_PROJECT is not None
-    ref, formats, out = job
-    return document.render_document(_WORKER_PROJECT, ref, formats, out)
+def _render_in_worker(job: tuple[DocumentRef, list[str], Path, EarlierPdf | None]) -> Rendered:
+    assert _WORKER_PROJECT is not None, "_receive first"
+    ref, formats, out, earlier = job
+    return document.render_document(_WORKER_PROJECT, ref, formats, out, earlier=earlier)

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pikepdf
@@ -158,17 +159,25 @@ def test_two_builds_are_byte_identical(pdfs: dict[str, Path], tmp_path: Path) ->
     assert (tmp_path / "2.6.2.pdf").read_bytes() == pdfs["2.6.2"].read_bytes()
 
 
-def test_the_pdf_rendered_aside_is_the_pdf_rendered_here(pdfs: dict[str, Path], tmp_path: Path) -> None:
-    """The command line renders a PDF in the process it starts first (importing WeasyPrint meanwhile)."""
-    from nvap_toolkit.content.load import load_valid_project
-    from nvap_toolkit.render.document import DocumentRef, render_document
+def test_the_pdf_of_an_unchanged_page_is_reused_by_the_next_build(pdfs: dict[str, Path], tmp_path: Path) -> None:
+    """Only the Covenant report edited: ``nvap build 2.6.2 -f pdf`` keeps the toolkit's PDF, laid out by WeasyPrint before."""
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT_ROOT / "content", content)
+    out = tmp_path / "out"
+    build = [NVAP, "--content", content, "build", "2.6.2", "-f", "pdf", "--out", out]
+    assert subprocess.run(build, capture_output=True, text=True, timeout=600, check=False).returncode == 0
+    report = content / "covenant" / "2024" / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("40% recycled", "50% recycled"), encoding="utf-8")
+    started = time.monotonic()
+    result = subprocess.run(build, capture_output=True, text=True, timeout=600, check=False)
+    took = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    assert "1 unchanged" in result.stdout
+    assert (out / "2.6.2.pdf").read_bytes() == pdfs["2.6.2"].read_bytes()
+    assert took < 1.5, f"{took:.2f} s: laid out again?"  # WeasyPrint's import alone takes longer
 
-    project = load_valid_project(PROJECT_ROOT / "content")
-    [here] = render_document(project, DocumentRef("toolkit", "2.6.2"), ["pdf"], tmp_path)
-    assert here.data == pdfs["2.6.2"].read_bytes()
 
-
-def test_a_pdf_and_a_workbook_rendered_aside_together_are_those_rendered_here(pdfs: dict[str, Path], tmp_path: Path) -> None:
+def test_a_pdf_and_a_workbook_built_together_are_those_rendered_alone(pdfs: dict[str, Path], tmp_path: Path) -> None:
     from nvap_toolkit.content.load import load_valid_project
     from nvap_toolkit.render.document import DocumentRef, render_document
 
@@ -181,7 +190,7 @@ def test_a_pdf_and_a_workbook_rendered_aside_together_are_those_rendered_here(pd
     )
     assert result.returncode == 0, result.stderr
     project = load_valid_project(PROJECT_ROOT / "content")
-    [workbook] = render_document(project, DocumentRef("toolkit", "2.6.2"), ["xlsx"], tmp_path)
+    [workbook] = render_document(project, DocumentRef("toolkit", "2.6.2"), ["xlsx"], tmp_path).outputs
     assert (tmp_path / "2.6.2.xlsx").read_bytes() == workbook.data
     assert (tmp_path / "2.6.2.pdf").read_bytes() == pdfs["2.6.2"].read_bytes()
 
@@ -197,7 +206,7 @@ def test_each_object_serialised_once_gives_the_file_pydyf_writes(
 
     project = load_valid_project(PROJECT_ROOT / "content")
     kind = "toolkit" if stem == "2.6.2" else "covenant"
-    [page] = render_document(project, DocumentRef(kind, stem.removeprefix("covenant-")), ["html"], Path("."))
+    [page] = render_document(project, DocumentRef(kind, stem.removeprefix("covenant-")), ["html"], Path(".")).outputs
     monkeypatch.setattr(pdf_module, "serialise_once", lambda _document, _pdf: None)  # pydyf's own two passes
     assert pdf_module.html_to_pdf(page.data.decode(), identifier=stem) == pdfs[stem].read_bytes()
 
@@ -234,18 +243,15 @@ def test_weasyprint_imported_without_searching_loads_the_libraries_it_loads_as_u
 def test_a_build_of_html_and_pdf_renders_each_page_once(
     pdfs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The page rendered for the aside process's PDF is the build's HTML file too."""
-    from nvap_toolkit import aside
+    """The HTML page a PDF is made from is the build's HTML file too."""
     from nvap_toolkit import build as building
     from nvap_toolkit.content.load import load_valid_project
     from nvap_toolkit.render import document
 
-    monkeypatch.setattr(aside, "cpu_count", lambda: 2)
     rendered: list[str] = []
     real = document._html
     monkeypatch.setattr(document, "_html", lambda project, ref: rendered.append(ref.stem) or real(project, ref))
     project = load_valid_project(PROJECT_ROOT / "content")
-    aside.start(("pdf",))  # as the entry point does for -f pdf
     building.build(project, ["2.6.2"], ["html", "pdf"], tmp_path)
     assert rendered == ["2.6.2"]
     assert (tmp_path / "2.6.2.pdf").read_bytes() == pdfs["2.6.2"].read_bytes()

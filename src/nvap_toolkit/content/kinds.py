@@ -39,8 +39,8 @@ class Kind:
         return self.model()
 
     def __reduce__(self) -> tuple[Callable[[str], Kind], tuple[str]]:
-        # Pickled by name (a build's workbook process gets the project pickled): the same
-        # object comes back, as the project's look-ups (``kind is ACTION``) expect.
+        # Pickled by name (a build's worker processes get the project pickled; its model is
+        # a function): the same object comes back, as the look-ups (``kind is ACTION``) expect.
         return kind_named, (self.name,)
 
 

@@ -8,7 +8,6 @@ and ``[@a; @b]``, action references ``[action:2.6.1]``, link references
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Annotated, Any, TypeVar
 
@@ -71,11 +70,7 @@ Block = Text | list[Text]
 class Model(BaseModel):
     """Base for every content model: unknown keys are errors, models are frozen."""
 
-    # defer_build: in a process that only reads models (a build's aside process: see
-    # nvap_toolkit.aside, DEFER_MODELS), they are made without their validators.
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=os.environ.get("NVAP_DEFER_MODEL_BUILD") == "1"
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Section(Model):
@@ -121,11 +116,7 @@ class Attribution(Model):
 
 
 def strings_in(value: object) -> Iterator[str]:
-    """Every string in ``value``: a model's fields (in order), nested models, lists and mappings' values.
-
-    Walks the models themselves, not a dump: a process that only reads models (see
-    ``Model``) never needs their serialisers.
-    """
+    """Every string in ``value``: a model's fields (in order), nested models, lists and mappings' values."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, BaseModel):

@@ -32,37 +32,56 @@ class DocumentRef:
         return base if self.lang == "en" else f"{base}.{self.lang}"
 
 
+@dataclass(frozen=True)
+class EarlierPdf:
+    """A PDF of the document made before, and the key of what it was made from (``pdf.pdf_key``)."""
+
+    key: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A document's files, one per format asked for, in that order."""
+
+    outputs: list[Output]
+    pdf_key: str | None = None
+    """With a PDF: the key of what it was made from, by which a later build may reuse it (``EarlierPdf``)."""
+
+
 def render_document(
-    project: Project | None, ref: DocumentRef, formats: list[str], out: Path, *, page: str | None = None
-) -> list[Output]:
+    project: Project, ref: DocumentRef, formats: list[str], out: Path, *, earlier: EarlierPdf | None = None
+) -> Rendered:
     """Render one document in each format, in memory (in ``ref.lang``: from the project translated into it).
 
-    The PDF is made from the HTML page; ``page`` is that page when it was rendered
-    already, and then a PDF alone needs no project (a build's aside process).
+    The PDF is made from the HTML page, rendered once for both. ``earlier`` is the PDF
+    a build made before: it is the PDF again, not made anew, when its key is this page's.
     """
-    if project is not None and ref.lang != "en":
+    if ref.lang != "en":
         from ..i18n.apply import translated
 
         project = translated(project, ref.lang)
     outputs = []
+    page = None
+    key = None
     for fmt in formats:
         if fmt in ("html", "pdf") and page is None:
             page = _html(project, ref)
         if fmt == "html":
             data = (page or "").encode()
         elif fmt == "pdf":
-            from .pdf import html_to_pdf
+            from .pdf import html_to_pdf, pdf_key
 
-            data = html_to_pdf(page or "", identifier=ref.stem)
+            key = pdf_key(page or "", identifier=ref.stem)
+            data = earlier.data if earlier is not None and earlier.key == key else html_to_pdf(page or "", identifier=ref.stem)
         else:
             data = _file(project, ref, fmt)
         outputs.append(Output(out / f"{ref.stem}.{fmt}", data))
-    return outputs
+    return Rendered(outputs, key)
 
 
-def _html(project: Project | None, ref: DocumentRef) -> str:
+def _html(project: Project, ref: DocumentRef) -> str:
     """The document's HTML page."""
-    assert project is not None, "a page is rendered from the project"
     if ref.kind == "toolkit":
         from .html import toolkit_html
 
@@ -72,9 +91,8 @@ def _html(project: Project | None, ref: DocumentRef) -> str:
     return covenant_html(project, project.reports[int(ref.key)])
 
 
-def _file(project: Project | None, ref: DocumentRef, fmt: str) -> bytes:
+def _file(project: Project, ref: DocumentRef, fmt: str) -> bytes:
     """The document's Markdown (``md``) or workbook (``xlsx``)."""
-    assert project is not None, "a document is rendered from the project"
     if ref.kind == "toolkit":
         action = project.actions[ref.key]
         if fmt == "md":

@@ -84,15 +84,40 @@ def html_to_pdf(html: str, *, identifier: str) -> bytes:
     html_class = weasyprint_html()
     # WeasyPrint logs each screen-only CSS property it skips (overflow-x, clip-path...): not the user's concern.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    document = html_class(string=_dated(html), base_url=None)
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode("utf-8"), finisher=serialise_once)
+    return pdf
+
+
+def pdf_key(html: str, *, identifier: str) -> str:
+    """What ``html_to_pdf(html, identifier=identifier)`` gives depends on, as a digest: a PDF made before with
+    this key is that PDF again (a build reuses it rather than lay the page out anew).
+
+    The page as WeasyPrint gets it (dated), the identifier, and the versions of nvap (this
+    module's finisher), WeasyPrint and pydyf, read without importing them.
+    """
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .. import __version__
+
+    try:
+        libraries = f"weasyprint {version('weasyprint')}, pydyf {version('pydyf')}"
+    except PackageNotFoundError:  # html_to_pdf says what to install
+        libraries = "missing"
+    digest = hashlib.sha256(f"nvap {__version__}, {libraries}\0{identifier}\0".encode())
+    digest.update(_dated(html).encode())
+    return digest.hexdigest()
+
+
+def _dated(html: str) -> str:
+    """The page with the build time as its creation and modification dates (``SOURCE_DATE_EPOCH`` when set)."""
     stamp = build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
-    dated = html.replace(
+    return html.replace(
         "</head>",
         f'<meta name="dcterms.created" content="{stamp}">\n<meta name="dcterms.modified" content="{stamp}">\n</head>',
         1,
     )
-    document = html_class(string=dated, base_url=None)
-    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode("utf-8"), finisher=serialise_once)
-    return pdf
 
 
 def serialise_once(_document: Any, pdf: Any) -> None:

@@ -1,0 +1,86 @@
+"""A rebuild does only what changed: nothing is read or rendered when nothing changed, and an unchanged page's PDF is reused."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from nvap_toolkit import build as building
+from nvap_toolkit.content import load
+from nvap_toolkit.content.load import load_valid_project
+from nvap_toolkit.render import document
+from nvap_toolkit.render import pdf as pdf_module
+
+
+def test_a_rebuild_with_nothing_changed_is_decided_before_the_content_is_read(content, nvap, monkeypatch):
+    assert nvap("build", "--out", "out").exit_code == 0
+
+    def never(*_args, **_kwargs):
+        raise AssertionError("read or rendered again")
+
+    monkeypatch.setattr(load, "load_valid_project", never)
+    monkeypatch.setattr(document, "render_document", never)
+    result = nvap("build", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1] == "2 documents: up to date in out/"
+
+
+@pytest.fixture
+def laid_out(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """WeasyPrint replaced by a stand-in (a "PDF" of the page's digest); the pages it was given."""
+    pages: list[str] = []
+
+    def html_to_pdf(html: str, *, identifier: str) -> bytes:
+        pages.append(html)
+        return f"%PDF {identifier} {hashlib.sha256(html.encode()).hexdigest()}".encode()
+
+    monkeypatch.setattr(pdf_module, "html_to_pdf", html_to_pdf)
+    return pages
+
+
+def _build_pdf(root: Path, out: Path) -> bytes:
+    building.build(load_valid_project(root), ["2.6.2"], ["pdf"], out)
+    return (out / "2.6.2.pdf").read_bytes()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_pdf_of_an_unchanged_page_is_reused(content, tmp_path, laid_out):
+    out = tmp_path / "out"
+    first = _build_pdf(content, out)
+    assert len(laid_out) == 1
+    # The Covenant report changes (the toolkit's inputs with it), not the toolkit's page.
+    _edit(content / "covenant" / "2024" / "report.yaml", "40% recycled", "50% recycled")
+    assert _build_pdf(content, out) == first
+    assert len(laid_out) == 1, "the unchanged page was laid out again"
+
+
+def test_a_changed_page_a_changed_clock_or_a_changed_file_is_laid_out_again(content, tmp_path, laid_out, monkeypatch):
+    out = tmp_path / "out"
+    first = _build_pdf(content, out)
+    _edit(content / "actions" / "2.6.2.yaml", "Norms is linked to the perennial", "Norms is tied to the perennial")
+    changed = _build_pdf(content, out)
+    assert len(laid_out) == 2
+    assert changed != first
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the PDF's dates
+    _build_pdf(content, out)
+    assert len(laid_out) == 3
+    (out / "2.6.2.pdf").write_bytes(b"edited by hand")
+    assert _build_pdf(content, out) != b"edited by hand"
+    assert len(laid_out) == 4
+
+
+def test_the_key_of_a_pdf_is_its_page_its_dates_and_its_name(monkeypatch):
+    page = "<html><head><title>T</title></head><body>x</body></html>"
+    key = pdf_module.pdf_key(page, identifier="2.6.2")
+    assert key == pdf_module.pdf_key(page, identifier="2.6.2")
+    assert key != pdf_module.pdf_key(page.replace("x", "y"), identifier="2.6.2")
+    assert key != pdf_module.pdf_key(page, identifier="2.6.3")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert key != pdf_module.pdf_key(page, identifier="2.6.2")
