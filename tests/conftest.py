@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +18,29 @@ from nvap_toolkit.cli import app
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--regen-golden", action="store_true", help="Rewrite the golden files from the current output.")
+
+
+_CACHE = pytest.StashKey[tuple[str, "str | None"]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # nvap's caches (docs/environment.md) go to a folder of the run's own, removed after it: never the
+    # developer's. Set here, not in a fixture, because some modules load the content as they are
+    # collected; commands the tests start as processes inherit it.
+    folder = tempfile.mkdtemp(prefix="nvap-test-cache-")
+    config.stash[_CACHE] = (folder, os.environ.get("NVAP_CACHE_DIR"))
+    os.environ["NVAP_CACHE_DIR"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder, before = config.stash.get(_CACHE, ("", None))
+    if not folder:
+        return
+    if before is None:
+        os.environ.pop("NVAP_CACHE_DIR", None)
+    else:
+        os.environ["NVAP_CACHE_DIR"] = before
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

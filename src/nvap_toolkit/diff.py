@@ -16,7 +16,6 @@ import difflib
 import io
 import json
 import re
-import subprocess
 import tarfile
 import tempfile
 from collections.abc import Iterator
@@ -94,16 +93,16 @@ def content_folder(spec: str, content_root: Path) -> Iterator[Path]:
     For a revision, the content/ tree of that commit (the folder ``content_root`` is, in
     its repository) is extracted into a temporary folder, removed afterwards.
     """
-    from .content.editions import git_top
+    from . import git
 
     folder = Path(spec)
     if folder.is_dir():
         yield folder / "content" if (folder / "content").is_dir() else folder
         return
-    top = git_top(content_root if content_root.is_dir() else Path.cwd())
+    top = git.top(content_root if content_root.is_dir() else Path.cwd())
     if top is None:
         raise UsageError(f"'{spec}' is neither a content folder nor a git revision (no git repository here)")
-    revision = _git(top, "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}")
+    revision = git.text(top, "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}")
     if revision is None:
         raise UsageError(f"'{spec}' is neither a content folder nor a revision of the git repository that holds the content")
     try:
@@ -112,26 +111,13 @@ def content_folder(spec: str, content_root: Path) -> Iterator[Path]:
         raise UsageError(
             f"the content folder {display_path(content_root)} is not in the git repository {display_path(top)}"
         ) from None
-    archive = _git_bytes(top, "archive", "--format=tar", revision.strip(), "--", rel)
+    archive = git.output(top, "archive", "--format=tar", revision.strip(), "--", rel)
     if archive is None:
         raise UsageError(f"the revision '{spec}' has no {rel}/ folder")
     with tempfile.TemporaryDirectory(prefix="nvap-diff-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(tmp, filter="data")
         yield Path(tmp) / rel
-
-
-def _git_bytes(top: Path, *args: str) -> bytes | None:
-    try:
-        done = subprocess.run(["git", "-C", str(top), *args], capture_output=True, check=False, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
-
-
-def _git(top: Path, *args: str) -> str | None:
-    out = _git_bytes(top, *args)
-    return out.decode("utf-8", "replace") if out is not None else None
 
 
 # -- comparing -------------------------------------------------------------------------------------

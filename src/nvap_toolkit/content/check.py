@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import Exit, Issue, UsageError, display_path
 from .kinds import content_files
+
+if TYPE_CHECKING:
+    from .cache import Inputs
+    from .editions import Edition
 
 
 @dataclass
@@ -34,28 +39,65 @@ class ValidateReport:
 
 def validate_content(root: Path, paths: list[Path], *, strict: bool = False) -> ValidateReport:
     """Check all content; with ``paths``, report only the problems in those files or folders."""
-    from .load import load_project
+    from .editions import edition_issues
+    from .load import require_content_folder
 
     for path in paths:
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
-    from .editions import edition_issues
-
+    require_content_folder(root)
     extra = [p for p in paths if p.is_file() and not _inside(p, root)]
-    project = load_project(root, extra=extra)
-    project.issues.extend(edition_issues(project))
-    from ..i18n.check import catalogue_issues
-
-    project.issues.extend(catalogue_issues(root))
-    project.issues.sort(key=lambda i: (i.path, i.line, i.col, i.message))
+    issues, editions = _checked(root, extra)
+    # The edition check asks git, whose HEAD the digest of the content does not cover: never cached.
+    issues = sorted([*issues, *edition_issues(root, editions)], key=lambda i: (i.path, i.line, i.col, i.message))
     if paths:
         chosen = {display_path(f) for p in paths for f in ([p] if p.is_file() else [*content_files(p), *p.rglob("*.po")])}
-        shown = [i for i in project.issues if i.path in chosen or _inside_any(i.path, paths, root)]
+        shown = [i for i in issues if i.path in chosen or _inside_any(i.path, paths, root)]
         files = len(chosen)
     else:
-        shown = project.issues
+        shown = issues
         files = len(content_files(root))
     return ValidateReport(files=files, shown=shown, strict=strict)
+
+
+def _checked(root: Path, extra: list[Path]) -> tuple[list[Issue], list[Edition]]:
+    """The issues of the content and its catalogues, and the editions its documents name: from the cache when it has them."""
+    from . import cache
+
+    made_from = cache.inputs(root, extra)
+    entry = cache.read(made_from.key, "validate") if cache.enabled() else None
+    issues = cache.issues_of(entry) if entry is not None else None
+    named = entry.get("editions") if entry is not None else None
+    if issues is not None and isinstance(named, list):
+        try:
+            return issues, _editions(made_from, named)
+        except (TypeError, ValueError):
+            pass  # not what this nvap stores: check again
+    from ..i18n.check import catalogue_issues
+    from .kinds import ACTION, COVENANT
+    from .load import load_project
+
+    project = load_project(root, extra=extra)
+    issues = [*project.issues, *catalogue_issues(root)]
+    documents = [i for i in project.loaded if i.kind in (ACTION, COVENANT)]
+    named = [(str(i.doc.path), i.doc.shown, str(i.model.edition.version)) for i in documents]
+    if cache.enabled() and cache.inputs(root, extra).key == made_from.key:  # no file changed while it was read
+        cache.write(made_from.key, "validate", {"issues": issues, "editions": named})
+        if not extra:  # a build of this content then validates nothing
+            cache.write_project(made_from.project_key, project)
+    return issues, _editions(made_from, named)
+
+
+def _editions(made_from: Inputs, named: list[tuple[str, str, str]]) -> list[Edition]:
+    """Each valid document's edition with its bytes as digested (a file that could not be read is left out)."""
+    from .editions import Edition
+
+    found = []
+    for path, shown, version in named:
+        data = made_from.files.get(path)
+        if data is not None:
+            found.append(Edition(Path(path), shown, data, version))
+    return found
 
 
 def _inside(path: Path, root: Path) -> bool:

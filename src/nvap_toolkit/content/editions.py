@@ -5,85 +5,98 @@ makes. Where the content is in a git repository, ``nvap validate`` compares each
 document with the same file at ``HEAD``: when its content changed (comments and
 layout aside) but its edition did not (no new version, date or change note), it
 warns, so that no edition goes out with changes nobody recorded.
+
+git is asked once, for every document at ``HEAD`` (``git cat-file --batch``); a
+document whose bytes are those committed (the same blob id) is not read again.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
+import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import git
 from ..errors import Issue
-from .kinds import ACTION, COVENANT
-from .project import Project
-from .validate import locate
 
 
-def git_top(folder: Path) -> Path | None:
-    """The top folder of the git work tree holding ``folder``, or None (no git, or not in a repository)."""
-    if shutil.which("git") is None:
-        return None
+@dataclass(frozen=True)
+class Edition:
+    """A valid toolkit or Covenant report as it is now: its file, its bytes and the edition it names."""
+
+    path: Path
+    shown: str
+    data: bytes
+    version: str
+
+
+def edition_issues(root: Path, documents: list[Edition]) -> list[Issue]:
+    """A warning for each document whose content differs from ``HEAD`` while its edition does not."""
+    named = {name: d for d in documents if (name := _git_name(d.path, root)) is not None}
+    # Documents inside the content folder first: git stops at a path outside its repository.
+    asked = sorted(named, key=lambda n: (n.startswith("../"), n))
+    committed = git.committed(root, asked)
+    found = []
+    for name in asked:
+        blob = committed.get(name)
+        if blob is None:
+            continue  # a new file (or no repository): its edition is its first
+        now = named[name]
+        if git.blob_id(now.data, blob.oid) == blob.oid:
+            continue  # byte for byte as committed
+        issue = _unrecorded_change(now, blob.data)
+        if issue is not None:
+            found.append(issue)
+    return found
+
+
+def _git_name(path: Path, root: Path) -> str | None:
+    """``path`` relative to ``root``, as git names it (``../`` for a file outside the content folder)."""
     try:
-        done = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False, timeout=10
-        )
-    except (OSError, subprocess.SubprocessError):
+        rel = os.path.relpath(path.resolve(), root.resolve())
+    except ValueError:  # another drive
         return None
-    return Path(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else None
+    return Path(rel).as_posix()
 
 
-def committed_text(top: Path, path: Path, revision: str = "HEAD") -> str | None:
-    """The text of ``path`` at ``revision`` of the repository at ``top``; None where it has none."""
-    try:
-        rel = path.resolve().relative_to(top.resolve()).as_posix()
-        done = subprocess.run(["git", "-C", str(top), "show", f"{revision}:{rel}"], capture_output=True, check=False, timeout=10)
-    except (ValueError, OSError, subprocess.SubprocessError):
-        return None
-    if done.returncode != 0:
-        return None
-    try:
-        return done.stdout.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
-def _data(text: str, path: Path) -> Any:
+def _unrecorded_change(now: Edition, committed: bytes) -> Issue | None:
+    """The warning for ``now`` if its content differs from ``committed`` (comments and layout aside) but its edition does not."""
     from .loader import read_text
 
-    return read_text(text, path, str(path)).data
+    try:
+        before_text, now_text = committed.decode("utf-8"), now.data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    before = read_text(before_text, now.path, now.shown).data
+    current = read_text(now_text, now.path, now.shown)
+    if not isinstance(before, dict) or not isinstance(current.data, dict):
+        return None
+    same_edition = before.get("edition") == current.data.get("edition")
+    if same_edition and _without_edition(before) != _without_edition(current.data):
+        node = _key_node(current.node, "edition")
+        line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
+        return Issue.at(
+            now.shown,
+            line,
+            col,
+            f"the content differs from edition {now.version} as last committed, and no change note says why: "
+            "add one under edition.changes (with a new version or date)",
+            "warning",
+        )
+    return None
 
 
-def edition_issues(project: Project) -> list[Issue]:
-    """A warning for each document whose content differs from ``HEAD`` while its edition does not."""
-    top = git_top(project.root)
-    if top is None:
-        return []
-    found = []
-    for item in project.loaded:
-        if item.kind not in (ACTION, COVENANT) or not isinstance(item.doc.data, dict):
-            continue
-        text = committed_text(top, item.doc.path)
-        if text is None:
-            continue  # a new file: its edition is its first
-        before = _data(text, item.doc.path)
-        if not isinstance(before, dict):
-            continue
-        now = item.doc.data
-        same_edition = before.get("edition") == now.get("edition")
-        changed = {k: v for k, v in before.items() if k != "edition"} != {k: v for k, v in now.items() if k != "edition"}
-        if changed and same_edition:
-            node = locate(item.doc.node, ("edition",), at_key=True)
-            line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
-            version = item.model.edition.version
-            found.append(
-                Issue.at(
-                    item.doc.shown,
-                    line,
-                    col,
-                    f"the content differs from edition {version} as last committed, and no change note says why: "
-                    "add one under edition.changes (with a new version or date)",
-                    "warning",
-                )
-            )
-    return found
+def _without_edition(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "edition"}
+
+
+def _key_node(node: Any, key: str) -> Any:
+    """The node of ``key`` in a mapping node; the mapping itself when it has no such key."""
+    from yaml.nodes import MappingNode, ScalarNode
+
+    if isinstance(node, MappingNode):
+        for k, _ in node.value:
+            if isinstance(k, ScalarNode) and k.value == key:
+                return k
+    return node

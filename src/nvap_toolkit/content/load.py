@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ContentError, Issue, UsageError, display_path
 from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE, content_files, kind_of
-from .loader import read_document
-from .project import Loaded, Project
+
+if TYPE_CHECKING:
+    # Imported where used: what the cache gives (nvap validate with nothing changed) needs no YAML.
+    from .project import Project
 
 
 def default_content_root() -> Path:
@@ -24,6 +27,12 @@ def default_content_root() -> Path:
     return packaged_dir("content")
 
 
+def require_content_folder(root: Path) -> None:
+    """Raise UsageError unless ``root`` is a folder."""
+    if not root.is_dir():
+        raise UsageError(f"no content folder at {display_path(root)} (use --content DIR)")
+
+
 def load_project(root: Path, extra: list[Path] | None = None) -> Project:
     """Read, validate and cross-check the content under ``root``.
 
@@ -31,10 +40,11 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
     Never raises on bad content: every problem is in ``Project.issues``.
     """
     from .crosscheck import crosscheck
+    from .loader import read_document
+    from .project import Loaded, Project
     from .validate import partial_model, validate_document
 
-    if not root.is_dir():
-        raise UsageError(f"no content folder at {display_path(root)} (use --content DIR)")
+    require_content_folder(root)
     files = content_files(root)
     for path in extra or []:
         kind = kind_of(path, root)
@@ -108,13 +118,29 @@ def ignored_issues(root: Path) -> list[Issue]:
 
 
 def load_valid_project(root: Path, *, strict: bool = False) -> Project:
-    """Load the content and raise ContentError (with every issue) unless it is clean."""
-    project = load_project(root)
-    failing = project.issues if strict else project.errors
-    if failing:
-        raise ContentError("the content has errors", project.issues)
-    for item in project.loaded:
+    """Load the content and raise ContentError (with every issue) unless it is clean.
+
+    The result comes from the cache (``content.cache``) when no file it is made from
+    changed since it was stored; its issues (warnings) are those of validating.
+    """
+    from . import cache
+
+    require_content_folder(root)
+    key = cache.inputs(root).project_key if cache.enabled() else None
+    found = cache.read_project(key) if key is not None else None
+    kept: Project | None
+    if found is None:
+        kept = load_project(root)
+        issues = kept.issues
+        if key is not None and cache.inputs(root).project_key == key:  # no file changed while it was read
+            cache.write_project(key, kept)
+    else:
+        issues, kept = found
+    failing = issues if strict else [i for i in issues if i.is_error]
+    if failing or kept is None:
+        raise ContentError("the content has errors", issues)
+    for item in kept.loaded:
         # Node trees only serve to locate problems; a clean project no longer needs them.
         item.doc.node = None
         item.doc.data = None
-    return project
+    return kept

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from ..content.cache import JINJA_BYTES, JINJA_FILES, prune, subfolder, touch
 from ..i18n.fallback import English, marked
 from ..resources import template_dirs
 from .prose import Md, md_escape
@@ -35,19 +36,27 @@ def environment(fmt: str) -> Environment:
     return _environment(fmt, tuple(template_dirs()))
 
 
+class _BytecodeCache(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, each file marked when used so that pruning keeps the ones in use."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        super().load_bytecode(bucket)
+        if bucket.code is not None:
+            touch(Path(self.directory) / (self.pattern % (bucket.key,)))
+
+
 def _bytecode_cache(fmt: str) -> FileSystemBytecodeCache | None:
     # Compiling the templates costs more than rendering a toolkit: keep the compiled
-    # code between runs (Jinja keys it by the template's source, so edits are seen).
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    folder = Path(base) / "nvap" / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        # Compiled code calls the environment's finalize or not: one set of files per format (the HTML's
-        # finalize marks English in translated pages; code compiled before it had none).
-        pattern = f"__nvap_{fmt}_finalize_%s.cache"
-        return FileSystemBytecodeCache(str(folder), pattern) if os.access(folder, os.W_OK) else None
-    except OSError:
+    # code between runs (Jinja keys it by the template's source, so edits are seen), in
+    # nvap's cache folder (docs/environment.md), pruned: every other folder of templates
+    # (a test's, an author's) adds files.
+    folder = subfolder("jinja")
+    if folder is None:
         return None
+    prune(folder, keep=JINJA_FILES, max_bytes=JINJA_BYTES)
+    # Compiled code calls the environment's finalize or not: one set of files per format (the HTML's
+    # finalize marks English in translated pages; code compiled before it had none).
+    return _BytecodeCache(str(folder), f"__nvap_{fmt}_finalize_%s.cache")
 
 
 @lru_cache(maxsize=8)

@@ -1,0 +1,329 @@
+"""nvap's cache folder, and the validated content kept in it between runs.
+
+Validating the content is most of ``nvap validate`` and a fair part of a build, and
+its result depends only on the bytes of the files it is made from. So, the way
+Sphinx keeps its pickled environment, the result is kept, keyed by a digest of
+every file under the content folder, every template, and nvap itself (its version,
+its modules, the Python and the libraries it runs on): a run whose inputs are those
+of an earlier one takes the earlier result, issues included, instead of validating.
+
+The folder (docs/environment.md): ``$NVAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/nvap``,
+else ``~/.cache/nvap``; ``NVAP_NO_CACHE=1`` (or an empty ``NVAP_CACHE_DIR``) turns
+every cache off. ``content/`` holds the validated content, ``jinja/`` the compiled
+templates (``render.env``). Each is pruned to a bound, least recently used first;
+entries are written atomically, and one that is corrupt, unreadable or from another
+format is ignored (and written again), never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import pickle
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..errors import Issue
+    from .project import Project
+
+FORMAT = 1
+"""Changes whenever what an entry holds changes: older entries are then ignored."""
+MAGIC = b"nvap content cache %d\n" % FORMAT
+CONTENT_ENTRIES = 32
+CONTENT_BYTES = 256 * 1024 * 1024
+JINJA_FILES = 128
+JINJA_BYTES = 32 * 1024 * 1024
+TMP_PREFIX = ".tmp-"
+STALE_TMP_S = 3600
+"""A temporary file older than this was left by a write that was killed."""
+
+
+# -- the folder ------------------------------------------------------------------------------------
+
+
+def cache_dir() -> Path | None:
+    """The folder nvap keeps its caches in, or None when caching is turned off."""
+    if os.environ.get("NVAP_NO_CACHE", "") not in ("", "0"):
+        return None
+    chosen = os.environ.get("NVAP_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen).expanduser() if chosen else None
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg and os.path.isabs(xdg):  # the XDG rule: a relative value is ignored
+        return Path(xdg) / "nvap"
+    try:
+        return Path.home() / ".cache" / "nvap"
+    except RuntimeError:  # no home folder to be found
+        return None
+
+
+def subfolder(name: str) -> Path | None:
+    """The cache's folder ``name`` (made if needed), or None when caching is off or it cannot be written."""
+    base = cache_dir()
+    if base is None:
+        return None
+    where = base / name
+    try:
+        where.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return where if os.access(where, os.W_OK) else None
+
+
+def enabled() -> bool:
+    """Whether the validated content can be kept (caching is on and its folder can be written)."""
+    return subfolder("content") is not None
+
+
+def prune(folder: Path, *, keep: int, max_bytes: int) -> None:
+    """Keep the ``keep`` most recently used files of ``folder`` within ``max_bytes``; remove the rest.
+
+    Temporary files that a killed write left behind go too. Files another process
+    removes meanwhile are no matter: a cache only ever misses.
+    """
+    now = time.time()
+    entries: list[tuple[int, str, int]] = []
+    try:
+        with os.scandir(folder) as found:
+            for entry in found:
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                stat = entry.stat(follow_symlinks=False)
+                if entry.name.startswith(TMP_PREFIX) or entry.name.endswith(".tmp"):  # ours, and Jinja's
+                    if now - stat.st_mtime > STALE_TMP_S:
+                        _remove(folder / entry.name)
+                    continue
+                entries.append((stat.st_mtime_ns, entry.name, stat.st_size))
+    except OSError:
+        return
+    entries.sort(reverse=True)  # most recently used first
+    total = 0
+    for i, (_, name, size) in enumerate(entries):
+        total += size
+        if i >= keep or (i > 0 and total > max_bytes):
+            _remove(folder / name)
+
+
+def touch(path: Path) -> None:
+    """Mark ``path`` used now, so that pruning keeps it longest."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+# -- what an entry is made from ----------------------------------------------------------------------
+
+
+@dataclass
+class Inputs:
+    """The digest of everything the validated content is made from, and the content files' bytes."""
+
+    key: str
+    """What ``nvap validate`` reads: the content folder's files, the working directory and nvap."""
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Each YAML file's bytes, by its path as the content's files are listed (``str(root / rel)``)."""
+
+    @property
+    def project_key(self) -> str:
+        """The key of the validated project: ``key`` and every template (which a build reads with it)."""
+        from ..resources import template_dirs
+
+        digest = hashlib.sha256()
+        _part(digest, "content", self.key)
+        for folder in template_dirs():
+            _part(digest, "templates", str(folder))
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    _file(digest, "template", path.relative_to(folder).as_posix(), path)
+        return digest.hexdigest()
+
+
+def inputs(root: Path, extra: list[Path] | None = None) -> Inputs:
+    """Read every file the content under ``root`` (with ``extra`` files) is made from, and digest them.
+
+    Every file under ``root`` counts (hidden ones only when YAML: nvap reads those, and
+    names the others it ignores), as do the working directory (problems name files
+    relative to it) and nvap itself.
+    """
+    digest = hashlib.sha256()
+    _part(digest, "nvap", _nvap_identity())
+    _part(digest, "root", f"{root}\0{root.resolve()}\0{Path.cwd()}")
+    found = Inputs("")
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        is_yaml = path.suffix in (".yaml", ".yml")
+        if not is_yaml and any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file():
+            data = _file(digest, "content", rel.as_posix(), path)
+            if is_yaml and data is not None:
+                found.files[str(path)] = data
+    for path in extra or []:
+        data = _file(digest, "extra", str(path), path)
+        if data is not None:
+            found.files[str(path)] = data
+    found.key = digest.hexdigest()
+    return found
+
+
+def _part(digest: Any, tag: str, text: str) -> None:
+    name = text.encode("utf-8", "surrogateescape")
+    digest.update(b"%s\0%d\0%s\0" % (tag.encode(), len(name), name))
+
+
+def _file(digest: Any, tag: str, name: str, path: Path) -> bytes | None:
+    """Digest one file's name and bytes; its bytes (None if it cannot be read)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        _part(digest, f"{tag} unreadable", f"{name}\0{exc.strerror}")
+        return None
+    _part(digest, tag, name)
+    digest.update(b"%d\0" % len(data))
+    digest.update(data)
+    return data
+
+
+def _nvap_identity() -> str:
+    """nvap's version and modules (an edited checkout is another nvap), the Python and the libraries installed."""
+    from .. import __version__
+
+    package = Path(__file__).resolve().parents[1]
+    parts = [FORMAT, __version__, sys.version, sys.platform]
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(folder, name))
+                parts.append(f"{os.path.relpath(os.path.join(folder, name), package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    # The installed distributions' names carry their versions (pydantic-2.14.3.dist-info): a
+    # library upgraded changes the key without importing it.
+    spec = importlib.util.find_spec("pydantic")
+    if spec is not None and spec.origin:
+        site = Path(spec.origin).parents[1]
+        try:
+            parts += sorted(n for n in os.listdir(site) if n.endswith(".dist-info"))
+        except OSError:
+            pass
+    return "\n".join(map(str, parts))
+
+
+# -- entries -------------------------------------------------------------------------------------------
+
+
+def read(key: str, part: str) -> dict[str, Any] | None:
+    """The entry ``part`` ('project' or 'validate') stored for ``key``; None if there is none that can be trusted."""
+    folder = subfolder("content")
+    if folder is None:
+        return None
+    path = folder / f"{key}.{part}"
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    payload = raw[len(MAGIC) + 32 :]
+    if not raw.startswith(MAGIC) or raw[len(MAGIC) : len(MAGIC) + 32] != hashlib.sha256(payload).digest():
+        return None  # written by another format, cut short or damaged
+    try:
+        entry = pickle.loads(payload)
+    except Exception:  # a pickle from elsewhere can fail in any way: the entry is only ignored
+        return None
+    if not isinstance(entry, dict) or entry.get("key") != key or entry.get("part") != part:
+        return None
+    touch(path)
+    return entry
+
+
+def write(key: str, part: str, entry: dict[str, Any]) -> None:
+    """Store ``entry`` as ``part`` for ``key``: all at once (a temporary file, then a rename), then prune."""
+    import tempfile
+
+    folder = subfolder("content")
+    if folder is None:
+        return
+    payload = pickle.dumps({**entry, "key": key, "part": part}, protocol=pickle.HIGHEST_PROTOCOL)
+    data = MAGIC + hashlib.sha256(payload).digest() + payload
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=folder)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, folder / f"{key}.{part}")
+    except OSError:
+        _remove(Path(tmp))
+        return
+    prune(folder, keep=CONTENT_ENTRIES, max_bytes=CONTENT_BYTES)
+
+
+# -- the validated content ---------------------------------------------------------------------------
+
+
+def pack(project: Project) -> bytes:
+    """``project`` as bytes: each document's file, text, issues and model, and its kind by name.
+
+    The node trees and plain data only serve to locate problems and are left out, as
+    is what the project works out later (``derived`` and the other look-ups).
+    """
+    loaded = [(str(i.doc.path), i.doc.shown, i.doc.text, i.doc.issues, i.kind.name, i.model) for i in project.loaded]
+    return pickle.dumps({"root": str(project.root), "loaded": loaded, "issues": project.issues}, pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(data: bytes) -> Project:
+    """The project ``pack`` made ``data`` from (raises if ``data`` is not such bytes)."""
+    from .kinds import kind_named
+    from .loader import Document
+    from .project import Loaded, Project
+
+    state = pickle.loads(data)
+    loaded = [
+        Loaded(Document(Path(path), shown, text, issues=issues), kind_named(kind), model)
+        for path, shown, text, issues, kind, model in state["loaded"]
+    ]
+    return Project(root=Path(state["root"]), loaded=loaded, issues=list(state["issues"]))
+
+
+def read_project(key: str) -> tuple[list[Issue], Project | None] | None:
+    """The issues of the content stored for ``key`` and, when it has no errors, the validated project."""
+    entry = read(key, "project")
+    if entry is None:
+        return None
+    issues = issues_of(entry)
+    if issues is None:
+        return None
+    try:
+        project = unpack(entry["project"]) if entry.get("project") is not None else None
+    except Exception:  # an entry the models of today cannot read back: validate again
+        return None
+    if project is None and not any(i.is_error for i in issues):
+        return None
+    return issues, project
+
+
+def issues_of(entry: dict[str, Any]) -> list[Issue] | None:
+    """The issues an entry holds; None unless it holds a list of them."""
+    from ..errors import Issue
+
+    issues = entry.get("issues")
+    if not isinstance(issues, list) or not all(isinstance(i, Issue) for i in issues):
+        return None
+    return issues
+
+
+def write_project(key: str, project: Project) -> None:
+    """Store ``project`` (its issues alone when it has errors: nothing is built from it)."""
+    write(key, "project", {"issues": project.issues, "project": None if project.errors else pack(project)})
