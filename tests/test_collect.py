@@ -427,7 +427,7 @@ def test_two_runs_are_byte_identical(project: Project, in_base: Path, outputs: d
 def test_formats_are_checked(project: Project, collection: Collection, tmp_path: Path) -> None:
     (only,) = collect_outputs(project, collection, tmp_path, ["json"])
     assert only.path == tmp_path / "summary.json"
-    with pytest.raises(UsageError, match=r"^unknown format 'docx' \(use xlsx, html, pdf, csv, json\)$"):
+    with pytest.raises(UsageError, match=r"^unknown format 'docx' \(use xlsx, ods, html, pdf, csv, json\)$"):
         collect_outputs(project, collection, tmp_path, ["json", "docx"])
 
 

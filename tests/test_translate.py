@@ -173,12 +173,20 @@ def test_update_keeps_translations_adds_obsoletes_and_marks_changes_fuzzy(conten
         "        - Expected behaviours and attitudes\n", "        - Expected behaviours and attitudes\n        - A new need\n", 1
     )
     yaml.write_text(text, encoding="utf-8")
+    index = content / "nvap.yaml"  # an action has one title: the programme's index says it too
+    shipped_index = index.read_text(encoding="utf-8")
+
+    def index_title(title: str) -> None:
+        index.write_text(shipped_index.replace(f'"2.6.2": {old_title}', f'"2.6.2": {title}'), encoding="utf-8")
+
+    index_title("Officer and Staff Norms")
 
     result = nvap("translate", "update", "--lang", "cy")
     assert result.exit_code == 0, result.output
     assert lines(result) == [
         f"updated {CY}/actions/2.6.2.po: 1 new, 1 changed (now fuzzy), 1 obsolete",
-        f"7 catalogues: 0 created, 1 updated, 6 unchanged in {CY}/",
+        f"updated {CY}/nvap.po: 1 changed (untranslated)",
+        f"7 catalogues: 0 created, 2 updated, 5 unchanged in {CY}/",
     ]
     after = catalogue("actions/2.6.2.po")
     title = after.get("Officer and Staff Norms", context="2.6.2:title")
@@ -202,11 +210,13 @@ def test_update_keeps_translations_adds_obsoletes_and_marks_changes_fuzzy(conten
 
     # The English changes again before a translator got to it: the previous msgid stays the one translated from.
     yaml.write_text(text.replace("title: Officer and Staff Norms\n", "title: Officer and Staff Norms (2)\n"), encoding="utf-8")
+    index_title("Officer and Staff Norms (2)")
     assert nvap("translate", "update", "--lang", "cy").exit_code == 0
     po = Path(f"{CY}/actions/2.6.2.po").read_text(encoding="utf-8")
     assert f'#| msgid "{old_title}"' in entry_block(po, "2.6.2:title")
 
     # The note comes back: its translation returns from the obsolete section, as it was.
+    index_title("Officer and Staff Norms")
     yaml.write_text(
         text.replace("title: Officer and Staff Norms\n", f"title: Officer and Staff Norms\noutputs_note: {old_note}\n"),
         encoding="utf-8",

@@ -228,6 +228,16 @@ def plan(
         bool,
         typer.Option("--include-drafts", help="Put draft toolkits in the plan too (marked 'not for use'); left out by default."),
     ] = False,
+    file_format: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            help="xlsx (Excel, the default) or ods (OpenDocument); with --upgrade, the filled plan's own by default.",
+            show_default=False,
+            metavar="FORMAT",
+        ),
+    ] = None,
 ) -> None:
     """Write a force's fillable Excel Impact Realisation Plan (one workbook per force)."""
 
@@ -246,7 +256,7 @@ def plan(
                 )
             from .plan.upgrade import upgrade_plan
 
-            result = upgrade_plan(project, upgrade, out)
+            result = upgrade_plan(project, upgrade, out, _plan_format(file_format))
             written = write_outputs([result.output], protect=True, overwrite=overwrite)
             verb = "unchanged" if written.identical else "wrote"
             console.message(
@@ -283,9 +293,11 @@ def plan(
                 programme=programme,
                 lang=plan_lang,
                 include_drafts=include_drafts,
+                file_format=_plan_format(file_format) or "xlsx",
             )
             outputs.extend(made)
             kept.extend(left)
+
         report = write_outputs(outputs, protect=True, overwrite=overwrite)
         for path in report.created + report.updated:
             console.message(f"wrote {display_path(path)}")
@@ -307,6 +319,17 @@ def plan(
     raise typer.Exit(_run(run))
 
 
+def _plan_format(file_format: str | None) -> str | None:
+    """A plan's --format: xlsx or ods (None when not given)."""
+    from .errors import UsageError
+
+    if file_format is None:
+        return None
+    if file_format not in ("xlsx", "ods"):
+        raise UsageError(f"--format {file_format}: a plan is xlsx (Excel) or ods (OpenDocument)")
+    return file_format
+
+
 @app.command()
 def collect(
     inputs: Annotated[
@@ -322,7 +345,10 @@ def collect(
     formats: Annotated[
         Optional[list[str]],
         typer.Option(
-            "--format", "-f", help="xlsx, html, pdf, csv or json; repeat for several (default: all but pdf).", metavar="FORMAT"
+            "--format",
+            "-f",
+            help="xlsx, ods, html, pdf, csv or json; repeat for several (default: xlsx, html, csv and json).",
+            metavar="FORMAT",
         ),
     ] = None,
 ) -> None:
@@ -606,3 +632,41 @@ def translate_stats(
         return 0
 
     raise typer.Exit(_run(run))
+
+
+def main() -> None:
+    """The ``nvap`` console script: ``app`` as a process (the tests call ``app`` in-process).
+
+    Ctrl-C stops any command: its clean-up runs (temporary files removed, worker
+    processes ended), "interrupted" goes to standard error and the exit code is 130.
+    """
+    import gc
+    import signal
+    import sys
+
+    # nvap makes many long-lived objects (modules, models, the content) and little cyclic
+    # garbage: collect young objects less often. With the default (700) a build of 2.6.2
+    # spent 0.12 s in 133 collections, one of 100 actions 1.7 s (0.06 s and 0.5 s so).
+    gc.set_threshold(50_000, 20, 10)
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
+        raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with Ctrl-C ignored
+        signal.signal(signal.SIGINT, interrupted)
+    code: str | int | None
+    try:
+        code = app()
+    except SystemExit as exc:
+        code = exc.code
+    except KeyboardInterrupt:  # outside the command (Typer turns one inside it into exit 130)
+        code = 130
+    if code == 130:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        sys.stderr.write("interrupted\n")
+    # The interpreter's exit runs as usual (exit handlers, buffers flushed), but its last
+    # garbage collections skip what is frozen: walking every object once more was a
+    # quarter of a rebuild with nothing changed (60 ms of 0.26 s on one core).
+    gc.freeze()
+    sys.exit(code)

@@ -69,7 +69,7 @@ if TYPE_CHECKING:
     from ..models.programme import CollectLabels, Labels, RealisationPlanForm
     from ..writer import Output
 
-FORMATS = ("xlsx", "html", "pdf", "csv", "json")
+FORMATS = ("xlsx", "ods", "html", "pdf", "csv", "json")
 """The summary's formats: ``summary.<format>`` each, and ``answers.csv`` with csv."""
 DEFAULT_FORMATS = ("xlsx", "html", "csv", "json")
 """Written when no --format is given (PDF, the slow one, only on request)."""
@@ -194,6 +194,8 @@ def collect_outputs(project: Project, collection: Collection, out_dir: Path, for
     for fmt_name in chosen:
         if fmt_name == "xlsx":
             outputs.append(Output(out_dir / f"{SUMMARY_STEM}.xlsx", summary_xlsx(project, collection)))
+        elif fmt_name == "ods":
+            outputs.append(Output(out_dir / f"{SUMMARY_STEM}.ods", summary_ods(project, collection)))
         elif fmt_name == "html":
             outputs.append(Output(out_dir / f"{SUMMARY_STEM}.html", summary_html(project, collection).encode()))
         elif fmt_name == "pdf":
@@ -214,11 +216,25 @@ def collect_outputs(project: Project, collection: Collection, out_dir: Path, for
 
 
 def summary_xlsx(project: Project, collection: Collection) -> bytes:
+    """The summary workbook, as Excel saves it."""
+    from ..render.xlsx.workbook import workbook_bytes
+
+    return workbook_bytes(summary_workbook(project, collection))
+
+
+def summary_ods(project: Project, collection: Collection) -> bytes:
+    """The summary workbook as OpenDocument: the same sheets and text."""
+    from ..render.ods import ods_bytes
+
+    names = _names(project, collection)
+    return ods_bytes(summary_workbook(project, collection), title=str(names.collect.title), lang="en")
+
+
+def summary_workbook(project: Project, collection: Collection) -> Any:
     """The summary workbook: a sheet per view, each a header row, an autofilter and frozen panes."""
     from openpyxl import Workbook
 
     from ..render.xlsx.layout import table_sheet
-    from ..render.xlsx.workbook import workbook_bytes
 
     names = _names(project, collection)
     c, form = names.collect, names.form
@@ -294,7 +310,7 @@ def summary_xlsx(project: Project, collection: Collection) -> bytes:
     table_sheet(wb, c.skipped, [c.file, c.reason_skipped], [[k.file, k.reason] for k in collection.skipped], widths=[60, 60])
     _mark_as_summary(wb)
     wb.active = 0
-    return workbook_bytes(wb)
+    return wb
 
 
 def _mark_as_summary(wb: Any) -> None:

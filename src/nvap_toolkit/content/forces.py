@@ -291,18 +291,19 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def plan_filename(key_or_force: str | Force, lang: str = "en") -> str:
+def plan_filename(key_or_force: str | Force, lang: str = "en", extension: str = "xlsx") -> str:
     """The file name of a force's realisation plan, from its canonical name (or key), in English whatever ``lang``.
 
     ``plan_filename(force)`` -> ``norfolk-constabulary-realisation-plan.xlsx``; a plan in another
     language has it before the extension, so both sit side by side:
-    ``dyfed-powys-police-realisation-plan.cy.xlsx``.
+    ``dyfed-powys-police-realisation-plan.cy.xlsx``; an OpenDocument plan ends ``.ods``.
     """
     text = key_or_force if isinstance(key_or_force, str) else key_or_force.name
     stem = slug(text)
     if not stem:
         raise NvapError(f"cannot make a file name from the force name '{shown(text)}'")
-    return stem + (PLAN_SUFFIX if lang == "en" else PLAN_SUFFIX.replace(".xlsx", f".{lang}.xlsx"))
+    suffix = PLAN_SUFFIX if lang == "en" else PLAN_SUFFIX.replace(".xlsx", f".{lang}.xlsx")
+    return stem + suffix.replace(".xlsx", f".{extension}")
 
 
 def name_in(force: Force, lang: str) -> str:

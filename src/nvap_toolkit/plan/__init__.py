@@ -4,5 +4,5 @@
 ``write`` makes a force's blank plan; ``read`` reads a filled one back, from
 every format version that ever shipped; ``dates`` reads the dates forces type;
 ``model`` holds what a filled plan contains.  The fillable sheet itself is
-drawn by ``render.form`` with the names ``format`` gives it.
+drawn by ``render.xlsx.plan_form`` with the names ``format`` gives it.
 """

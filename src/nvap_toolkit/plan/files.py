@@ -37,7 +37,9 @@ class Unreadable(Exception):
         self.message = message
 
 
-COLLECT_OUTPUTS = frozenset({"summary.xlsx", "summary.html", "summary.pdf", "summary.csv", "summary.json", "answers.csv"})
+COLLECT_OUTPUTS = frozenset(
+    {"summary.xlsx", "summary.ods", "summary.html", "summary.pdf", "summary.csv", "summary.json", "answers.csv"}
+)
 """The names of the files ``nvap collect`` writes."""
 CSV_MARK = "# nvap collect:"
 """How the CSV files ``nvap collect`` writes begin (their first line says how guarded texts differ)."""

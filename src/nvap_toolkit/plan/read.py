@@ -55,6 +55,8 @@ class ReadResult:
     """What the file is when it cannot be read as a workbook (``password-protected``, ``xls``, ``empty``...)."""
     saved: datetime | None = None
     """When the file was last saved, from its document properties."""
+    book_kind: str | None = None
+    """What the file was read as (``Excel workbook``, ``OpenDocument spreadsheet``...)."""
     outside: list[OutsideText] = field(default_factory=list)
     """Words written outside the form's inputs: beside the form, on added sheets, in notes."""
 
@@ -210,6 +212,7 @@ def read_plan(path: Path, project: Project | None = None) -> ReadResult:
         result.force_key = _force_from_filename(project, path)
         return result
     result.saved = book.modified
+    result.book_kind = book.kind
     cells = _Cells(book, result, {})
     kind = cells.meta(fmt.KIND_NAME)
     if kind == fmt.SUMMARY_KIND:
@@ -640,7 +643,8 @@ def _force_from_filename(project: Project | None, path: Path) -> str | None:
         return None
     from ..content.forces import force_in_name, plan_filename, slug
 
-    name = re.sub(r"\.[a-z]{2,3}(?:_[a-z]{2})?(?=\.xlsx$)", "", path.name.lower())  # a plan in another language: .cy.xlsx
+    name = re.sub(r"\.[a-z]{2,3}(?:_[a-z]{2})?(?=\.(?:xlsx|ods)$)", "", path.name.lower())  # another language: .cy.xlsx
+    name = re.sub(r"\.ods$", ".xlsx", name)
     stem = slug(Path(name).stem)
     for key, force in project.forces.forces.items():
         if name == plan_filename(force) or stem == slug(force.name):

@@ -72,8 +72,11 @@ def _defined_name(action: str, objective: str, field_name: str, column: str) -> 
     return fmt.objective_name(action, objective, field_name, fmt.column_part(column))
 
 
-def upgrade_plan(project: Project, filled: Path, out_dir: Path) -> Upgrade:
-    """The current edition's plan for the force of the plan at ``filled``, with its answers carried over (nothing is written)."""
+def upgrade_plan(project: Project, filled: Path, out_dir: Path, file_format: str | None = None) -> Upgrade:
+    """The current edition's plan for the force of the plan at ``filled``, with its answers carried over (nothing is written).
+
+    ``file_format``: ``xlsx`` or ``ods``; by default the format the filled plan was sent in.
+    """
     from ..render.xlsx.workbook import workbook_bytes
     from ..writer import Output, check_out_dir
     from .read import read_plan
@@ -95,10 +98,18 @@ def upgrade_plan(project: Project, filled: Path, out_dir: Path) -> Upgrade:
     from ..i18n.layout import languages
 
     lang = plan.lang if plan.lang in languages(project.root) else "en"  # a Welsh plan is upgraded to a Welsh plan
+    kind = file_format or ("ods" if read.book_kind == "OpenDocument spreadsheet" else "xlsx")
     (output,) = plan_outputs(
-        project, out_dir, [force_key], action_ids=actions, programme=programmes.pop() if len(programmes) == 1 else None, lang=lang
+        project,
+        out_dir,
+        [force_key],
+        action_ids=actions,
+        programme=programmes.pop() if len(programmes) == 1 else None,
+        lang=lang,
+        include_drafts=True,  # the filled plan had these actions: its answers are carried over, drafts or not
     )
-    if output.path.resolve() == filled.resolve():
+    final_path = output.path.with_suffix(".ods") if kind == "ods" else output.path
+    if final_path.resolve() == filled.resolve():
         raise UsageError(
             f"the upgraded plan would replace {display_path(filled)}: give --out another folder (the filled plan is never modified)"
         )
@@ -118,7 +129,12 @@ def upgrade_plan(project: Project, filled: Path, out_dir: Path) -> Upgrade:
             result.kept.append(KeptAnswer(action, objective, field_name, column, value))
     if result.kept:
         _kept_sheet(project, wb, result.kept)
-    result.output = Output(output.path, workbook_bytes(wb))
+    if kind == "ods":
+        from ..render.ods import ods_bytes
+
+        result.output = Output(final_path, ods_bytes(wb, lang=lang))
+    else:
+        result.output = Output(output.path, workbook_bytes(wb))
     return result
 
 

@@ -2,7 +2,7 @@
 
 The workbook holds, in order: the instructions (the toolkit's questions to ask
 before planning, the contents and the contact), one plan sheet per action
-(drawn by ``render.form``), then the hidden ``nvap_lists`` and ``nvap``
+(drawn by ``render.xlsx.plan_form``), then the hidden ``nvap_lists`` and ``nvap``
 (metadata) sheets that ``plan.format`` describes.
 """
 
@@ -114,8 +114,12 @@ def plan_outputs(
     programme: str | None = None,
     lang: str = "en",
     include_drafts: bool = False,
+    file_format: str = "xlsx",
 ) -> list[Output]:
     """Render one plan workbook per chosen force, in memory (nothing is written).
+
+    ``file_format``: ``xlsx`` (Excel) or ``ods`` (OpenDocument, the same form: protection,
+    dropdowns, input help and the same defined names, so both are read back alike).
 
     ``lang``: the language of the plan's words (``cy``: from the catalogues, the force's Welsh name). Its
     defined names and metadata are the English plan's but for ``nvap_lang``: its edition (content hash) is
@@ -143,11 +147,18 @@ def plan_outputs(
     outputs: list[Output] = []
     names: dict[str, str] = {}
     for key, force in forces:
-        filename = plan_filename(force, lang)
+        filename = plan_filename(force, lang, file_format)
         if filename in names:
             raise NvapError(f"the forces {names[filename]} and {key} would share the file name {filename}")
         names[filename] = key
-        outputs.append(Output(out_dir / filename, plan_workbook_bytes(key, force, specs, instructions, titles, lang=lang)))
+        if file_format == "ods":
+            from ..render.ods import ods_bytes
+
+            wb = plan_workbook(key, force, specs, instructions, titles, lang=lang)
+            data = ods_bytes(wb, title=f"{instructions.heading}: {force.name}", lang=lang)
+        else:
+            data = plan_workbook_bytes(key, force, specs, instructions, titles, lang=lang)
+        outputs.append(Output(out_dir / filename, data))
     return outputs
 
 
@@ -264,6 +275,7 @@ def write_plans(
     programme: str | None = None,
     lang: str = "en",
     include_drafts: bool = False,
+    file_format: str = "xlsx",
 ) -> tuple[list[Output], list[Path]]:
     """The plans to write, and the existing plans left alone (with ``skip_existing``).
 
@@ -285,6 +297,7 @@ def write_plans(
         programme=programme,
         lang=lang,
         include_drafts=include_drafts,
+        file_format=file_format,
     )
     existing = [o.path for o in outputs if o.path.exists()]
     if skip_existing:
