@@ -47,8 +47,16 @@ IMPORT_LIBS = "import typer, yaml, pydantic, jinja2, openpyxl"
 """The libraries a build uses (rich only draws on a terminal)."""
 GOAL_PDF_S = 3.0
 """The PDF build of 2.6.2, in seconds."""
-GOAL_TOOLKIT = 1.7
-"""build 2.6.2 into a fresh folder: at most this many times the import of the libraries."""
+GOAL_PDF_REUSED_S = 0.3
+"""The PDF build of 2.6.2 when only the Covenant report changed (its page did not), in seconds."""
+GOAL_TOOLKIT = 1.5
+"""build 2.6.2 into a fresh folder, on one core: at most this many times the import of the libraries on one core."""
+GOAL_REBUILD = 0.10
+"""A rebuild with nothing changed, on one core: at most this share of a full build of 10 actions."""
+ONE_CORE = ["taskset", "-c", "0"] if shutil.which("taskset") else []
+"""Figures on one core: what nvap costs, whatever the machine's other cores do."""
+GOAL_VALIDATE = 1.5
+"""nvap validate with the content unchanged, on one core: at most this many times the import of typer, yaml and pydantic."""
 GOAL_PEAK_MB = 200
 """Peak memory of a build of 400 actions (the largest process)."""
 MEASURE = (
@@ -176,14 +184,28 @@ def main() -> None:
             )
         )
 
-        validate = timed([NVAP, "--content", str(ROOT / "content"), "validate"], tmp, runs)
-        results["validate"] = validate
-        rows.append(("nvap validate (shipped content)", f"{validate['median_s']:.3f} s", "", ""))
+        # nvap's own cache folder for the run: the figures are a cache hit (nothing changed), as in an author's loop.
+        os.environ["NVAP_CACHE_DIR"] = str(tmp / "cache")
+        validate_cmd = [*ONE_CORE, NVAP, "--content", str(ROOT / "content"), "validate"]
+        run(validate_cmd, tmp)  # fills the cache
+        validate, validate_libs, validate_ratio = paired(
+            validate_cmd, [*ONE_CORE, PY, "-c", "import typer, yaml, pydantic"], tmp, runs * 2
+        )
+        results["validate"] = {**validate, "import_libraries": validate_libs, "ratio": validate_ratio, "goal": GOAL_VALIDATE}
+        met = "met" if validate_ratio <= GOAL_VALIDATE else "NOT met"
+        rows.append(
+            (
+                f"nvap validate / import typer, yaml, pydantic{', one core' if ONE_CORE else ''}",
+                f"{validate['median_s']:.3f} s",
+                f"{validate_libs['median_s']:.3f} s",
+                f"{validate_ratio:.2f}x (goal ≤ {GOAL_VALIDATE}x: {met})",
+            )
+        )
 
         one_out = tmp / "one"
         one, libs, ratio = paired(
-            [NVAP, "--content", str(ROOT / "content"), "build", "2.6.2", "--out", str(one_out)],
-            [PY, "-c", IMPORT_LIBS],
+            [*ONE_CORE, NVAP, "--content", str(ROOT / "content"), "build", "2.6.2", "--out", str(one_out)],
+            [*ONE_CORE, PY, "-c", IMPORT_LIBS],
             tmp,
             runs * 2,
             prepare=lambda: shutil.rmtree(one_out, ignore_errors=True),
@@ -193,13 +215,14 @@ def main() -> None:
             "build": one,
             "import_libraries": libs,
             "libraries": IMPORT_LIBS,
+            "one_core": bool(ONE_CORE),
             "ratio": ratio,
             "goal": GOAL_TOOLKIT,
             "met": ratio <= GOAL_TOOLKIT,
         }
         rows.append(
             (
-                "build 2.6.2 (md+html+xlsx) / import of the libraries",
+                f"build 2.6.2 (md+html+xlsx) / import of the libraries{', one core' if ONE_CORE else ''}",
                 f"{one['median_s']:.3f} s",
                 f"{libs['median_s']:.3f} s",
                 f"{ratio:.2f}x (goal ≤ {GOAL_TOOLKIT}x: {met})",
@@ -231,6 +254,31 @@ def main() -> None:
                     f"goal < {GOAL_PDF_S:g} s: {'met' if pdf_met else 'NOT met'} ({pdf['min_s']:.1f}-{pdf['max_s']:.1f} s in {runs * 2} runs)",
                 )
             )
+            # The same after an edit of the Covenant report alone: the toolkit's page is unchanged, its PDF reused.
+            edited = tmp / "content-pdf"
+            shutil.copytree(ROOT / "content", edited)
+            report = edited / "covenant" / "2024" / "report.yaml"
+            original = report.read_text(encoding="utf-8")
+            pdf_cmd = [NVAP, "--content", str(edited), "build", "2.6.2", "-f", "pdf", "--out", str(pdf_out)]
+            run(pdf_cmd, tmp)
+            flip = iter(range(10**6))
+
+            def edit_report() -> None:
+                report.write_text(original + f"# edit {next(flip)}\n", encoding="utf-8")
+
+            reused = {"one": timed([*ONE_CORE, *pdf_cmd], tmp, runs * 2, prepare=edit_report)} if ONE_CORE else {}
+            reused["two"] = timed(pdf_cmd, tmp, runs * 2, prepare=edit_report)
+            results["pdf_reused"] = {**reused, "goal_s": GOAL_PDF_REUSED_S}
+            for cores, res in reused.items():
+                met = "met" if res["median_s"] <= GOAL_PDF_REUSED_S else "NOT met"
+                rows.append(
+                    (
+                        f"  only the Covenant report edited ({cores} core{'s' if cores == 'two' else ''})",
+                        f"{res['median_s']:.2f} s",
+                        "",
+                        f"the toolkit's PDF reused (goal ≤ {GOAL_PDF_REUSED_S:g} s: {met})",
+                    )
+                )
         else:
             rows.append(("build 2.6.2 -f pdf (tagged PDF/UA)", "skipped", "", "no Pango here (make test-clients installs it)"))
 
@@ -269,9 +317,33 @@ def main() -> None:
                     f"  rebuild, nothing changed ({n})",
                     f"{rebuild['median_s']:.2f} s",
                     "",
-                    f"{100 * res['rebuild_ratio']:.0f}% of a full build (goal < 10%)",
+                    f"{100 * res['rebuild_ratio']:.0f}% of a full build",
                 )
             )
+            if n == 10 and ONE_CORE:  # the goal, on one core: a full build and a rebuild
+                full = timed(
+                    [*ONE_CORE, NVAP, "--content", str(content), "build", "--out", str(dest)],
+                    tmp,
+                    runs,
+                    prepare=lambda d=dest: shutil.rmtree(d, ignore_errors=True),
+                )
+                again = timed([*ONE_CORE, NVAP, "--content", str(content), "build", "--out", str(dest)], tmp, runs)
+                share = again["median_s"] / full["median_s"]
+                results["rebuild_one_core"] = {
+                    "actions": n,
+                    "build": full,
+                    "rebuild": again,
+                    "ratio": share,
+                    "goal": GOAL_REBUILD,
+                }
+                rows.append(
+                    (
+                        f"  one core: build {n}, rebuild nothing changed",
+                        f"{again['median_s']:.2f} s",
+                        f"{full['median_s']:.2f} s",
+                        f"{100 * share:.0f}% of a full build (goal < {100 * GOAL_REBUILD:.0f}%: {'met' if share < GOAL_REBUILD else 'NOT met'})",
+                    )
+                )
         results["scale"] = scale
 
         plans_out = tmp / "plans"
