@@ -131,6 +131,20 @@ def test_validate_warns_of_a_change_no_note_explains(repo, nvap):
     assert lines(nvap("validate")) == ["9 files checked: no problems"]
 
 
+def test_a_committed_draft_needs_no_change_notes(repo, nvap):
+    """Change notes are for published editions: editing a committed draft, or publishing it, warns of nothing."""
+    assert nvap("new", "2.6.4", "--title", "Supervision").exit_code == 0
+    git(repo, "add", "content")
+    git(repo, "commit", "-q", "-m", "a draft")
+    draft = repo / "content" / "actions" / "2.6.4.yaml"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.replace('detail: ""', "detail: A first sentence"), encoding="utf-8")
+    assert "differs from edition" not in nvap("validate").output
+    assert nvap("validate", "--strict", "content/actions/2.6.2.yaml").exit_code == 0
+    draft.write_text(text.replace('detail: ""', "detail: A first sentence").replace("status: draft", "status: published"))
+    assert "differs from edition" not in nvap("validate").output
+
+
 def test_change_notes_are_printed(content, tmp_path):
     from nvap_toolkit.build import build
     from nvap_toolkit.content.load import load_valid_project

@@ -72,6 +72,8 @@ def _unrecorded_change(now: Edition, committed: bytes) -> Issue | None:
     current = read_text(now_text, now.path, now.shown)
     if not isinstance(before, dict) or not isinstance(current.data, dict):
         return None
+    if "draft" in (before.get("status"), current.data.get("status")):
+        return None  # change notes are for published editions: a draft (or its first publication) needs none
     same_edition = before.get("edition") == current.data.get("edition")
     if same_edition and _without_edition(before) != _without_edition(current.data):
         node = _key_node(current.node, "edition")
