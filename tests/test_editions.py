@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -59,7 +60,7 @@ def test_diff_reports_exactly_the_changes(two_editions, nvap):
 def test_diff_exit_code_and_formats(two_editions, nvap):
     assert nvap("diff", "old", "new", "--exit-code").exit_code == 1
     same = nvap("diff", "old", "old", "--exit-code")
-    assert (same.exit_code, lines(same)) == (0, ["no differences"])
+    assert (same.exit_code, lines(same)) == (0, ["no changes"])
     data = json.loads(nvap("diff", "old", "new", "--format", "json").output)
     assert [(c["section"], c["kind"]) for c in data["changes"]] == [
         ("objectives", "moved"),
@@ -129,6 +130,33 @@ def test_validate_warns_of_a_change_no_note_explains(repo, nvap):
     )
     path.write_text(noted, encoding="utf-8")
     assert lines(nvap("validate")) == ["9 files checked: no problems"]
+
+
+def test_the_readme_diff_examples_run_as_written(repo, nvap):
+    """Every `nvap diff ...` the README shows runs in a repository with two commits; long texts are never cut."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    examples = [e for e in re.findall(r"`nvap diff ([^`<>]+)`", readme) if e != "OLD NEW"]
+    assert examples == ["HEAD .", "HEAD~1 HEAD"]
+    path = repo / "content" / TOOLKIT
+    long = "A sentence that goes on " + "and on " * 60 + "to its very end."
+    path.write_text(path.read_text(encoding="utf-8").replace("  Recognise that", f"  {long} Recognise that", 1), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "a long change")
+    for example in examples:
+        result = nvap("diff", *example.split())
+        assert result.exit_code == 0, (example, result.output)
+        assert lines(result)[-1] in ("1 change in 1 document", "no changes"), (example, result.output)
+    (reworded,) = lines(nvap("diff", "HEAD~1", "HEAD"))[:-1]
+    assert reworded.endswith(
+        "to its very end.+} Recognise that officer/staff norms will change from exposure to aspects of "
+        "criminality/vulnerability and that these need to be re-set so that thresholds of acceptability "
+        "are maintained"
+    )
+    from nvap_toolkit.diff import _summary
+
+    items = [f"item {n} of a long list that a reader must see whole" for n in range(12)]
+    assert _summary({"items": items}) == '{"items": [' + ", ".join(f'"{i}"' for i in items) + "]}"
+    for fmt, said in (("md", "No changes."), ("html", "<p>No changes.</p>"), ("json", '"summary": "no changes"')):
+        assert said in nvap("diff", "HEAD", ".", "-f", fmt).output, fmt
 
 
 def test_a_committed_draft_needs_no_change_notes(repo, nvap):

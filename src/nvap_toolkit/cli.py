@@ -439,7 +439,7 @@ def diff(
 
     def run() -> int:
         from . import console
-        from .diff import FORMATS, as_html, as_json, as_lines, as_markdown, run_diff
+        from .diff import FORMATS, as_html, as_json, as_lines, as_markdown, run_diff, summary_line
         from .errors import UsageError
 
         if fmt not in FORMATS:
@@ -448,13 +448,7 @@ def diff(
         if fmt == "text":
             for line in as_lines(result):
                 console.message(line)
-            documents = len(result.by_document())
-            summary = (
-                f"{console.plural(len(result.changes), 'change')} in {console.plural(documents, 'document')}"
-                if result.differ
-                else "no differences"
-            )
-            console.message(summary, "yellow" if result.differ else "green")
+            console.message(summary_line(result), "yellow" if result.differ else "green")
         else:
             text = {"md": as_markdown, "html": as_html, "json": as_json}[fmt](result)
             console.out.file.write(text)

@@ -292,7 +292,7 @@ def _summary(value: Any) -> str | None:
     ident = _identity(value)
     if ident is not None:
         return str(ident[1])
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)[:200]
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)  # whole: a diff never cuts text
 
 
 _WORD = re.compile(r"\S+")
@@ -333,9 +333,18 @@ def as_json(diff: ContentDiff) -> str:
     body = {
         "old": diff.old,
         "new": diff.new,
+        "summary": summary_line(diff),
         "changes": [{"section": c.section, **asdict(c), "words": [list(w) for w in c.words]} for c in diff.changes],
     }
     return json.dumps(body, indent=1, ensure_ascii=False) + "\n"
+
+
+def summary_line(diff: ContentDiff) -> str:
+    """``3 changes in 1 document``, or ``no changes``: the same words in every format."""
+    if not diff.changes:
+        return "no changes"
+    n, documents = len(diff.changes), len(diff.by_document())
+    return f"{n} change{'' if n == 1 else 's'} in {documents} document{'' if documents == 1 else 's'}"
 
 
 def as_lines(diff: ContentDiff) -> list[str]:
@@ -352,7 +361,7 @@ def as_markdown(diff: ContentDiff) -> str:
     """The diff as Markdown: a table per document."""
     from .render.prose import md_escape
 
-    out = [f"# {md_escape(diff.old)} → {md_escape(diff.new)}", ""]
+    out = [f"# {md_escape(diff.old)} → {md_escape(diff.new)}", "", f"{summary_line(diff).capitalize()}.", ""]
     for document, changes in diff.by_document().items():
         out += [f"## {md_escape(document)}", "", "| where | change | detail |", "| --- | --- | --- |"]
         for c in changes:
@@ -385,6 +394,7 @@ def as_html(diff: ContentDiff) -> str:
         "<body>",
         "<main>",
         f"<h1>{escape(diff.old)} → {escape(diff.new)}</h1>",
+        f"<p>{escape(summary_line(diff).capitalize())}.</p>",
     ]
     for document, changes in diff.by_document().items():
         parts += [
