@@ -57,14 +57,6 @@ class Footnote:
 Token = Text | Strong | Cite | ActionRef | LinkRef | Footnote
 
 
-@dataclass(frozen=True)
-class Malformed:
-    """A citation whose items are not all ``@key``: reported by the cross-check."""
-
-    raw: str
-    offset: int
-
-
 @lru_cache(maxsize=8192)
 def parse(text: str) -> tuple[Token, ...]:
     """Split prose into tokens."""

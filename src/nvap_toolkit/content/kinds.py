@@ -99,10 +99,3 @@ def ignored_files(root: Path) -> list[Path]:
         and p.relative_to(root).parts[0] != "translations"  # the catalogues: i18n.check reads them
         and p.is_file()
     )
-
-
-def document_stems(root: Path) -> list[str]:
-    """The stems of the documents the content under ``root`` holds, without reading it: action ids, then covenant-<year>."""
-    actions = [p.stem for p in content_files(root) if kind_of(p, root) is ACTION]
-    reports = [f"covenant-{p.parent.name}" for p in content_files(root) if kind_of(p, root) is COVENANT]
-    return actions + reports

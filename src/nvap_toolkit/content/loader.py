@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Issue, display_path
@@ -268,13 +269,14 @@ def _compose(text: str) -> Node | None:
         node: Node
         if isinstance(event, yaml.ScalarEvent):
             tag = "tag:yaml.org,2002:str" if event.tag else str(_resolver.resolve(ScalarNode, event.value, event.implicit))  # type: ignore[no-untyped-call]
-            node = ScalarNode(tag, event.value, _mark(event.start_mark), _mark(event.end_mark), event.style)
+            # The C parser's marks behave as the pure-Python ones (line, column, index).
+            node = ScalarNode(tag, event.value, cast(Mark, event.start_mark), cast(Mark, event.end_mark), event.style)
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if len(stack) >= MAX_DEPTH:
                 raise _Stop(event.start_mark, f"the content is nested too deeply (more than {MAX_DEPTH} levels)")
             cls = SequenceNode if isinstance(event, yaml.SequenceStartEvent) else MappingNode
             tag = "tag:yaml.org,2002:seq" if cls is SequenceNode else "tag:yaml.org,2002:map"
-            node = cls(tag, [], _mark(event.start_mark), _mark(event.end_mark), event.flow_style)
+            node = cls(tag, [], cast(Mark, event.start_mark), cast(Mark, event.end_mark), event.flow_style)
             stack.append((node, []))
             continue
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
@@ -332,8 +334,3 @@ def to_python(doc: Document, node: Node) -> Any:
         return _constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError):
         return node.value
-
-
-def _mark(mark: object) -> yaml.error.Mark | None:
-    """A node's mark: the C parser's marks behave as the pure-Python ones (line, column, index)."""
-    return mark  # type: ignore[return-value]

@@ -35,11 +35,6 @@ class English(str):
     __slots__ = ()
 
 
-def is_english(value: object) -> bool:
-    """Whether ``value`` is English a translated document falls back to."""
-    return isinstance(value, English)
-
-
 def marked(text: str) -> str:
     """``text`` between the marks ``place_marks`` turns into ``<span lang="en">``."""
     return f"{OPEN}{text}{CLOSE}"
