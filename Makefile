@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= build
 
-.PHONY: demo test test-clients bench golden schemas lint readme fields clean
+.PHONY: demo test test-slow test-clients bench golden schemas lint readme fields clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -23,8 +23,12 @@ demo: $(VENV)/.installed
 	@echo "Covenant 2024:   $(OUT)/covenant-2024.md  $(OUT)/covenant-2024.html  $(OUT)/covenant-2024.xlsx"
 	@echo "Norfolk's plan:  $(OUT)/plans/norfolk-constabulary-realisation-plan.xlsx"
 
+# The fast tests (under a minute); test-slow and test-clients are the rest, and CI runs all three.
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest -m "not clients" -p no:cacheprovider
+	$(BIN)/python -m pytest -m "not clients and not slow" -p no:cacheprovider
+
+test-slow: $(VENV)/.installed
+	$(BIN)/python -m pytest -m "slow and not clients" -p no:cacheprovider
 
 test-clients: $(VENV)/.installed
 	bash scripts/install-clients.sh

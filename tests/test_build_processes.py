@@ -134,7 +134,7 @@ def test_the_pool_gives_each_result_in_order_from_workers_set_up_once():
     ("job", "timeout", "error", "message"),
     [
         (_fail_on_three, 60, ValueError, "^job 3 failed$"),
-        (_hang_on_three, 8, NvapError, r"^a worker process gave no result in 8 s: stopped$"),
+        pytest.param(_hang_on_three, 8, NvapError, r"^a worker process gave no result in 8 s: stopped$", marks=pytest.mark.slow),
         (_die_on_three, 60, NvapError, "^a worker process ended unexpectedly"),
     ],
 )

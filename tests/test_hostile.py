@@ -75,6 +75,7 @@ def _mutate(data, path, how, new):  # type: ignore[no-untyped-def]
     return data
 
 
+@pytest.mark.slow
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(path=st.sampled_from(PATHS), how=st.sampled_from(["delete", "replace", "nest", "wrap"]), new=scalars)
 def test_mutated_action_never_tracebacks(tmp_path_factory, path, how, new):

@@ -77,6 +77,7 @@ def _run(args: list[str | Path], *, timeout: int, **kwargs) -> subprocess.Comple
     return run
 
 
+@pytest.mark.slow
 def test_sdist_then_wheel_from_it_installs_and_works_in_an_empty_folder(tmp_path):
     if not os.environ.get("CI") and (why := _index_reachable()):
         pytest.skip(f"needs PyPI to build with isolation and install the wheel: {why}")

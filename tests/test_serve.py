@@ -14,6 +14,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from support import CONTENT
 
 
@@ -33,6 +34,7 @@ def until(url: str, wanted: Callable[[str], bool], seconds: float = 20.0) -> str
     raise AssertionError(f"{url} never showed what was wanted; last page:\n{page[:2000]}")
 
 
+@pytest.mark.slow
 def test_serve_rebuilds_shows_errors_and_stops(tmp_path: Path) -> None:
     shutil.copytree(CONTENT, tmp_path / "content")
     toolkit = tmp_path / "content" / "actions" / "2.6.2.yaml"
