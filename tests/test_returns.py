@@ -255,3 +255,34 @@ def test_the_summary_names_each_of_two_plans_from_one_force_by_its_file(project:
     outside = page.split('id="outside"')[1].split("</section>")[0]
     assert outside.count("<tr>") == 1 + 7  # the header, and the seven texts written outside the forms
     assert "Merseyside: row we added for the budget" in outside and "Kent: typed beside the form, then merged away" in outside
+
+
+def test_a_fault_of_nvap_on_one_file_sinks_nothing(project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever goes wrong reading one file is that file's problem: the rest are collected, exit 1, never 70."""
+    from typer.testing import CliRunner
+
+    import nvap_toolkit.plan.read as reader
+    from nvap_toolkit.cli import app
+
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    for name in ("WARKS-PLAN.XLSX", "essex-police-realisation-plan.xlsx"):
+        shutil.copyfile(RETURNS / name, folder / name)
+    real = reader.read_plan
+
+    def faulty(path: Path, project: Project | None = None) -> ReadResult:
+        if path.name == "WARKS-PLAN.XLSX":
+            raise KeyError("a bug")
+        return real(path, project)
+
+    monkeypatch.setattr(reader, "read_plan", faulty)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["--content", str(CONTENT), "collect", "returns", "--out", "out", "-f", "json"])
+    assert result.exit_code == 1, result.output
+    said = result.output.splitlines()
+    assert said[0] == (
+        "returns/WARKS-PLAN.XLSX: nvap failed while reading this file (KeyError: 'a bug'): the other files were collected; "
+        "please report this fault in nvap, with the file if the force agrees"
+    )
+    assert said[-1].startswith("1 plan read, 1 rejected, 45 forces missing")
+    assert (tmp_path / "out" / "summary.json").is_file()
