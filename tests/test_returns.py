@@ -150,7 +150,12 @@ def test_a_deleted_column_is_one_message_naming_what_was_lost_and_the_way_forwar
 
 def test_formulas_errors_and_merged_values_are_reported_by_cell_and_label(results: dict[str, ReadResult]) -> None:
     def warnings(name: str) -> list[str]:
-        return [f"{i.location.where}: {i.message}" for i in results[name].issues if not i.is_error]
+        """The file's warnings, but that the shipped toolkit changed since the fixtures were made (an editorial change)."""
+        return [
+            f"{i.location.where}: {i.message}"
+            for i in results[name].issues
+            if not i.is_error and "earlier edition" not in i.message
+        ]
 
     sheet = "'2.6.2 Officer-Staff Norms'"
     assert warnings("lancashire-constabulary-realisation-plan.xlsx") == [
@@ -227,7 +232,7 @@ def test_two_plans_of_one_date_the_one_saved_last_counts_and_the_message_says_wh
         ["Herts plan v2.xlsx"],
         "saved_later",
     )
-    (message,) = [p.message for p in collection.problems if p.file.endswith("Herts plan v2.xlsx")]
+    (message,) = [p.message for p in collection.problems if p.file.endswith("Herts plan v2.xlsx") and "another plan" in p.message]
     assert message.endswith(
         "(prepared 28/11/2025, saved 28/11/2025 16:05:00), which was counted instead of this one (prepared 28/11/2025, "
         "saved 28/11/2025 09:12:00): the dates prepared are the same and it was saved later (of two plans from one force, "
