@@ -329,3 +329,17 @@ def test_an_action_has_one_title(content, nvap):
         "'Officer/Staff Norms' (content/actions/2.6.2.yaml:6:8): an action has one title, so make them the same",
         "9 files checked: 1 error, 0 warnings",
     ]
+
+
+def test_a_bare_address_ends_before_closing_quotes_and_brackets_of_any_script():
+    from nvap_toolkit.content.inline import URL
+
+    for text, address in [
+        ("see https://example.org/a-b’s", "https://example.org/a-b"),
+        ("«https://example.org/x»", "https://example.org/x"),
+        ("⟦https://www.gov.uk/guidance⟧", "https://www.gov.uk/guidance"),
+        ("(https://example.org/page).", "https://example.org/page"),
+        ("https://example.org/path/", "https://example.org/path/"),
+    ]:
+        found = URL.search(text)
+        assert found is not None and found.group(0) == address, text

@@ -19,7 +19,8 @@ _TOKEN = re.compile(
     r"|\[\^(?P<note>[^\[\]\s]+)\]"
 )
 _CITE_ITEM = re.compile(r"^(-?)@([A-Za-z0-9][A-Za-z0-9._:-]*)$")
-URL = re.compile(r"https?://[^\s<>\"'()]+[^\s<>\"'().,;:!?]")
+URL = re.compile(r"https?://[^\s<>\"'()\u2018-\u201f\u00ab\u00bb\u27e6-\u27ef]*[\w/#=&%~+-]")
+"""A bare web address: it ends before a space, a quote or bracket of any script (’ » ⟧), and before closing punctuation."""
 
 
 @dataclass(frozen=True)
