@@ -24,7 +24,7 @@ def test_a_plan_leaves_out_draft_toolkits_and_says_so(content, nvap):
         "left out action 2.6.4: it is a draft (give --include-drafts to put drafts in a plan, marked as not for use)",
     ]
     wb = load_workbook(PLAN)
-    assert wb.sheetnames == ["Impact Realisation Plan", "2.6.2 Officer-Staff Norms", "nvap_lists", "nvap"]
+    assert wb.sheetnames == ["Cover", "2.6.2 Officer-Staff Norms", "nvap_lists", "nvap"]
     assert wb["nvap"]["B7"].value == "2.6.2"
 
 
@@ -38,10 +38,10 @@ def test_a_draft_asked_for_is_marked_not_for_use(content, nvap):
     result = nvap("plan", "--force", "Norfolk", "--include-drafts", "--overwrite")
     assert result.exit_code == 0, result.output
     wb = load_workbook(io.BytesIO(Path(PLAN).read_bytes()))
-    assert wb.sheetnames[:3] == ["Impact Realisation Plan", "2.6.2 Officer-Staff Norms", "2.6.4 Supervision"]
-    assert wb["2.6.4 Supervision"]["A3"].value == "Draft – not for use: Action 2.6.4 Supervision"
-    assert wb["2.6.2 Officer-Staff Norms"]["A3"].value == "Action 2.6.2 Officer/Staff Norms"
-    instructions = [c.value for c in wb["Impact Realisation Plan"]["A"] if c.value]
+    assert wb.sheetnames[:3] == ["Cover", "2.6.2 Officer-Staff Norms", "2.6.4 Supervision"]
+    assert wb["2.6.4 Supervision"]["A1"].value == "Impact Realisation Plan: Draft – not for use: Action 2.6.4 Supervision"
+    assert wb["2.6.2 Officer-Staff Norms"]["A1"].value == "Impact Realisation Plan: Action 2.6.2 Officer/Staff Norms"
+    instructions = [c.value for c in wb["Cover"]["A"] if c.value]
     assert any(str(v).startswith("Draft – not for use: Action 2.6.4 Supervision") for v in instructions)
 
 

@@ -458,7 +458,7 @@ def test_plan_form_is_protected_with_inputs_unlocked_and_helped(norfolk: tuple[W
     root = part(norfolk_ods)
     sheets = tables(root)
     assert [n for n, t in sheets.items() if t.get(q("table:protected")) == "true"] == [
-        "Impact Realisation Plan",
+        "Cover",
         PLAN_SHEET,
         "nvap_lists",
         "nvap",
@@ -489,7 +489,7 @@ def test_plan_form_is_protected_with_inputs_unlocked_and_helped(norfolk: tuple[W
             shown = None if message is None else (message.get(q("table:title")), "".join(message.itertext()))
             assert shown == ((dv.promptTitle, dv.prompt) if dv.prompt else None), coord
             checked += 1
-    assert checked == 21  # B9; B15:C20 and B28:C33, less the rows without a prompt
+    assert checked == 38  # every input has its input message: the 4 header inputs, 2 impact owners, 2 x 16 impact cells
     assert all(e.get(q("table:content-validation-name")) is None for rc, e in cells.items() if rc[1] == 1)
     lists = [v.get(q("table:condition")) or "" for v in validations.values() if "in-list" in (v.get(q("table:condition")) or "")]
     assert lists and all(re.fullmatch(r"of:cell-content-is-in-list\(p_2_6_2_\w+_list_\w+\)", c) for c in lists)

@@ -257,9 +257,15 @@ def test_an_existing_plan_is_never_replaced_without_overwrite(project: Project, 
 
 def test_sheets_in_order_and_protected_without_password(project: Project, norfolk: Workbook) -> None:
     form = project.programmes["nvap"].realisation_plan
-    assert norfolk.sheetnames == [form.instructions_heading, SHEET, LISTS_SHEET, "nvap"]
-    assert [ws.sheet_state for ws in norfolk.worksheets] == ["visible", "visible", "hidden", "hidden"]
-    assert norfolk.active.title == form.instructions_heading
+    assert norfolk.sheetnames == ["Cover", SHEET, LISTS_SHEET, "nvap"]
+    assert [ws.sheet_state for ws in norfolk.worksheets] == ["visible", "visible", "veryHidden", "veryHidden"]
+    assert norfolk.active.title == "Cover"
+    props = norfolk.properties
+    assert (props.title, props.subject, props.language) == (
+        f"{form.instructions_heading}: Norfolk Constabulary",
+        form.heading,
+        "en",
+    )
     for ws in norfolk.worksheets:
         assert ws.protection.sheet is True
         assert not ws.protection.password
@@ -268,13 +274,18 @@ def test_sheets_in_order_and_protected_without_password(project: Project, norfol
 def test_instructions_sheet_comes_from_the_content(project: Project, norfolk: Workbook) -> None:
     programme = project.programmes["nvap"]
     form = programme.realisation_plan
-    texts = [c.value for row in norfolk[form.instructions_heading].iter_rows() for c in row if c.value]
-    assert texts[:3] == [form.heading, form.subheading, "Norfolk Constabulary"]
+    texts = [c.value for row in norfolk["Cover"].iter_rows() for c in row if c.value]
+    assert texts[:4] == [form.instructions_heading, form.heading, form.subheading, "Norfolk Constabulary"]
     for expected in [form.instructions_heading, form.instructions_intro, programme.contact.email]:
         assert expected in texts
     for question in form.instructions:
         assert f"\u2022 {question}" in texts
     assert programme.attribution.statement in texts
+    words = programme.workbook_labels
+    assert texts[texts.index(f"Action {ACTION} Officer/Staff Norms") + 1] == words.realisation_plan
+    assert f"nvap_lists: {words.lists_sheet}" in texts and f"nvap: {words.plan_meta_sheet}" in texts
+    (link,) = [c.hyperlink for row in norfolk["Cover"].iter_rows() for c in row if c.hyperlink and c.hyperlink.location]
+    assert link.location == f"'{SHEET}'!A1"
 
 
 def test_plan_sheet_prefills_and_locks_the_labels(project: Project, norfolk: Workbook) -> None:
@@ -284,7 +295,8 @@ def test_plan_sheet_prefills_and_locks_the_labels(project: Project, norfolk: Wor
     prose = Prose(project)
     ws = norfolk[SHEET]
     texts = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
-    assert texts[:4] == [form.heading, form.subheading, f"Action {ACTION} {action.title}", form.title]
+    assert texts[:3] == [f"{form.title}: Action {ACTION} {action.title}", form.heading, form.subheading]
+    assert not ws.merged_cells.ranges
     for objective in action.objectives:
         assert prose.plain(objective.statement) in texts
     assert texts.count(prose.plain(action.impacts.organisational)) == len(action.objectives)
@@ -297,8 +309,8 @@ def test_plan_sheet_prefills_and_locks_the_labels(project: Project, norfolk: Wor
             if cell.value is not None:
                 assert cell.protection.locked, cell.coordinate
     assert form.activity.prompt not in texts
-    assert ws.freeze_panes == "A5"
-    assert ws.print_title_rows == "$1:$4"
+    assert ws.freeze_panes == "A4"
+    assert ws.print_title_rows == "$1:$3"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
@@ -399,7 +411,7 @@ def test_date_prepared_is_validated_as_a_date(norfolk: Workbook) -> None:
 def test_metadata(project: Project, norfolk: Workbook) -> None:
     action = project.actions[ACTION]
     assert cell_of(norfolk, "nvap_kind").value == PLAN_KIND
-    assert cell_of(norfolk, "nvap_format").value == "2"
+    assert cell_of(norfolk, "nvap_format").value == "3"
     assert cell_of(norfolk, "nvap_lang").value == "en"
     assert cell_of(norfolk, "nvap_version").value == __import__("nvap_toolkit").__version__
     assert cell_of(norfolk, "nvap_force").value == "norfolk-constabulary"
@@ -475,7 +487,7 @@ def test_content_starting_like_a_formula_stays_text(formula_like_project: Projec
         "-2 risks",
         "=organisational",
         "=Norfolk Constabulary",
-        "Action 2.6.2 =Norms",
+        "Impact Realisation Plan: Action 2.6.2 =Norms",
     ):
         assert values.get(text) == "s", text
     objective = formula_like_project.actions[ACTION].objectives[0]

@@ -25,7 +25,11 @@ PLANS = [
     (1, "gwent-libreoffice.xlsx", "gwent-police", "Gwent Police"),
     (2, "norfolk-openpyxl.xlsx", "norfolk-constabulary", "Norfolk Constabulary"),
     (2, "gwent-libreoffice.xlsx", "gwent-police", "Gwent Police"),
+    (3, "norfolk-openpyxl.xlsx", "norfolk-constabulary", "Norfolk Constabulary"),
+    (3, "gwent-libreoffice.xlsx", "gwent-police", "Gwent Police"),
 ]
+DATE_PREPARED = {1: "B9", 2: "B9", 3: "B8"}
+"""Where each format put Date Prepared (format 3 has three title rows, not four)."""
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +38,7 @@ def project() -> Project:
 
 
 def test_every_released_format_has_fixtures() -> None:
-    assert sorted(p.name for p in FIXTURES.iterdir() if p.is_dir()) == ["v1", "v2"]
+    assert sorted(p.name for p in FIXTURES.iterdir() if p.is_dir()) == ["v1", "v2", "v3"]
 
 
 @pytest.mark.parametrize(("version", "name", "key", "force"), PLANS)
@@ -57,7 +61,7 @@ def test_a_committed_plan_reads_back_exactly(project: Project, version: int, nam
         assert value is not None and value.text == expected[field], field
     day = sheet.header["date_prepared"]
     assert day is not None
-    assert (day.text, day.date, day.ref) == ("23/11/2025", date(2025, 11, 23), f"{SHEET}!B9")
+    assert (day.text, day.date, day.ref) == ("23/11/2025", date(2025, 11, 23), f"{SHEET}!{DATE_PREPARED[version]}")
     assert list(sheet.objectives) == ["training-and-briefings", "supervision-and-leadership"]
     for objective_id, answers in expected["objectives"].items():
         objective = sheet.objectives[objective_id]

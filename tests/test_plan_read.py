@@ -124,7 +124,7 @@ def test_a_bad_date_is_kept_as_text_and_the_rest_counts(project: Project, blank:
     )
     result = read_plan(path, project)
     assert lines(result) == [
-        f"{path} {SHEET}!B9 (Date Prepared): warning: 'next Tuesday' is not a date "
+        f"{path} {SHEET}!B8 (Date Prepared): warning: 'next Tuesday' is not a date "
         "(write it as dd/mm/yyyy, e.g. 23/11/2025): kept as text"
     ]
     assert result.counts
@@ -147,7 +147,7 @@ def test_another_name_of_the_same_force_is_fine_and_another_force_is_not(project
     other = fill(blank, tmp_path / "other.xlsx", {names.header("force"): "Suffolk Constabulary"})
     result = read_plan(other, project)
     assert lines(result) == [
-        f"{other} {SHEET}!B5 (Force): names the force 'Suffolk Constabulary', but the plan was made for Norfolk Constabulary"
+        f"{other} {SHEET}!B4 (Force): names the force 'Suffolk Constabulary', but the plan was made for Norfolk Constabulary"
     ]
     assert not result.counts and result.plan is not None and result.force_key == "norfolk-constabulary"
 
@@ -205,7 +205,7 @@ def test_a_moved_cell_in_a_current_plan_is_an_error(project: Project, blank: byt
     wb.save(path)
     result = read_plan(path, project)
     assert lines(result) == [
-        f"{path} {SHEET}!B8: the sheet's layout was changed: the cell named p_2_6_2_prepared_by should be beside "
+        f"{path} {SHEET}!B7: the sheet's layout was changed: the cell named p_2_6_2_prepared_by should be beside "
         f"'Prepared By', but its row is labelled 'Something else': check the answers beside their labels, then run "
         f"'nvap plan --upgrade {path}' to carry them into a fresh plan"
     ]
@@ -244,7 +244,7 @@ def test_a_plan_from_a_newer_nvap(project: Project, blank: bytes, tmp_path: Path
     path = fill(blank, tmp_path / "future.xlsx", {"nvap_format": "9"})
     result = read_plan(path, project)
     assert lines(result) == [
-        f"{path}: the plan is in format 9, made by a newer nvap than this one (which reads formats up to 2): update nvap"
+        f"{path}: the plan is in format 9, made by a newer nvap than this one (which reads formats up to 3): update nvap"
     ]
     assert result.force_key == "norfolk-constabulary"
 

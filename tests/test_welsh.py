@@ -279,8 +279,11 @@ def test_the_index_lists_both_languages(welsh_root: Path, tmp_path: Path) -> Non
         "2.6.2.cy.md", "2.6.2.md", "index.html", "index.md",
     ]  # fmt: skip
     index = (out / "index.md").read_text(encoding="utf-8")
-    assert "| Action Impact Toolkit 2.6.2 Officer/Staff Norms | 1 | 2026-11-23 | [Markdown](<2.6.2.md>) |" in index
-    assert "| ⟦Action Impact Toolkit⟧ 2.6.2 ⟦Officer/Staff Norms⟧ | 1 | 2026-11-23 | [⟦Markdown⟧](<2.6.2.cy.md>) |" in index
+    assert "| [Action Impact Toolkit 2.6.2 Officer/Staff Norms](<2.6.2.md>) | 1 | 2026-11-23 | [Markdown](<2.6.2.md>) |" in index
+    assert (
+        "| [⟦Action Impact Toolkit⟧ 2.6.2 ⟦Officer/Staff Norms⟧](<2.6.2.cy.md>) | 1 | 2026-11-23 | [⟦Markdown⟧](<2.6.2.cy.md>) |"
+        in index
+    )
     html = (out / "index.html").read_text(encoding="utf-8")
     assert '<tr lang="cy"><th scope="row"><a href="2.6.2.cy.md">⟦Action Impact Toolkit⟧ 2.6.2 ⟦Officer/Staff Norms⟧</a>' in html
 
@@ -338,7 +341,7 @@ def test_a_welsh_plan_has_the_english_plans_names_and_metadata(welsh_root: Path,
     assert meta["nvap_lang"] == "en" and meta["nvap_force_name"] == "Dyfed-Powys Police"
     assert cell(welsh, "p_2_6_2_force").value == "Heddlu Dyfed-Powys"
     assert cell(english, "p_2_6_2_force").value == "Dyfed-Powys Police"
-    assert welsh.sheetnames[:2] == ["⟦Impact Realisation Plan⟧", "2.6.2 ⟦Officer-Staff Norms⟧"]
+    assert welsh.sheetnames[:2] == ["⟦Cover⟧", "2.6.2 ⟦Officer-Staff Norms⟧"]
     assert options(welsh, names.OBJECTIVES[0], "activity") == [
         f"{OPEN}{o}{CLOSE}" for o in options(english, names.OBJECTIVES[0], "activity")
     ]

@@ -53,8 +53,23 @@ def tracker(tracker_bytes: bytes) -> Workbook:
     return openpyxl.load_workbook(io.BytesIO(tracker_bytes))
 
 
-PARTS = ["Action Impact Toolkit Guidance", "Impact Statement", "Logic Model", "Supporting Information", "Impact Realisation Plan"]
+PARTS = [
+    "Cover",
+    "Action Impact Toolkit Guidance",
+    "Impact Statement",
+    "Logic Model",
+    "Logic Model Objectives",
+    "Supporting Information 1",
+    "Supporting Information 2",
+    "Further Information",
+    "Acronym Glossary",
+    "Impact Realisation Plan",
+]
 """The toolkit's visible sheets, written out by hand (the guidance heading cut to Excel's 31 characters)."""
+TABLES = ["Logic Model", "Logic Model Objectives", "Supporting Information 1", "Supporting Information 2", "Acronym Glossary"]
+"""The sheets that are one Excel table under their title."""
+TEXTS = ["Action Impact Toolkit Guidance", "Impact Statement", "Further Information"]
+"""The sheets of one column of text."""
 
 
 def part_titles(project: Project) -> list[str]:
@@ -78,8 +93,19 @@ def find_row(ws: Worksheet, value: str, column: int = 1) -> int:
 def test_sheet_names_and_order(project: Project, toolkit: Workbook) -> None:
     visible = [ws.title for ws in toolkit.worksheets if ws.sheet_state == "visible"]
     assert visible == part_titles(project)
-    assert toolkit.sheetnames[: len(visible)] == visible
+    assert toolkit.sheetnames == [*visible, "nvap_lists"]
+    assert toolkit["nvap_lists"].sheet_state == "veryHidden"
     assert all(len(t) <= 31 and not set(t) & set("[]:*?/\\") for t in toolkit.sheetnames)
+
+
+def test_cover_links_every_sheet_and_explains_the_hidden_one(project: Project, toolkit: Workbook) -> None:
+    cover = toolkit["Cover"]
+    assert cover["A1"].value == "National Vulnerability Action Plan: Action Impact Toolkit 2.6.2 Officer/Staff Norms"
+    links = {c.hyperlink.location for row in cover.iter_rows() for c in row if c.hyperlink is not None and c.hyperlink.location}
+    assert links == {f"'{t}'!A1" if " " in t else f"{t}!A1" for t in PARTS[1:]}
+    assert any(v.startswith("nvap_lists: ") for v in texts(cover))
+    assert toolkit.properties.title == cover["A1"].value
+    assert (toolkit.properties.subject, toolkit.properties.language) == ("National Vulnerability Action Plan", "en")
 
 
 def test_sheet_title_is_valid_and_unique() -> None:
@@ -92,16 +118,19 @@ def test_sheet_title_is_valid_and_unique() -> None:
 
 def test_header_cells_bold_named_font(project: Project, toolkit: Workbook) -> None:
     labels = project.programme_of(project.actions[ACTION]).labels
-    for title in part_titles(project)[2:4]:
+    for title in ("Logic Model", "Supporting Information 1"):
         ws = toolkit[title]
-        row = find_row(ws, labels.activities)
+        row = find_row(ws, labels.activities, column=2 if title == "Logic Model" else 1)
+        (table,) = ws.tables.values()
+        assert table.ref.startswith(f"A{row}:")
         for cell in ws[row]:
             if cell.value is not None:
                 assert cell.font.b, (title, cell.coordinate)
                 assert cell.font.name == "Arial", (title, cell.coordinate)
                 assert cell.fill.fgColor.rgb.endswith("1F4E79")
-    # Every cell with text, on every sheet, has a named font.
+    # Every cell with text, on every sheet, has a named font; no cell is merged.
     for ws in toolkit.worksheets:
+        assert not ws.merged_cells.ranges, ws.title
         for row in ws.iter_rows():
             for cell in row:
                 if cell.value is not None:
@@ -109,9 +138,10 @@ def test_header_cells_bold_named_font(project: Project, toolkit: Workbook) -> No
 
 
 def test_text_cells_wrap_and_columns_have_widths(project: Project, toolkit: Workbook) -> None:
-    for title in part_titles(project)[:4]:
+    for title in TEXTS + TABLES:
         ws = toolkit[title]
-        for row in ws.iter_rows():
+        # A table sheet's title and note run over the cells beside them; all else wraps.
+        for row in ws.iter_rows(min_row=1 if title in TEXTS else 3):
             for cell in row:
                 if isinstance(cell.value, str):
                     assert cell.alignment.wrap_text, (title, cell.coordinate)
@@ -127,47 +157,49 @@ def test_text_cells_wrap_and_columns_have_widths(project: Project, toolkit: Work
 def test_freeze_and_print_setup(project: Project, toolkit: Workbook) -> None:
     for title in part_titles(project):
         ws = toolkit[title]
-        assert ws.freeze_panes, title
         setup = ws.page_setup
-        assert setup.orientation == "landscape", title
+        assert setup.orientation == ("portrait" if title in TEXTS or title == "Cover" else "landscape"), title
         assert int(setup.paperSize) == 9, title  # A4
         assert int(setup.fitToWidth) == 1, title
         assert int(setup.fitToHeight) == 0, title
         assert ws.sheet_properties.pageSetUpPr.fitToPage, title
-        assert ws.print_title_rows, title
+        if title in TABLES:
+            assert ws.freeze_panes == "A3" or ws.freeze_panes == "A4", title
+            assert ws.print_title_rows, title
 
 
 def test_logic_model_repeats_its_table_header(project: Project, toolkit: Workbook) -> None:
     labels = project.programme_of(project.actions[ACTION]).labels
-    ws = toolkit[part_titles(project)[2]]
-    row = find_row(ws, labels.activities)
+    ws = toolkit["Logic Model"]
+    row = find_row(ws, labels.activities, column=2)
     assert ws.print_title_rows == f"${row}:${row}"
+    assert ws.freeze_panes == f"A{row + 1}"
 
 
 def test_logic_model_has_every_activity_and_peel_measure(project: Project, toolkit: Workbook) -> None:
     action = project.actions[ACTION]
     prose = Prose(project)
-    cells = texts(toolkit[part_titles(project)[2]])
+    cells = texts(toolkit["Logic Model"])
+    objectives = "\n".join(texts(toolkit["Logic Model Objectives"]))
     peel = project.peel.measures
     for objective in action.objectives:
         for activity in objective.activities:
             assert prose.plain(activity.title) in cells
         for code in objective.suggested_measures.peel:
-            assert f"{code} {prose.plain(peel[code].text)}" in cells
+            assert f"{code} {prose.plain(peel[code].text)}" in objectives
         for key in objective.suggested_measures.other:
-            assert any(prose.plain(objective.measures[key]) in c for c in cells)
+            assert prose.plain(objective.measures[key]) in objectives
         for consequence in objective.unintended_consequences:
-            assert any(c.endswith(prose.plain(consequence)) for c in cells)
-    statement = texts(toolkit[part_titles(project)[1]])
+            assert prose.plain(consequence) in objectives
+    statement = texts(toolkit["Impact Statement"])
     for code in action.how_we_know:
         assert any(c.endswith(f"{code} {prose.plain(peel[code].text)}") for c in statement)
 
 
 def test_supporting_information(project: Project, toolkit: Workbook) -> None:
     action = project.actions[ACTION]
-    ws = toolkit[part_titles(project)[3]]
-    cells = texts(ws)
-    whole = "\n".join(cells)
+    further = toolkit["Further Information"]
+    whole = "\n".join(texts(further))
     # Every reference the toolkit's file cites or lists, found in the file's own text.
     source = (CONTENT / "actions" / f"{ACTION}.yaml").read_text(encoding="utf-8")
     keys = set(re.findall(r"\[-?@([a-z0-9-]+)\]", source)) | set(action.references)
@@ -177,11 +209,13 @@ def test_supporting_information(project: Project, toolkit: Workbook) -> None:
         assert ref.title in whole, key
     for key in action.useful_links:
         link = project.links.links[key]
-        row = find_row(ws, link.title)
+        (cell,) = [c for row in further.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith(link.title)]
         if link.url:
-            assert ws.cell(row=row, column=1).hyperlink.target == link.url
+            assert cell.hyperlink.target == link.url
     labels = project.programme_of(action).labels
     for number, objective in enumerate(action.objectives, start=1):
+        ws = toolkit[f"Supporting Information {number}"]
+        cells = texts(ws)
         row = find_row(ws, labels.activities)
         assert f"{labels.potential_measures} {number}" in cells
         assert ws.cell(row=row, column=2).value == labels.evidence
@@ -190,7 +224,7 @@ def test_supporting_information(project: Project, toolkit: Workbook) -> None:
 
 
 def test_glossary_and_attribution(project: Project, toolkit: Workbook) -> None:
-    cells = texts(toolkit[part_titles(project)[0]])
+    cells = texts(toolkit["Acronym Glossary"])
     for term, expansion in [
         ("CPD", "Continuing Professional Development"),
         ("NHS", "National Health Service"),
@@ -199,13 +233,15 @@ def test_glossary_and_attribution(project: Project, toolkit: Workbook) -> None:
         ("VKPP", "Vulnerability Knowledge and Practice Programme"),
     ]:
         assert term in cells and expansion in cells
-    assert "The text of this toolkit was written by the Vulnerability Knowledge and Practice Programme (VKPP)." in cells
+    assert "The text of this toolkit was written by the Vulnerability Knowledge and Practice Programme (VKPP)." in texts(
+        toolkit["Cover"]
+    )
     for title in part_titles(project):
         assert "&P" in toolkit[title].oddFooter.right.text
 
 
 def test_plan_sheet_is_the_form(project: Project, toolkit: Workbook) -> None:
-    ws = toolkit[part_titles(project)[4]]
+    ws = toolkit["Impact Realisation Plan"]
     assert ws.protection.sheet
     assert any(name.startswith("p_2_6_2_") for name in toolkit.defined_names)
 
@@ -288,14 +324,16 @@ def test_content_starting_like_a_formula_stays_text(formula_project: tuple[Proje
 
 def test_tracker_rows_and_statuses(project: Project, tracker: Workbook) -> None:
     report = project.reports[YEAR]
-    ws = tracker.worksheets[0]
+    assert tracker.sheetnames == ["Cover", "Priorities"]
+    ws = tracker["Priorities"]
+    assert ws["A1"].value == f"{report.title}: Priorities"
     labels = report.labels
-    header = [c.value for c in ws[1]]
+    header = [c.value for c in ws[2]]
     assert header[:5] == [labels.priority, labels.status, labels.year, labels.planned_item, labels.related_actions]
-    rows = list(ws.iter_rows(min_row=2, max_row=1 + len(report.priorities), values_only=True))
+    rows = list(ws.iter_rows(min_row=3, max_row=2 + len(report.priorities), values_only=True))
     assert len(report.priorities) == 15
     assert [r[0] for r in rows] == [p.title for p in report.priorities]
-    assert ws.cell(row=2 + len(report.priorities), column=1).value is None  # the table ends there
+    assert ws.max_row == 2 + len(report.priorities)  # the table ends the sheet
     # The Status column holds statuses, not the report's section headings ("Priorities Completed").
     assert Counter(r[1] for r in rows) == {"Completed": 3, "In progress": 8, "New": 4}
     assert all(r[2] == report.year for r in rows)
@@ -304,9 +342,9 @@ def test_tracker_rows_and_statuses(project: Project, tracker: Workbook) -> None:
 
 def test_tracker_planned_work(project: Project, tracker: Workbook) -> None:
     report = project.reports[YEAR]
-    ws = tracker.worksheets[0]
+    ws = tracker["Priorities"]
     prose = Prose(project)
-    for n, priority in enumerate(report.priorities, start=2):
+    for n, priority in enumerate(report.priorities, start=3):
         cell = ws.cell(row=n, column=4)
         lines = cell.value.split("\n")
         assert lines == [f"{i}. {item}" for i, item in enumerate(planned_items(priority.planned, prose), start=1)]
@@ -318,12 +356,14 @@ def test_tracker_planned_work(project: Project, tracker: Workbook) -> None:
 
 def test_tracker_layout(project: Project, tracker: Workbook) -> None:
     report = project.reports[YEAR]
-    ws = tracker.worksheets[0]
-    last = 1 + len(report.priorities)
-    assert ws.auto_filter.ref == f"A1:F{last}"
-    assert ws.freeze_panes == "A2"
-    assert ws.print_title_rows == "$1:$1"
-    for cell in ws[1]:
+    ws = tracker["Priorities"]
+    last = 2 + len(report.priorities)
+    (table,) = ws.tables.values()
+    assert table.ref == f"A2:F{last}"
+    assert ws.auto_filter.ref is None  # the table has its own
+    assert ws.freeze_panes == "A3"
+    assert ws.print_title_rows == "$2:$2"
+    for cell in ws[2]:
         assert cell.font.b and cell.font.name == "Arial"
     for letter in "ABCDEF":
         assert ws.column_dimensions[letter].width > 5
@@ -331,10 +371,12 @@ def test_tracker_layout(project: Project, tracker: Workbook) -> None:
     assert int(ws.page_setup.paperSize) == 9
     assert int(ws.page_setup.fitToWidth) == 1
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    cells = texts(ws)
+    cells = texts(tracker["Cover"])
     assert report.attribution.statement in cells
     assert report.attribution.author in report.attribution.statement
     assert report.attribution.licence and any(report.attribution.licence in c for c in cells)
+    assert cells[cells.index("Priorities") + 1] == project.programmes["nvap"].workbook_labels.tracker
+    assert tracker.properties.title == report.title and tracker.properties.language == "en"
 
 
 def test_tracker_is_byte_identical(project: Project, tracker_bytes: bytes) -> None:

@@ -70,6 +70,9 @@ class Labels(Model):
         description="Printed page numbers, e.g. 'Page {page} of {pages}' ({page} and {pages} are filled in)."
     )
     contents: Text
+    skip_to_content: Text = Field(
+        description="The first link of every web page, shown when it has the keyboard's focus: it skips to the main content."
+    )
     action: Text
     objective: Text
     impact_statement: Text
@@ -183,6 +186,49 @@ class CollectLabels(Model):
     counted: Text = Field(description="Heads whether a plan's answers were counted.")
 
 
+class FeedbackLabels(Model):
+    """The words of the feedback packs ``nvap collect --feedback`` writes: each force's answers beside the national picture.
+
+    ``{force}``, ``{answered}``, ``{inputs}``, ``{low}``, ``{high}`` and ``{threshold}`` are filled in by nvap.
+    """
+
+    threshold: int = Field(
+        default=3,
+        ge=1,
+        description="A national count below this is shown as 'fewer than' it (fewer_than), so no force can be identified by its choices.",
+    )
+    title: Text = Field(description="The pack's title, e.g. 'Feedback for {force}'.")
+    intro: Text = Field(description="Under the title: what the pack holds, and that it names no other force.")
+    plan: Text = Field(description="Heading of the plan's details: edition, date prepared, prepared by.")
+    earlier_edition: Text = Field(description="The edition of a plan made from an earlier edition of the toolkit.")
+    completeness: Text = Field(description="Heading of the force's completeness beside the national median and range.")
+    answered: Text = Field(description="The force's inputs answered: '{answered} of {inputs} inputs answered'.")
+    yours: Text = Field(description="Heads the force's own figure (completeness, choice).")
+    national_median: Text
+    national_range: Text
+    range: Text = Field(description="A range of percentages: '{low}% to {high}%'.")
+    returns: Text = Field(description="Heading of how many forces returned a plan and how many were counted.")
+    forces_returned: Text = Field(description="How many forces returned a plan (counted or not).")
+    plans_counted: Text = Field(description="How many plans were counted nationally.")
+    answers: Text = Field(description="Heading of the force's answers, as typed, per action and objective.")
+    answers_intro: Text
+    choices: Text = Field(description="Heading, under an objective, of its dropdowns beside the national counts.")
+    your_choice: Text = Field(description="Marks the force's own choice in a chart and its table.")
+    chart: Text = Field(description="Ends a chart's caption: what its bars count.")
+    fewer_than: Text = Field(description="A national count below the threshold: 'fewer than {threshold}'.")
+    withheld: Text = Field(
+        description="A national count withheld so that a count below the threshold cannot be worked out from the total."
+    )
+    own_entry: Text = Field(description="The row of entries typed instead of chosen from the list.")
+    left_blank: Text
+    empty: Text = Field(description="Heading of the inputs the force left empty.")
+    none_empty: Text
+    problems: Text = Field(description="Heading of what was noticed reading the force's plan, with the cells.")
+    none_problems: Text
+    index_title: Text = Field(description="The title of the page listing every pack (feedback/index.html).")
+    index_intro: Text
+
+
 class IndexLabels(Model):
     """The words of the index page a build writes beside the documents (index.html, index.md)."""
 
@@ -196,6 +242,47 @@ class IndexLabels(Model):
     html: Text
     xlsx: Text
     pdf: Text
+    ods: Text = Field(description="The name of the OpenDocument spreadsheet format (nvap build -f ods).")
+
+
+class WorkbookLabels(Model):
+    """The words of every workbook's cover sheet and the titles of the sheets the documents do not name."""
+
+    cover: Text = Field(description="The cover sheet's tab name.")
+    contents: Text = Field(description="Heading of the cover's table of the sheets.")
+    sheet: Text = Field(description="Heads the column of sheet names (each a link to its sheet).")
+    holds: Text = Field(description="Heads the column saying what each sheet holds.")
+    hidden: Text = Field(description="Heading of the cover's list of hidden sheets.")
+    hidden_intro: Text = Field(description="Says what the hidden sheets are for.")
+    notes: Text = Field(description="Heading of a workbook's notes ([note 1], [note 2]).")
+    term: Text = Field(description="Heads the glossary's column of acronyms.")
+    meaning: Text = Field(description="Heads the glossary's column of what each acronym stands for.")
+    objectives_sheet: Text = Field(description="The toolkit sheet of each objective's situation, measures and consequences.")
+    further_information: Text = Field(description="The toolkit sheet of challenges, links and references.")
+    priorities: Text = Field(description="The Covenant tracker's sheet of priorities.")
+    guidance: Text
+    impact_statement: Text
+    logic_model: Text
+    objectives: Text
+    supporting_information: Text
+    further: Text
+    glossary: Text
+    realisation_plan: Text
+    lists_sheet: Text
+    plan_meta_sheet: Text
+    summary_meta_sheet: Text
+    tracker: Text
+    returns: Text
+    completeness: Text
+    choices: Text
+    free_text: Text
+    answers: Text
+    missing: Text
+    duplicates: Text
+    warnings: Text
+    rejected: Text
+    outside: Text
+    skipped: Text
 
 
 class Programme(Model):
@@ -212,4 +299,6 @@ class Programme(Model):
     realisation_plan: RealisationPlanForm
     labels: Labels
     collect_labels: CollectLabels
+    feedback_labels: FeedbackLabels
     index_labels: IndexLabels
+    workbook_labels: WorkbookLabels

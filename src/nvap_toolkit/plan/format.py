@@ -6,9 +6,9 @@ reading back; the writer (``plan.write``, ``render.xlsx.plan_form``) and the rea
 plans of every version (``tests/fixtures/plans/v<N>/``) with hand-written
 expectations, so a change that breaks a plan already with forces fails.
 
-A plan workbook holds the instructions sheet, one fillable sheet per action,
-and two hidden sheets: ``nvap_lists`` (dropdown options) and ``nvap``, the
-metadata.  Each metadata value is in column B beside its name in column A,
+A plan workbook holds a cover (the instructions sheet until format 2), one
+fillable sheet per action, and two hidden sheets ("very hidden" from format 3):
+``nvap_lists`` (dropdown options) and ``nvap``, the metadata.  Each metadata value is in column B beside its name in column A,
 behind a workbook-scope defined name of that name::
 
     nvap_kind              "nvap-realisation-plan": what the file is
@@ -34,6 +34,12 @@ Versions:
 
 * **1** (nvap 0.1.0): the layout above without ``nvap_format`` and ``nvap_lang``.
 * **2** (nvap 0.2.0): adds ``nvap_format`` and ``nvap_lang``; names and cells as in 1.
+* **3** (nvap 0.3.0): the accessible layout; names, metadata and the label beside each
+  input (column A of its row) as in 2, but cells move: no merged cells (a header input is
+  column B alone, no longer B:C), three title rows (A1 says what the sheet is) instead of
+  four, so the header inputs are B4:B8 (B5:B9 before), and no blank row before an
+  objective.  The first sheet is a cover (its title ``workbook_labels.cover``), the
+  hidden sheets are very hidden, and the workbook has a title, subject and language.
 
 Answers are matched by these stable ids (action, objective, impact column,
 field), never by the wording a sheet shows, so a plan made from an earlier
@@ -49,9 +55,9 @@ KIND = "nvap-realisation-plan"
 """``nvap_kind`` of a plan."""
 SUMMARY_KIND = "nvap-collect-summary"
 """``nvap_kind`` of the summary workbook ``nvap collect`` writes (never read as a plan)."""
-VERSION = 2
+VERSION = 3
 """The format this nvap writes."""
-VERSIONS = {1: "nvap 0.1.0", 2: "nvap 0.2.0"}
+VERSIONS = {1: "nvap 0.1.0", 2: "nvap 0.2.0", 3: "nvap 0.3.0"}
 """Every format version that shipped, and the release that introduced it: ``plan.read`` reads them all."""
 
 META_SHEET = "nvap"

@@ -1,8 +1,9 @@
 """``nvap plan``: a fillable Impact Realisation Plan workbook per force (format ``plan.format.VERSION``).
 
-The workbook holds, in order: the instructions (the toolkit's questions to ask
-before planning, the contents and the contact), one plan sheet per action
-(drawn by ``render.xlsx.plan_form``), then the hidden ``nvap_lists`` and ``nvap``
+The workbook holds, in order: the cover (the title, the editions, the toolkit's
+questions to ask before planning, every sheet with what it holds and a link to
+it, the hidden sheets explained, the contact), one plan sheet per action (drawn
+by ``render.xlsx.plan_form``), then the very hidden ``nvap_lists`` and ``nvap``
 (metadata) sheets that ``plan.format`` describes.
 """
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from ..content.project import Project
     from ..models import Action
+    from ..models.programme import WorkbookLabels
     from ..models.reference import Force
     from ..render.prose import Prose
     from ..render.views import ActionForm, InstructionsForm
@@ -125,7 +127,7 @@ def plan_outputs(
     defined names and metadata are the English plan's but for ``nvap_lang``: its edition (content hash) is
     the English content's, so ``nvap collect`` reads both languages' plans together.
     """
-    from ..content.forces import plan_filename
+    from ..content.forces import name_in, plan_filename
     from ..render.prose import Prose
     from ..render.views import action_form, instructions_form
     from ..writer import Output
@@ -143,7 +145,8 @@ def plan_outputs(
     instructions = replace(
         instructions_form(shown, actions[0], prose), editions=tuple(_edition(shown, a, prose) for a in actions)
     )
-    titles = _sheet_titles(specs, prose, instructions)
+    words = shown.programme_of(actions[0]).workbook_labels
+    titles = _sheet_titles(specs, prose, words)
     outputs: list[Output] = []
     names: dict[str, str] = {}
     for key, force in forces:
@@ -154,10 +157,10 @@ def plan_outputs(
         if file_format == "ods":
             from ..render.ods import ods_bytes
 
-            wb = plan_workbook(key, force, specs, instructions, titles, lang=lang)
-            data = ods_bytes(wb, title=f"{instructions.heading}: {force.name}", lang=lang)
+            wb = plan_workbook(key, force, specs, instructions, titles, lang=lang, words=words)
+            data = ods_bytes(wb, title=f"{instructions.instructions_heading}: {name_in(force, lang)}", lang=lang)
         else:
-            data = plan_workbook_bytes(key, force, specs, instructions, titles, lang=lang)
+            data = plan_workbook_bytes(key, force, specs, instructions, titles, lang=lang, words=words)
         outputs.append(Output(out_dir / filename, data))
     return outputs
 
@@ -180,11 +183,11 @@ def _edition(project: Project, action: Action, prose: Prose) -> str:
     return f"{labels.draft_banner}: {line}" if action.status == "draft" else line
 
 
-def _sheet_titles(specs: list[Spec], prose: Prose, instructions: InstructionsForm) -> list[str]:
+def _sheet_titles(specs: list[Spec], prose: Prose, words: WorkbookLabels) -> list[str]:
     """The plan sheets' titles: '<id> <title>', valid, and unique beside the other sheets."""
     from ..render.xlsx.cells import sheet_title
 
-    taken = {sheet_title(instructions.instructions_heading), fmt.LISTS_SHEET, fmt.META_SHEET}
+    taken = {sheet_title(words.cover), fmt.LISTS_SHEET, fmt.META_SHEET}
     titles = []
     for _, _, action in specs:
         title = sheet_title(f"{action.id} {prose.plain(action.title)}", taken)
@@ -194,12 +197,20 @@ def _sheet_titles(specs: list[Spec], prose: Prose, instructions: InstructionsFor
 
 
 def plan_workbook(
-    key: str, force: Force, specs: list[Spec], instructions: InstructionsForm, titles: list[str], *, lang: str = "en"
+    key: str,
+    force: Force,
+    specs: list[Spec],
+    instructions: InstructionsForm,
+    titles: list[str],
+    *,
+    lang: str = "en",
+    words: WorkbookLabels,
 ) -> Workbook:
-    """One force's plan workbook: instructions, a sheet per action, hidden lists and metadata."""
+    """One force's plan workbook: the cover, a sheet per action, the very hidden lists and metadata."""
     from openpyxl import Workbook
 
     from ..content.forces import name_in
+    from ..render.xlsx.cover import set_properties
     from ..render.xlsx.plan_form import write_instructions_sheet, write_plan_sheet
 
     wb = Workbook()
@@ -207,27 +218,43 @@ def plan_workbook(
     assert first is not None
     for (spec, _, _), title in zip(specs, titles, strict=True):
         write_plan_sheet(wb, spec, force_name=name_in(force, lang), title=title)
+    hidden = [(fmt.LISTS_SHEET, words.lists_sheet)] if fmt.LISTS_SHEET in wb.sheetnames else []
     write_instructions_sheet(
         first,
         instructions,
         force_name=name_in(force, lang),
-        sheets=[(spec.action_line, t) for (spec, _, _), t in zip(specs, titles, strict=True)],
+        sheets=[(t, words.realisation_plan) for t in titles],
+        words=words,
+        # Each link shows the action line, alone in its cell as every earlier format had it, so that
+        # plan.outside knows that text as nvap's in a returned plan of any format.
+        shown={t: spec.action_line for (spec, _, _), t in zip(specs, titles, strict=True)},
+        hidden=[*hidden, (fmt.META_SHEET, words.plan_meta_sheet)],
     )
     if fmt.LISTS_SHEET in wb.sheetnames:
         lists = wb[fmt.LISTS_SHEET]
         wb.move_sheet(lists, offset=len(wb.sheetnames) - 1 - wb.index(lists))
     _write_metadata(wb, key, force, specs, lang)
+    set_properties(
+        wb, title=f"{instructions.instructions_heading}: {name_in(force, lang)}", subject=instructions.heading, lang=lang
+    )
     wb.active = 0
     return wb
 
 
 def plan_workbook_bytes(
-    key: str, force: Force, specs: list[Spec], instructions: InstructionsForm, titles: list[str], *, lang: str = "en"
+    key: str,
+    force: Force,
+    specs: list[Spec],
+    instructions: InstructionsForm,
+    titles: list[str],
+    *,
+    lang: str = "en",
+    words: WorkbookLabels,
 ) -> bytes:
     """``plan_workbook`` saved deterministically."""
     from ..render.xlsx.workbook import workbook_bytes
 
-    return workbook_bytes(plan_workbook(key, force, specs, instructions, titles, lang=lang))
+    return workbook_bytes(plan_workbook(key, force, specs, instructions, titles, lang=lang, words=words))
 
 
 def metadata_rows(key: str, force: Force, specs: list[Spec], lang: str = "en") -> list[tuple[str, str]]:
@@ -253,7 +280,7 @@ def _write_metadata(wb: Workbook, key: str, force: Force, specs: list[Spec], lan
 
     ensure_form_styles(wb)
     ws = wb.create_sheet(fmt.META_SHEET)
-    ws.sheet_state = "hidden"
+    ws.sheet_state = "veryHidden"  # named and explained on the cover
     ws.protection.sheet = True
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 60

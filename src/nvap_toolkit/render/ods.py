@@ -717,7 +717,9 @@ class _SheetWriter:
         return f"<table:table{attrs}>{self._columns()}{self._rows()}{self._local_names()}</table:table>"
 
     def _database(self) -> None:
-        ref = self.ws.auto_filter.ref
+        # A sheet's filter, or its Excel table (which filters its header row): one filtered range in ODF.
+        tables = list(self.ws.tables.values())
+        ref = self.ws.auto_filter.ref or (tables[0].ref if tables else None)
         if not ref:
             return
         first, _, last = ref.replace("$", "").partition(":")

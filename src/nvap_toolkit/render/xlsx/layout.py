@@ -6,6 +6,7 @@ programs that do not fit rows themselves (LibreOffice, or Excel for merged cells
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -15,9 +16,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from .cells import footer_text, hyperlink, merge, put, set_style, sheet_title
-from .styles import BAND_FILL, BODY, BODY_SIZE, BOLD, FONT_NAME, HEADER, HEADER_FILL, LABEL_FILL, TABLE_BOX, border, font
+from .cells import footer_text, hyperlink, put, set_style, sheet_title
+from .styles import BAND_FILL, BODY, BODY_SIZE, BOLD, FONT_NAME, HEADER, HEADER_FILL, LABEL_FILL, TABLE_BOX, font
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -79,11 +81,12 @@ class Sheet:
     widths: Sequence[float]
     row: int = 1
     table_headers: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    landscape: bool = True
 
     def __post_init__(self) -> None:
         for i, width in enumerate(self.widths, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = width
-        print_setup(self.ws)
+        print_setup(self.ws, self.widths, landscape=self.landscape)
 
     @property
     def last(self) -> int:
@@ -96,17 +99,16 @@ class Sheet:
         current = self.ws.row_dimensions[row].height or 0
         self.ws.row_dimensions[row].height = min(MAX_ROW_PT, max(current, round(points, 2)))
 
-    def _merge(self, row: int, first: int, last: int, rows: int = 1) -> None:
-        if last > first or rows > 1:
-            merge(self.ws, row, first, row + rows - 1, last)
-
     def text(self, value: str, *, first: int = 1, style: Font = BODY, fill: PatternFill | None = None, indent: int = 0) -> Cell:
         """One row of text spanning columns ``first`` to the last."""
         r = self.row
-        cell = put(self.ws, r, first, value, style=style, fill=fill, indent=indent)
-        self._merge(r, first, self.last)  # the merged range shows the first cell's fill
         size = style.sz or BODY_SIZE
-        self._height(r, text_height(value, self.span(first, self.last), size=size, bold=bool(style.b), indent=indent))
+        # Never merged (a merged range hides the table's shape from a screen reader): text wraps in its
+        # column when it is the sheet's last, else it stays one line that runs over the empty cells beside it.
+        wrap = first == self.last
+        cell = put(self.ws, r, first, value, style=style, fill=fill, indent=indent, wrap=wrap)
+        width = self.widths[first - 1] if wrap else self.span(first, self.last) * 10
+        self._height(r, text_height(value, width, size=size, bold=bool(style.b), indent=indent))
         self.row += 1
         return cell
 
@@ -170,11 +172,12 @@ class Sheet:
         self.table_headers.append((r, tuple(labels)))
         self.row += 1
 
-    def table_row(self, cells: Sequence[Sequence[str]]) -> None:
+    def table_row(self, cells: Sequence[Sequence[str]], *, keys: int = 1) -> None:
         """One table row; each cell a list of paragraphs.
 
         A row taller than Excel allows is split: the tallest cell's paragraphs go one
-        group a row, and the other cells are merged down beside them.
+        group a row; each further row repeats the first ``keys`` cells (what the row
+        is about), so that every row of the table reads on its own and none is merged.
         """
         texts = [cell_text(c) for c in cells]
         heights = [text_height(t, self.widths[i]) if t else 0.0 for i, t in enumerate(texts)]
@@ -182,26 +185,20 @@ class Sheet:
         groups = [list(cells[tall])]
         if heights[tall] > SPLIT_PT and len(cells[tall]) > 1:
             groups = _group(list(cells[tall]), lambda paras: text_height(cell_text(paras), self.widths[tall]))
-        rows = len(groups)
-        r = self.row
-        row_heights = [text_height(cell_text(g), self.widths[tall]) if cell_text(g) else line_height() + 4 for g in groups]
-        for c, text in enumerate(texts, start=1):
-            if c - 1 == tall and rows > 1:
-                for k, g in enumerate(groups):
-                    cell = put(self.ws, r + k, c, cell_text(g))
-                    set_style(cell, "border", border(top=k == 0, bottom=k == rows - 1))
-                continue
-            put(self.ws, r, c, text or None)
-            for k in range(rows):
-                set_style(self.ws.cell(row=r + k, column=c), "border", TABLE_BOX)
-            self._merge(r, c, c, rows)
-            # A merged cell must fit in the rows beside it: spread any shortfall over them.
-            short = heights[c - 1] - sum(row_heights)
-            if short > 0:
-                row_heights = [h + short / rows for h in row_heights]
-        for k, h in enumerate(row_heights):
-            self._height(r + k, h)
-        self.row += rows
+        for k, group in enumerate(groups):
+            r = self.row
+            height = line_height() + 4
+            for c, text in enumerate(texts, start=1):
+                if c - 1 == tall:
+                    text = cell_text(group)
+                elif k > 0 and c > keys:
+                    text = ""
+                cell = put(self.ws, r, c, text or None)
+                set_style(cell, "border", TABLE_BOX)
+                if text:
+                    height = max(height, text_height(text, self.widths[c - 1]))
+            self._height(r, height)
+            self.row += 1
 
     def finish(self, *, freeze: str | None, repeat: str | None) -> None:
         """Freeze the panes above ``freeze`` and repeat the rows ``repeat`` ('3:3') on every printed page."""
@@ -227,19 +224,53 @@ def _group(paras: list[str], height: Callable[[list[str]], float]) -> list[list[
     return groups
 
 
-def print_setup(ws: Worksheet, *, landscape: bool = True, centred: bool = True) -> None:
-    """A4, every column on one page width, narrow margins, centred (tables; not a page of prose).
+MIN_PRINTED_PT = 8.0
+"""No printed text is smaller: a sheet is fitted to the page's width only when that keeps its text this large."""
+_PAGE_IN = {"portrait": (8.27, 11.69), "landscape": (11.69, 8.27)}
+"""A4, in inches."""
+_MARGINS_IN = 1.0
+"""Left and right margins together (``print_setup``)."""
+
+
+def column_points(width: float) -> float:
+    """A column ``width`` units wide, in points (7 pixels a unit and 5 of padding, at 96 pixels an inch)."""
+    return (width * 7 + 5) * 0.75
+
+
+def fitted_scale(widths: Sequence[float], *, landscape: bool = True) -> float:
+    """The scale that fits ``widths`` into one A4 page's width (at most 1)."""
+    printable = (_PAGE_IN["landscape" if landscape else "portrait"][0] - _MARGINS_IN) * 72
+    return min(1.0, printable / sum(column_points(w) for w in widths))
+
+
+def print_setup(
+    ws: Worksheet,
+    widths: Sequence[float] | None = None,
+    *,
+    landscape: bool = True,
+    centred: bool = True,
+    smallest: float = BODY_SIZE,
+) -> None:
+    """A4, narrow margins, centred (tables; not a page of prose), every column on one page width when that
+    keeps the ``smallest`` text at 8 pt or more; else at 100%, the columns split over pages.
 
     LibreOffice prints a centred page of prose in one wide column (a plan's instructions)
     with its left part cut off the page.
     """
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if widths is None or fitted_scale(widths, landscape=landscape) * smallest >= MIN_PRINTED_PT:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    else:
+        ws.page_setup.scale = 100
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
+        ws.print_title_cols = "A:A"
     ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7, header=0.3, footer=0.3)
     ws.print_options.horizontalCentered = centred
+    # Headers and footers keep their size whatever the sheet's scale.
+    ws.HeaderFooter.scaleWithDoc = False
 
 
 def protect(ws: Worksheet) -> None:
@@ -277,6 +308,38 @@ def write_attribution(sheet: Sheet, heading: str | None, attribution: Attributio
             hyperlink(cell, url)
 
 
+def title_row(ws: Worksheet, text: str, *, row: int = 1, size: float = 13) -> None:
+    """The sheet's title (A1): bold, on one line that may run over the empty cells beside it."""
+    put(ws, row, 1, text, style=font(bold=True, size=size, colour="1F3864"), wrap=False)
+    ws.row_dimensions[row].height = line_height(size) + 6
+
+
+_NOT_NAME = re.compile(r"[^A-Za-z0-9_]+")
+
+
+def add_table(ws: Worksheet, header_row: int, last_row: int, columns: int, name: str) -> None:
+    """Make rows ``header_row``..``last_row`` of ``ws`` an Excel table of one header row, keeping the cells' styles.
+
+    A table of no rows stays a header row with a filter: Excel wants a table to hold a row.
+    """
+    ref = f"A{header_row}:{get_column_letter(columns)}{max(last_row, header_row)}"
+    if last_row <= header_row:
+        ws.auto_filter.ref = ref
+        return
+    ws.auto_filter.ref = None
+    wb = ws.parent
+    assert wb is not None
+    taken = {t.casefold() for sheet in wb.worksheets for t in sheet.tables}
+    base = "t_" + _NOT_NAME.sub("_", name).strip("_")[:40]
+    table_name, n = base, 1
+    while table_name.casefold() in taken:
+        n += 1
+        table_name = f"{base}_{n}"
+    table = Table(displayName=table_name, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False, showColumnStripes=False)
+    ws.add_table(table)
+
+
 def table_sheet(
     wb: Workbook,
     title: str,
@@ -285,8 +348,10 @@ def table_sheet(
     *,
     widths: Sequence[float],
     formats: dict[int, str] | None = None,
+    heading: str | None = None,
 ) -> Worksheet:
-    """A sheet of one table: the header row (frozen, filtered, printed on every page), then the rows."""
+    """A sheet of one table: its title in A1 (``heading``, else ``title``), then the header row (frozen,
+    filtered, printed on every page) and the rows, as an Excel table."""
 
     def fit(row: int, values: Sequence[Any], *, bold: bool = False) -> None:
         # LibreOffice does not fit rows to wrapped text itself: give each row the height its text needs.
@@ -295,19 +360,20 @@ def table_sheet(
             ws.row_dimensions[row].height = min(MAX_ROW_PT, max(heights))
 
     ws: Worksheet = wb.create_sheet(sheet_title(title, wb.sheetnames))
+    title_row(ws, heading or title)
+    top = 2
     for column, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        put(ws, 1, column, header, style=HEADER, fill=HEADER_FILL)
+        put(ws, top, column, header, style=HEADER, fill=HEADER_FILL)
         ws.column_dimensions[get_column_letter(column)].width = width
-    fit(1, headers, bold=True)
-    for row, values in enumerate(rows, start=2):
+    fit(top, headers, bold=True)
+    for row, values in enumerate(rows, start=top + 1):
         for column, value in enumerate(values, start=1):
             cell = put(ws, row, column, value)
             if formats and column - 1 in formats:
                 cell.number_format = formats[column - 1]
         fit(row, values)
-    last = get_column_letter(len(headers))
-    ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
-    ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    print_setup(ws)
+    add_table(ws, top, top + len(rows), len(headers), title)
+    ws.freeze_panes = f"A{top + 1}"
+    ws.print_title_rows = f"{top}:{top}"
+    print_setup(ws, widths)
     return ws

@@ -21,11 +21,11 @@ the names are the plan's file format, read back by ``plan.read``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ...plan.format import (
     COLUMNS,
@@ -39,7 +39,8 @@ from ...plan.format import (
     objective_name,
 )
 from ..views import ActionForm, InstructionsForm, action_form
-from .cells import absolute, add_name, clean, clip, merge, put_text, sheet_title
+from .cells import absolute, add_name, clean, clip, put_text, sheet_title
+from .cover import Cover, write_cover
 from .layout import print_setup, protect, text_height
 from .styles import ensure_form_styles
 
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 
     from ...content.project import Project
     from ...models import Action
+    from ...models.programme import WorkbookLabels
     from ...models.reference import Force
     from ..prose import Prose
 
@@ -58,7 +60,7 @@ PROMPT_TITLE_MAX = 32
 
 # Layout: label column, then the organisational and external input columns.
 _WIDTHS = {"A": 26.0, "B": 62.0, "C": 62.0}
-_TITLE_ROWS = 4
+_TITLE_ROWS = 3
 _INPUT_HEIGHT = 48.0
 _HEADER_HEIGHT = 20.0
 
@@ -113,7 +115,7 @@ def _lists_sheet(wb: Workbook) -> Worksheet:
     if LISTS_SHEET in wb.sheetnames:
         return wb[LISTS_SHEET]
     ws: Worksheet = wb.create_sheet(LISTS_SHEET)
-    ws.sheet_state = "hidden"
+    ws.sheet_state = "veryHidden"  # named and explained on the workbook's cover
     ws.protection.sheet = True
     return ws
 
@@ -151,23 +153,20 @@ def write_plan_sheet(wb: Workbook, spec: ActionForm, *, force_name: str | None, 
             inputs.append(defined)
 
     def wide(row: int, text: str | None, style: str) -> Cell:
-        """A cell spanning the two impact columns (B:C)."""
-        cell = put_text(ws.cell(row=row, column=2), text, style)
-        merge(ws, row, 2, row, 3)
-        return cell
+        """A cell of the header: in column B (never merged with C: a merged range hides the form's shape)."""
+        return put_text(ws.cell(row=row, column=2), text, style)
 
-    # Title rows, frozen and printed on every page.
+    # Title rows, frozen and printed on every page: A1 says what the sheet is. Each is one line that
+    # runs over the empty cells beside it (not merged).
     for row, (text, style, height) in enumerate(
         [
-            (spec.heading, "nvap heading", 24.0),
+            (f"{spec.title}: {spec.action_line}", "nvap heading", 24.0),
+            (spec.heading, "nvap subheading", 18.0),
             (spec.subheading, "nvap subheading", 18.0),
-            (spec.action_line, "nvap subheading", 18.0),
-            (spec.title, "nvap title", 22.0),
         ],
         start=1,
     ):
         put_text(ws.cell(row=row, column=1), text, style)
-        merge(ws, row, 1, row, 3)
         heights[row].height = height
     row = _TITLE_ROWS + 1
 
@@ -192,10 +191,9 @@ def write_plan_sheet(wb: Workbook, spec: ActionForm, *, force_name: str | None, 
         row += 1
 
     for objective in spec.objectives:
-        row += 1
         put_text(ws.cell(row=row, column=1), f"{labels['objective']} {objective.number}", "nvap label")
         wide(row, objective.statement, "nvap strong")
-        heights[row].height = row_height(objective.statement, _WIDTHS["B"] + _WIDTHS["C"])
+        heights[row].height = row_height(objective.statement, _WIDTHS["B"])
         row += 1
 
         put_text(ws.cell(row=row, column=1), labels["impact_owner"], "nvap label")
@@ -239,7 +237,7 @@ def write_plan_sheet(wb: Workbook, spec: ActionForm, *, force_name: str | None, 
     ws.freeze_panes = ws.cell(row=_TITLE_ROWS + 1, column=1).coordinate
     ws.print_title_rows = f"1:{_TITLE_ROWS}"
     ws.print_area = f"A1:C{last}"
-    print_setup(ws, landscape=True)
+    print_setup(ws, list(_WIDTHS.values()), landscape=True)
     protect(ws)
     return inputs
 
@@ -267,48 +265,41 @@ def add_plan_sheet(
 
 
 def write_instructions_sheet(
-    ws: Worksheet, spec: InstructionsForm, *, force_name: str | None, sheets: list[tuple[str, str]]
+    ws: Worksheet,
+    spec: InstructionsForm,
+    *,
+    force_name: str | None,
+    sheets: list[tuple[str, str]],
+    words: WorkbookLabels,
+    shown: dict[str, str] | None = None,
+    hidden: Sequence[tuple[str, str]] = (),
 ) -> None:
-    """Fill ``ws`` with the plan's instructions; ``sheets`` lists (text, sheet title) to link to."""
+    """Fill ``ws`` as the plan's cover: its title, the instructions, the contents (``sheets``: sheet title and
+    what it holds, each a link, shown as ``shown`` gives), the ``hidden`` sheets explained, the contact and the
+    attribution.
+
+    The force's name is a line of its own: every other line is the same in every force's plan
+    (``plan.outside`` knows nvap's own words by them).
+    """
     wb = ws.parent
     assert wb is not None
     ensure_form_styles(wb)
-    ws.title = sheet_title(spec.instructions_heading, set(wb.sheetnames) - {ws.title})
-    ws.column_dimensions["A"].width = 100.0
-    row = 1
-
-    def line(text: str | None, style: str = "nvap prose", height: float | None = None) -> Cell:
-        nonlocal row
-        cell = put_text(ws.cell(row=row, column=1), text, style)
-        if text:
-            ws.row_dimensions[row].height = height or row_height(text, 100.0, minimum=15.0)
-        row += 1
-        return cell
-
-    line(spec.heading, "nvap heading", 24.0)
-    line(spec.subheading, "nvap subheading", 18.0)
-    if force_name:
-        line(force_name, "nvap subheading", 18.0)
-    for edition in spec.editions:
-        line(edition)
-    row += 1
-    line(spec.instructions_heading, "nvap prose heading", 18.0)
-    line(spec.instructions_intro)
-    for question in spec.instructions:
-        line(f"\u2022 {question}")
-    if sheets:
-        row += 1
-        line(spec.contents_heading, "nvap prose heading", 18.0)
-        for text, title in sheets:
-            cell = line(text, "nvap link")
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{quote_sheetname(title)}!A1", display=clean(text))
-    row += 1
-    line(spec.contact_heading, "nvap prose heading", 18.0)
-    line(spec.contact_text)
-    cell = line(spec.contact_email, "nvap link")
-    cell.hyperlink = f"mailto:{spec.contact_email}"
-    row += 1
-    line(spec.attribution)
-    ws.print_area = f"A1:A{row - 1}"
-    print_setup(ws, landscape=False, centred=False)  # one column of prose, read from the left
+    cover = Cover(
+        words,
+        spec.instructions_heading,
+        lines=[spec.heading, spec.subheading, *([force_name] if force_name else []), *spec.editions],
+        before=[
+            (spec.instructions_heading, spec.instructions_intro, None),
+            *((None, f"\u2022 {question}", None) for question in spec.instructions),
+        ],
+        sheets=sheets,
+        shown=shown or {},
+        hidden=list(hidden),
+        after=[
+            (spec.contact_heading, spec.contact_text, None),
+            (None, spec.contact_email, f"mailto:{spec.contact_email}"),
+            (None, spec.attribution, None),
+        ],
+    )
+    write_cover(wb, cover, ws)
     protect(ws)

@@ -1,15 +1,21 @@
-"""The Action Impact Toolkit as an Excel workbook, sheet for sheet like the original.
+"""The Action Impact Toolkit as an accessible Excel workbook.
 
-Sheets, in the original's order: the guidance notes, the impact statement, the
-logic model, the supporting information and the fillable realisation plan
-(written by ``plan_form.add_plan_sheet``, the same form ``nvap plan`` writes).
+Sheets, in order: a cover (title, edition, every sheet with what it holds and a
+link to it, the hidden sheet explained, the notes), the guidance notes, the
+impact statement (both one column of text), the logic model and its
+objectives, the supporting information (each one Excel table of one header
+row), further information (text), the glossary (a table) and the fillable
+realisation plan (written by ``plan_form.add_plan_sheet``, the same form ``nvap
+plan`` writes), then the very hidden sheet of the plan's dropdown options.
+Following the Government Analysis Function's "Releasing statistics in
+spreadsheets": a title in A1 of every sheet, no merged cells, no blank rows in
+a table, notes as ``[note N]``, printed text never below 8 pt.
 
-Every word comes from content (``programme.labels`` and the models); this module
-holds structure only: layout, styles, widths and print setup. Text is written
-through :func:`put`, which keeps it a string (never a formula) whatever it
-starts with. Row heights are estimated from the text, so wrapped text shows in
-full in programs that do not fit rows themselves (LibreOffice, or Excel for
-merged cells).
+Every word comes from content (``programme.labels``, ``programme.workbook_labels``
+and the models); this module holds structure only: layout, styles, widths and
+print setup. Text is written through :func:`put`, which keeps it a string
+(never a formula) whatever it starts with. Row heights are estimated from the
+text, so wrapped text shows in full in programs that do not fit rows themselves.
 """
 
 from __future__ import annotations
@@ -26,9 +32,10 @@ from ...plan.format import LISTS_SHEET
 from ..prose import Prose
 from ..views import ToolkitView, edition_line, toolkit_view
 from .cells import hyperlink, sheet_title
-from .layout import BULLET, Sheet, attribution_footer, write_attribution
+from .cover import Cover, SheetProse, set_properties, very_hidden, write_cover
+from .layout import BULLET, Sheet, add_table, attribution_footer, table_sheet
 from .plan_form import add_plan_sheet
-from .styles import BOLD, font
+from .styles import BOLD
 from .workbook import workbook_bytes
 
 # -- content to text -------------------------------------------------------------------------
@@ -44,12 +51,14 @@ def block_text(block: Block, prose: Prose) -> str:
 # -- the toolkit ----------------------------------------------------------------------------
 
 
-GUIDANCE_WIDTHS = (26, 104)
-STATEMENT_WIDTHS = (30, 100)
-LOGIC_WIDTHS = (34, 30, 46, 42)
-LOGIC_WIDTHS_NO_OUTPUTS = (38, 56, 58)
+TEXT_WIDTHS = (80,)
+"""A sheet of text: one column, a portrait A4 page wide."""
+LOGIC_WIDTHS = (22, 28, 36, 40, 40)
+LOGIC_WIDTHS_NO_OUTPUTS = (24, 40, 50, 52)
 """The logic model without its Outputs column (``outputs_note``)."""
-SUPPORT_WIDTHS = (30, 66, 36, 32, 38)
+OBJECTIVES_WIDTHS = (24, 50, 50, 46)
+SUPPORT_WIDTHS = (24, 56, 28, 30, 34)
+GLOSSARY_WIDTHS = (20, 75)
 
 
 def toolkit_xlsx(project: Project, action: Action) -> bytes:
@@ -59,75 +68,106 @@ def toolkit_xlsx(project: Project, action: Action) -> bytes:
 
 def toolkit_workbook(project: Project, action: Action) -> Workbook:
     """The toolkit workbook, unsaved (for callers that add to it)."""
-    prose = Prose(project)
+    prose = SheetProse(project)
     view = toolkit_view(project, action, prose)
     labels = view.labels
     programme = view.programme
+    words = programme.workbook_labels
     wb = Workbook()
-    titles: list[str] = []
+    first = wb.active
+    assert isinstance(first, Worksheet)
+    wb.remove(first)
+    action_line = f"{labels.action} {action.id} {prose.plain(action.title)}"
+    title = f"{programme.name}: {labels.toolkit} {action.id} {prose.plain(action.title)}"
 
-    def new_sheet(title: str) -> Worksheet:
-        name = sheet_title(title, titles)
-        titles.append(name)
-        if len(titles) == 1:
-            first = wb.active
-            assert isinstance(first, Worksheet)
-            first.title = name
-            return first
-        created: Worksheet = wb.create_sheet(name)
+    def new_sheet(name: str) -> Worksheet:
+        created: Worksheet = wb.create_sheet(sheet_title(name, wb.sheetnames))
         return created
 
-    action_line = f"{labels.action} {action.id} {action.title}"
+    contents: list[tuple[str, str]] = []
     parts = [
-        (programme.guidance.heading, _guidance),
-        (labels.impact_statement, _impact_statement),
-        (labels.logic_model, _logic_model),
-        (labels.supporting_information, _supporting),
+        (programme.guidance.heading, words.guidance, _guidance),
+        (labels.impact_statement, words.impact_statement, _impact_statement),
+        (labels.logic_model, words.logic_model, _logic_model),
+        (words.objectives_sheet, words.objectives, _objectives),
     ]
-    sheets = []
-    for title, write in parts:
-        ws = new_sheet(title)
-        sheet = write(ws, view, action_line)
+    for name, holds, write in parts:
+        ws = new_sheet(name)
+        write(ws, view, action_line)
         attribution_footer(ws, view.attribution)
-        sheets.append(sheet)
+        contents.append((ws.title, holds))
+    for ws in _supporting(wb, view):
+        attribution_footer(ws, view.attribution)
+        contents.append((ws.title, words.supporting_information))
+    ws = new_sheet(words.further_information)
+    _further(ws, view, action_line)
+    attribution_footer(ws, view.attribution)
+    contents.append((ws.title, words.further))
+    if view.glossary:
+        ws = table_sheet(
+            wb, labels.glossary, [words.term, words.meaning], [[t, e] for t, e in view.glossary], widths=GLOSSARY_WIDTHS
+        )
+        attribution_footer(ws, view.attribution)
+        contents.append((ws.title, words.glossary))
 
     # The realisation plan: the fillable form of `nvap plan`, the force an input. The form adds
     # its sheet (and a hidden sheet of dropdown options after it).
     before = set(wb.sheetnames)
     add_plan_sheet(wb, project, action, prose, force=None, title=programme.realisation_plan.sheet_title)
+    hidden: list[tuple[str, str]] = []
     for name in wb.sheetnames:
-        if name not in before and name != LISTS_SHEET:
+        if name in before:
+            continue
+        if name == LISTS_SHEET:
+            very_hidden(wb[name])
+            hidden.append((name, words.lists_sheet))
+        else:
             attribution_footer(wb[name], view.attribution)
+            contents.append((name, words.realisation_plan))
 
-    # Footnotes ([^key]) anywhere in the toolkit, numbered in order of use, after the references.
-    if prose.notes:
-        support = sheets[3]
-        support.gap()
-        for n, key in enumerate(prose.notes, start=1):
-            link = project.links.links[key]
-            cell = support.para(f"[{n}] {link.title}" + (f" ({link.url})" if link.url else ""))
-            if link.url:
-                hyperlink(cell, link.url)
+    attribution = view.attribution
+    cover = Cover(
+        words,
+        title,
+        lines=[
+            *([labels.draft_banner] if action.status == "draft" else []),
+            edition_line(labels.edition, action.edition),
+            *(
+                prose.plain(note.text) + (f" {labels.affects_plans}" if note.affects_plans else "")
+                for note in action.edition.changes
+            ),
+        ],
+        sheets=contents,
+        hidden=hidden,
+        notes=[(project.links.links[key].title, project.links.links[key].url) for key in prose.notes],
+        after=[
+            (labels.attribution, attribution.statement, None),
+            *(
+                [
+                    (
+                        None,
+                        f"{attribution.licence} ({attribution.licence_url})" if attribution.licence_url else attribution.licence,
+                        attribution.licence_url,
+                    )
+                ]
+                if attribution.licence
+                else []
+            ),
+        ],
+    )
+    attribution_footer(write_cover(wb, cover), attribution)
+    set_properties(wb, title=title, subject=programme.name, lang=getattr(project, "lang", "") or "en")
     wb.active = 0
     return wb
 
 
-def _guidance(ws: Worksheet, view: ToolkitView, _action_line: str) -> Sheet:
+def _guidance(ws: Worksheet, view: ToolkitView, _action_line: str) -> None:
     programme, labels, prose, action = view.programme, view.labels, view.prose, view.action
-    s = Sheet(ws, GUIDANCE_WIDTHS)
-    s.banner(f"{programme.name}: {labels.toolkit} {action.id} {action.title}")
+    s = Sheet(ws, TEXT_WIDTHS, landscape=False)
+    s.banner(f"{programme.guidance.heading}: {labels.toolkit} {action.id} {prose.plain(action.title)}")
     if action.status == "draft":
-        s.text(labels.draft, style=BOLD)
-    s.para(edition_line(labels.edition, action.edition))
-    s.para(view.attribution.statement, italic=True)
-    if action.edition.changes:
-        s.gap()
-        s.heading(labels.changes)
-        for note in action.edition.changes:
-            s.bullet(prose.plain(note.text) + (f" {labels.affects_plans}" if note.affects_plans else ""))
-    s.gap()
+        s.text(labels.draft_banner, style=BOLD)
     guidance: Section = programme.guidance
-    s.heading(guidance.heading)
     s.blocks(guidance.body, prose)
     for number, part in enumerate(guidance.sections, start=1):
         s.heading(f"{number}. {part.heading}", level=2)
@@ -137,12 +177,10 @@ def _guidance(ws: Worksheet, view: ToolkitView, _action_line: str) -> Sheet:
     s.para(prose.plain(form.instructions_intro))
     for question in form.instructions:
         s.bullet(prose.plain(question))
-    s.gap()
     s.heading(programme.contact.heading)
     cell = s.para(f"{prose.plain(programme.contact.text)} {programme.contact.email}")
     hyperlink(cell, f"mailto:{programme.contact.email}")
     if view.related or view.priorities:
-        s.gap()
         s.heading(labels.related_actions)
         for action_id, title in view.related:
             s.bullet(f"{labels.action} {action_id} {title}")
@@ -150,15 +188,7 @@ def _guidance(ws: Worksheet, view: ToolkitView, _action_line: str) -> Sheet:
             s.heading(labels.covenant_priorities, level=2)
             for year, priority in view.priorities:
                 s.bullet(f"{priority.title} ({year})")
-    if view.glossary:
-        s.gap()
-        s.heading(labels.glossary)
-        for term, expansion in view.glossary:
-            s.pair(term, expansion)
-    s.gap()
-    write_attribution(s, labels.attribution, view.attribution)
-    s.finish(freeze="A2", repeat="1:1")
-    return s
+    s.finish(freeze=None, repeat=None)
 
 
 def _section_body(s: Sheet, section: Section, prose: Prose) -> None:
@@ -168,25 +198,27 @@ def _section_body(s: Sheet, section: Section, prose: Prose) -> None:
         _section_body(s, sub, prose)
 
 
-def _impact_statement(ws: Worksheet, view: ToolkitView, action_line: str) -> Sheet:
+def _impact_statement(ws: Worksheet, view: ToolkitView, action_line: str) -> None:
     labels, prose, action, peel = view.labels, view.prose, view.action, view.peel
-    s = Sheet(ws, STATEMENT_WIDTHS)
-    s.banner(labels.impact_statement_heading)
-    s.text(action_line, style=font(bold=True, size=12))
+    s = Sheet(ws, TEXT_WIDTHS, landscape=False)
+    s.banner(f"{labels.impact_statement_heading}: {action_line}")
     s.para(prose.plain(action.detail))
     for number, objective in enumerate(action.objectives, start=1):
-        s.gap()
         s.heading(f"{labels.objective} {number}: {prose.plain(objective.statement)}")
-        s.pair(labels.what_we_mean, prose.plain(objective.what_we_mean))
-        s.pair(labels.what_we_need, prose.plain(objective.what_we_need.intro))
-        s.pairs(None, [prose.plain(i) for i in objective.what_we_need.items], bullets=True)
-    s.gap()
-    s.pairs(labels.how_we_know, [_measure(peel(code), prose) for code in action.how_we_know], bullets=True)
-    s.gap()
-    s.pair(labels.organisational_impact, prose.plain(action.impacts.organisational))
-    s.pair(labels.external_impact, prose.plain(action.impacts.external))
-    s.finish(freeze="A3", repeat="1:2")
-    return s
+        s.heading(labels.what_we_mean, level=2)
+        s.para(prose.plain(objective.what_we_mean))
+        s.heading(labels.what_we_need, level=2)
+        s.para(prose.plain(objective.what_we_need.intro))
+        for item in objective.what_we_need.items:
+            s.bullet(prose.plain(item))
+    s.heading(labels.how_we_know)
+    for code in action.how_we_know:
+        s.bullet(_measure(peel(code), prose))
+    s.heading(labels.organisational_impact)
+    s.para(prose.plain(action.impacts.organisational))
+    s.heading(labels.external_impact)
+    s.para(prose.plain(action.impacts.external))
+    s.finish(freeze=None, repeat=None)
 
 
 def _measure(measure: Any, prose: Prose) -> str:
@@ -204,93 +236,75 @@ def _measures_lines(labels: Any, found: dict[str, list[Any]], prose: Prose) -> l
     return parts
 
 
-def _logic_model(ws: Worksheet, view: ToolkitView, action_line: str) -> Sheet:
-    labels, prose, action, programme = view.labels, view.prose, view.action, view.programme
-    measures = view.measures
-    s = Sheet(ws, LOGIC_WIDTHS_NO_OUTPUTS if action.outputs_note else LOGIC_WIDTHS)
-    s.banner(labels.logic_model)
-    s.text(action_line, style=font(bold=True, size=12))
-    s.pair(labels.action_detail, prose.plain(action.detail))
-    s.pairs(labels.objectives, [f"{n}. {prose.plain(o.statement)}" for n, o in enumerate(action.objectives, start=1)])
-    s.pairs(
-        labels.long_term_impacts,
+def _objective_name(labels: Any, number: int, short_name: str) -> str:
+    return f"{labels.objective} {number} - {short_name}"
+
+
+def _logic_model(ws: Worksheet, view: ToolkitView, action_line: str) -> None:
+    """One table: a row per activity of every objective."""
+    labels, prose, action = view.labels, view.prose, view.action
+    with_outputs = not action.outputs_note
+    widths = LOGIC_WIDTHS if with_outputs else LOGIC_WIDTHS_NO_OUTPUTS
+    s = Sheet(ws, widths)
+    s.banner(f"{labels.logic_model}: {action_line}")
+    if action.outputs_note:
+        s.para(prose.plain(action.outputs_note), italic=True)
+    top = s.row
+    s.table_header(
         [
-            f"{labels.organisational}: {prose.plain(action.impacts.organisational)}",
-            f"{labels.external}: {prose.plain(action.impacts.external)}",
-        ],
+            labels.objective,
+            labels.activities,
+            *([labels.outputs] if with_outputs else []),
+            labels.impacts,
+            labels.impact_assessment,
+        ]
     )
     for number, objective in enumerate(action.objectives, start=1):
-        s.gap()
-        s.heading(f"{labels.objective} {number} - {objective.short_name}")
-        s.pairs(labels.situation, [prose.plain(t) for t in objective.situation], bullets=True)
-        with_outputs = not action.outputs_note
-        s.table_header([labels.activities, *([labels.outputs] if with_outputs else []), labels.impacts, labels.impact_assessment])
         for activity in objective.activities:
             s.table_row(
                 [
+                    [_objective_name(labels, number, prose.plain(objective.short_name))],
                     [prose.plain(activity.title)],
                     *([[prose.plain(t) for t in activity.outputs]] if with_outputs else []),
                     [prose.plain(t) for t in activity.impacts],
                     [prose.plain(t) for t in activity.assessment_questions],
-                ]
+                ],
+                keys=2,
             )
-        if action.outputs_note:
-            s.para(prose.plain(action.outputs_note), italic=True)
-        s.gap()
-        suggested = measures(objective, objective.suggested_measures)
-        first = True
-        if suggested["peel"]:
-            s.pair(labels.suggested_measures, labels.peel_measures, style=BOLD)
-            first = False
-            for m in suggested["peel"]:
-                s.pair(None, _measure(m, prose), indent=1)
-        if suggested["other"]:
-            s.pair(labels.suggested_measures if first else None, labels.other_measures, style=BOLD)
-            for m in suggested["other"]:
-                s.pair(None, BULLET + _measure(m, prose), indent=1)
-        s.gap()
-        s.pairs(labels.unintended_consequences, [prose.plain(t) for t in objective.unintended_consequences], bullets=True)
-        s.pair(
-            None if objective.unintended_consequences else labels.unintended_consequences,
-            prose.plain(programme.unintended_consequences_note),
-            style=font(italic=True),
-        )
-    s.finish(freeze="A3", repeat=s.repeat_rows("1:2"))
-    return s
+    add_table(ws, top, s.row - 1, len(widths), f"{labels.logic_model} {action.id}")
+    s.finish(freeze=f"A{top + 1}", repeat=f"{top}:{top}")
 
 
-def _supporting(ws: Worksheet, view: ToolkitView, action_line: str) -> Sheet:
-    labels, prose, action, project = view.labels, view.prose, view.action, view.project
-    measures, link = view.measures, view.link
-    s = Sheet(ws, SUPPORT_WIDTHS)
-    s.banner(labels.supporting_information_heading)
-    s.text(action_line, style=font(bold=True, size=12))
-    s.para(prose.plain(action.detail))
-    s.pair(labels.organisational_impact_long_term, prose.plain(action.impacts.organisational))
-    s.pair(labels.external_impact_long_term, prose.plain(action.impacts.external))
-    s.gap()
-    s.heading(labels.perennial_challenges)
-    s.para(f"{prose.plain(project.challenges.intro)} {prose.plain(action.perennial_challenges.intro)}")
-    for challenge in action.perennial_challenges.links:
-        s.para(prose.plain(challenge.intro))
-        for issue in challenge.issues:
-            s.bullet(prose.plain(issue))
-    if action.useful_links:
-        s.gap()
-        s.heading(labels.useful_links)
-        for key in action.useful_links:
-            found = link(key)
-            s.label(found.title)
-            if found.url:
-                hyperlink(s.ws.cell(row=s.row, column=1), found.url)
-                hyperlink(s.text(found.url, first=2), found.url)
-            else:
-                s.text(labels.no_url, first=2, style=font(italic=True))
+def _objectives(ws: Worksheet, view: ToolkitView, action_line: str) -> None:
+    """One table: a row per objective, its situation, suggested measures and unintended consequences."""
+    labels, prose, action, programme, measures = view.labels, view.prose, view.action, view.programme, view.measures
+    s = Sheet(ws, OBJECTIVES_WIDTHS)
+    s.banner(f"{programme.workbook_labels.objectives_sheet}: {action_line}")
+    s.para(prose.plain(programme.unintended_consequences_note), italic=True)
+    top = s.row
+    s.table_header([labels.objective, labels.situation, labels.suggested_measures, labels.unintended_consequences])
     for number, objective in enumerate(action.objectives, start=1):
-        s.gap()
-        s.page_break()
-        s.heading(f"{labels.objective} {number}")
-        s.para(prose.plain(objective.statement))
+        s.table_row(
+            [
+                [_objective_name(labels, number, prose.plain(objective.short_name)), prose.plain(objective.statement)],
+                [BULLET + prose.plain(t) for t in objective.situation],
+                _measures_lines(labels, measures(objective, objective.suggested_measures), prose),
+                [BULLET + prose.plain(t) for t in objective.unintended_consequences],
+            ]
+        )
+    add_table(ws, top, s.row - 1, len(OBJECTIVES_WIDTHS), f"{programme.workbook_labels.objectives_sheet} {action.id}")
+    s.finish(freeze=f"A{top + 1}", repeat=f"{top}:{top}")
+
+
+def _supporting(wb: Workbook, view: ToolkitView) -> list[Worksheet]:
+    """A sheet per objective, each one table: a row per activity, with its evidence."""
+    labels, prose, action, measures = view.labels, view.prose, view.action, view.measures
+    sheets = []
+    for number, objective in enumerate(action.objectives, start=1):
+        ws: Worksheet = wb.create_sheet(sheet_title(f"{labels.supporting_information} {number}", wb.sheetnames))
+        s = Sheet(ws, SUPPORT_WIDTHS)
+        s.banner(f"{labels.supporting_information_heading}: {_objective_name(labels, number, prose.plain(objective.short_name))}")
+        top = s.row
         s.table_header(
             [labels.activities, labels.evidence, labels.impact, labels.impact_assessment, f"{labels.potential_measures} {number}"]
         )
@@ -304,12 +318,53 @@ def _supporting(ws: Worksheet, view: ToolkitView, action_line: str) -> Sheet:
                     _measures_lines(labels, measures(objective, activity.potential_measures), prose),
                 ]
             )
-    s.gap()
+        add_table(ws, top, s.row - 1, len(SUPPORT_WIDTHS), f"{labels.supporting_information} {action.id} {number}")
+        s.finish(freeze=f"A{top + 1}", repeat=f"{top}:{top}")
+        sheets.append(ws)
+    return sheets
+
+
+def _further(ws: Worksheet, view: ToolkitView, action_line: str) -> None:
+    """The long term impacts, perennial challenges, useful links and references: one column of text."""
+    labels, prose, action, project, link = view.labels, view.prose, view.action, view.project, view.link
+    s = Sheet(ws, TEXT_WIDTHS, landscape=False)
+    s.banner(f"{view.programme.workbook_labels.further_information}: {action_line}")
+    s.heading(labels.action_detail, level=2)
+    s.para(prose.plain(action.detail))
+    s.heading(labels.long_term_impacts, level=2)
+    s.para(f"{labels.organisational}: {prose.plain(action.impacts.organisational)}")
+    s.para(f"{labels.external}: {prose.plain(action.impacts.external)}")
+    s.heading(labels.organisational_impact_long_term, level=2)
+    s.para(prose.plain(action.impacts.organisational))
+    s.heading(labels.external_impact_long_term, level=2)
+    s.para(prose.plain(action.impacts.external))
+    s.heading(labels.perennial_challenges)
+    s.para(f"{prose.plain(project.challenges.intro)} {prose.plain(action.perennial_challenges.intro)}")
+    for challenge in action.perennial_challenges.links:
+        s.para(prose.plain(challenge.intro))
+        for issue in challenge.issues:
+            s.bullet(prose.plain(issue))
+    if action.useful_links:
+        s.heading(labels.useful_links)
+        for key in action.useful_links:
+            found = link(key)
+            if found.url:
+                hyperlink(s.para(f"{found.title} ({found.url})"), found.url)
+            else:
+                s.para(f"{found.title} {labels.no_url}")
     s.heading(labels.references)
     for key, runs in view.references:
         cell = s.para("".join(text for text, _italic in runs))
         url = project.bibliography.references[key].url
         if url:
             cell.hyperlink = url
-    s.finish(freeze="A3", repeat=s.repeat_rows("1:2"))
-    return s
+    s.finish(freeze=None, repeat=None)
+
+
+def toolkit_ods(project: Project, action: Action, lang: str = "en") -> bytes:
+    """The toolkit of ``action`` as an OpenDocument spreadsheet: the workbook of ``toolkit_xlsx``, sheet for sheet."""
+    from ..ods import ods_bytes
+
+    programme = project.programme_of(action)
+    title = f"{programme.name}: {programme.labels.toolkit} {action.id} {Prose(project).plain(action.title)}"
+    return ods_bytes(toolkit_workbook(project, action), title=title, lang=lang)

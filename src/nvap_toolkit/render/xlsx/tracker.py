@@ -1,22 +1,26 @@
-"""The Police Covenant priority tracker: one year's priorities as a filterable Excel table.
+"""The Police Covenant priority tracker: one year's priorities as an accessible Excel table.
+
+Two sheets: a cover (the title in A1, the edition and its changes, what the
+priorities sheet holds with a link to it, the notes as ``[note N]``, the
+attribution, licence and copyright), then the priorities, one Excel table of
+one header row under the sheet's title in A1.
 
 One row per priority, in the report's order: its title, status (as the report
 names the status group), year, planned work and the NVAP actions that name it.
 The planned work is one cell per priority, each paragraph and each bullet of
 ``planned`` a numbered line: the table keeps one row per priority (so the
-autofilter and sorting work on priorities) and a fixed set of columns that fits
-an A4 landscape page; a column per item would make up to ten mostly empty
-columns. The priority's id (stable across years) is the last column, for
+filter and sorting work on priorities) and a fixed set of columns that fits an
+A4 landscape page at 8 pt or more; a column per item would make up to ten mostly
+empty columns. The priority's id (stable across years) is the last column, for
 matching rows between years' trackers.
 
-Column headings come from ``report.labels``; the attribution (statement,
-licence, copyright) follows the table and is printed at the foot of every page.
+Column headings come from ``report.labels``, the cover's words from the
+programme's ``workbook_labels``; the attribution is printed at the foot of every page.
 """
 
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...content.project import Project
@@ -24,12 +28,13 @@ from ...models import CovenantReport
 from ...models.common import Block
 from ..prose import Prose
 from ..views import covenant_view, edition_line
-from .cells import footer_text, hyperlink, put, sheet_title
-from .layout import Sheet, attribution_footer, text_height
+from .cells import footer_text, put, sheet_title
+from .cover import Cover, SheetProse, set_properties, write_cover
+from .layout import Sheet, add_table, attribution_footer, text_height
 from .styles import BOLD, STATUS_FILLS, TABLE_BOX
 from .workbook import workbook_bytes
 
-WIDTHS = (30, 22, 8, 92, 30, 30)
+WIDTHS = (30, 16, 7, 70, 30, 20)
 
 
 def planned_items(planned: list[Block], prose: Prose) -> list[str]:
@@ -47,19 +52,23 @@ def covenant_tracker_xlsx(project: Project, report: CovenantReport) -> bytes:
 
 def covenant_tracker_workbook(project: Project, report: CovenantReport) -> Workbook:
     """The tracker workbook, unsaved."""
-    prose = Prose(project)
+    prose = SheetProse(project)
     view = covenant_view(project, report, prose)
     labels = report.labels
+    words = project.programme_of_actions([a for p in report.priorities for a in project.related_actions(p.id)]).workbook_labels
+    title = prose.plain(report.title)
     wb = Workbook()
     ws = wb.active
     assert isinstance(ws, Worksheet)
-    ws.title = sheet_title(report.title)
+    ws.title = sheet_title(words.priorities)
     s = Sheet(ws, WIDTHS)
+    s.banner(f"{title}: {words.priorities}")
+    top = s.row
     headings = [labels.priority, labels.status, labels.year, labels.planned_item, labels.related_actions, labels.priority_id]
     s.table_header(headings)
     for priority in report.priorities:
         items = planned_items(priority.planned, prose)
-        related = [f"{view.action_label} {a} {title}" for a, title in view.related(priority.id)]
+        related = [f"{view.action_label} {a} {t}" for a, t in view.related(priority.id)]
         values: list[object] = [
             prose.plain(priority.title),
             view.status_name(priority.status),
@@ -79,43 +88,63 @@ def covenant_tracker_workbook(project: Project, report: CovenantReport) -> Workb
         ws.cell(row=r, column=3).number_format = "0"
         ws.row_dimensions[r].height = min(409.0, round(height, 2))
         s.row += 1
-    last_row = s.row - 1
-    last_col = get_column_letter(len(headings))
-    ws.auto_filter.ref = f"A1:{last_col}{last_row}"
-
-    # Footnotes ([^key]) of the planned work, numbered in order of use.
-    if prose.notes:
-        s.gap()
-        heading = getattr(labels, "notes", None)
-        if heading:
-            s.heading(heading, level=2)
-        for n, key in enumerate(prose.notes, start=1):
-            link = project.links.links[key]
-            cell = s.para(f"[{n}] {link.title}" + (f" ({link.url})" if link.url else ""))
-            if link.url:
-                hyperlink(cell, link.url)
-
-    attribution = report.attribution
-    s.gap()
-    s.para(attribution.statement, italic=True)
-    if attribution.licence:
-        cell = s.para(f"{attribution.licence} ({attribution.licence_url})" if attribution.licence_url else attribution.licence)
-        if attribution.licence_url:
-            hyperlink(cell, attribution.licence_url)
-    s.para(report.copyright)
-    s.para(edition_line(labels.edition, report.edition))
-    if report.edition.changes:
-        s.heading(labels.changes, level=2)
-        for note in report.edition.changes:
-            s.para(prose.plain(note.text) + (f" {labels.affects_plans}" if note.affects_plans else ""))
-    s.finish(freeze="A2", repeat="1:1")
-    ws.print_area = f"A1:{last_col}{s.row - 1}"
+    add_table(ws, top, s.row - 1, len(headings), f"{words.priorities} {report.year}")
+    s.finish(freeze=f"A{top + 1}", repeat=f"{top}:{top}")
     header = ws.oddHeader
     assert header is not None
     centre = header.center
     assert centre is not None
-    centre.text = footer_text(report.title)
+    centre.text = footer_text(title)
     centre.font = "Arial,Bold"
     centre.size = 10
+    attribution = report.attribution
     attribution_footer(ws, attribution)
+
+    licence = attribution.licence
+    cover = Cover(
+        words,
+        title,
+        lines=[prose.plain(report.subtitle), edition_line(labels.edition, report.edition)],
+        before=[
+            (
+                labels.changes,
+                prose.plain(report.edition.changes[0].text)
+                + (f" {labels.affects_plans}" if report.edition.changes[0].affects_plans else ""),
+                None,
+            )
+        ]
+        + [
+            (None, prose.plain(note.text) + (f" {labels.affects_plans}" if note.affects_plans else ""), None)
+            for note in report.edition.changes[1:]
+        ]
+        if report.edition.changes
+        else [],
+        sheets=[(ws.title, words.tracker)],
+        notes=[(project.links.links[key].title, project.links.links[key].url) for key in prose.notes],
+        after=[
+            (None, attribution.statement, None),
+            *(
+                [
+                    (
+                        None,
+                        f"{licence} ({attribution.licence_url})" if attribution.licence_url else licence,
+                        attribution.licence_url,
+                    )
+                ]
+                if licence
+                else []
+            ),
+            (None, report.copyright, None),
+        ],
+    )
+    attribution_footer(write_cover(wb, cover), attribution)
+    set_properties(wb, title=title, subject=prose.plain(report.subtitle), lang=getattr(project, "lang", "") or "en")
+    wb.active = 0
     return wb
+
+
+def tracker_ods(project: Project, report: CovenantReport, lang: str = "en") -> bytes:
+    """The priority tracker of ``report`` as an OpenDocument spreadsheet: the workbook of ``covenant_tracker_xlsx``."""
+    from ..ods import ods_bytes
+
+    return ods_bytes(covenant_tracker_workbook(project, report), title=Prose(project).plain(report.title), lang=lang)
