@@ -1,6 +1,6 @@
 // Audit HTML files in Debian's headless Chromium, as a reader's browser shows them.
 //
-//   node scripts/clients/browser.mjs --out DIR FILE.html...
+//   node scripts/clients/browser.mjs --out DIR [--width PX] FILE.html...
 //
 // One browser serves all files. For each FILE (named NAME without ".html") it writes
 //   DIR/NAME.png        full-page screenshot
@@ -9,7 +9,12 @@
 //   DIR/NAME.axe.json   axe-core's full results: {"wcag": ..., "best_practice": ...}
 // and prints one JSON line to stdout:
 //   {"file", "violations": [{id, impact, help, nodes: [target...]}], "best_practice": [...],
-//    "requests": [URL...]}
+//    "requests": [URL...], "scroll_width", "client_width", "wider": [element...]}
+// With --width PX the page is read in a viewport PX CSS pixels wide (320: a phone, or 400%
+// zoom of a 1280 px window; WCAG 1.4.10), and NAME becomes NAME.PX (NAME.320.png...); it
+// also writes NAME.PX.forced.png, the page in forced colours (a Windows contrast theme).
+// "scroll_width" > "client_width" means the page scrolls sideways; "wider" lists the
+// elements whose right edge lies beyond the viewport, outside any box that scrolls.
 // "violations" are WCAG 2.0/2.1 A and AA plus WCAG 2.2 AA rules; "best_practice" are axe's
 // best-practice rules, reported apart. "requests" lists every request for anything but a
 // file: or data: URL: the pages must be self-contained, so each is a failure. Such requests
@@ -40,16 +45,20 @@ const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 function parseArgs(argv) {
   const files = [];
   let out = null;
+  let width = null;
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--out') {
       out = argv[i + 1];
+      i += 1;
+    } else if (argv[i] === '--width') {
+      width = Number.parseInt(argv[i + 1], 10);
       i += 1;
     } else {
       files.push(argv[i]);
     }
   }
-  if (!out || files.length === 0) {
-    console.error('usage: node scripts/clients/browser.mjs --out DIR FILE.html...');
+  if (!out || files.length === 0 || Number.isNaN(width)) {
+    console.error('usage: node scripts/clients/browser.mjs --out DIR [--width PX] FILE.html...');
     process.exit(2);
   }
   const names = files.map((file) => path.basename(file, '.html'));
@@ -58,7 +67,25 @@ function parseArgs(argv) {
     console.error(`browser.mjs: two files would both write ${repeated}.* in ${out}`);
     process.exit(2);
   }
-  return { out, files };
+  return { out, files, width };
+}
+
+/** The page's widths, and the elements that reach past the viewport's right edge outside a scrolling box. */
+function measureWidths(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const scrolls = (el) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+      }
+      return false;
+    };
+    const wider = [...document.body.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && !scrolls(el))
+      .slice(0, 10)
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${el.className}` : ''}`);
+    return { scroll_width: root.scrollWidth, client_width: root.clientWidth, wider };
+  });
 }
 
 /** Keep what a reader of a report needs from an axe result list. */
@@ -80,9 +107,10 @@ function runAxe(page, tags) {
 }
 
 /** Audit one HTML file in a new page of the shared browser context. */
-async function auditFile(context, file, out) {
-  const name = path.basename(file, '.html');
+async function auditFile(context, file, out, width) {
+  const name = path.basename(file, '.html') + (width ? `.${width}` : '');
   const page = await context.newPage();
+  if (width) await page.setViewportSize({ width, height: 900 });
   const requests = [];
   const isExternal = (url) => !/^(file|data):/i.test(url.toString());
   page.on('request', (request) => {
@@ -99,7 +127,13 @@ async function auditFile(context, file, out) {
     JSON.stringify({ wcag, best_practice: bestPractice }, null, 2),
   );
 
+  const widths = await measureWidths(page);
   await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: true });
+  if (width) {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.screenshot({ path: path.join(out, `${name}.forced.png`), fullPage: true });
+    await page.emulateMedia({ forcedColors: 'none' });
+  }
   await page.pdf({ path: path.join(out, `${name}.pdf`), format: 'A4', printBackground: true });
   await page.evaluate(() => {
     document.querySelectorAll('style, link[rel~="stylesheet" i]').forEach((el) => el.remove());
@@ -113,11 +147,12 @@ async function auditFile(context, file, out) {
     violations: summarise(wcag),
     best_practice: summarise(bestPractice),
     requests,
+    ...widths,
   };
 }
 
 async function main() {
-  const { out, files } = parseArgs(process.argv.slice(2));
+  const { out, files, width } = parseArgs(process.argv.slice(2));
   fs.mkdirSync(out, { recursive: true });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nvap-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -127,7 +162,7 @@ async function main() {
   });
   try {
     for (const file of files) {
-      const summary = await auditFile(context, file, out);
+      const summary = await auditFile(context, file, out, width);
       process.stdout.write(`${JSON.stringify(summary)}\n`);
     }
   } finally {

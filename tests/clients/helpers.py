@@ -59,7 +59,7 @@ def _run(
     return result
 
 
-def audit_html(paths: Sequence[Path], out_dir: Path) -> dict[Path, dict]:
+def audit_html(paths: Sequence[Path], out_dir: Path, *, width: int | None = None) -> dict[Path, dict]:
     """Audit HTML files in headless Chromium with axe-core, in one browser launch.
 
     Runs `scripts/clients/browser.mjs`, which writes `<name>.png`, `<name>.nocss.png`,
@@ -68,12 +68,16 @@ def audit_html(paths: Sequence[Path], out_dir: Path) -> dict[Path, dict]:
     Args:
         paths: HTML files; their names without `.html` must differ.
         out_dir: Folder for the screenshots, PDFs and axe results.
+        width: A viewport this many CSS pixels wide (320: WCAG 1.4.10's reflow); the files are
+            then `<name>.<width>.png`..., with `<name>.<width>.forced.png` in forced colours.
 
     Returns:
         For each path, its summary: `violations` (WCAG 2.x A/AA rules broken, each
         with `id`, `impact`, `help` and `nodes`), `best_practice` (the same for axe's
-        best-practice rules) and `requests` (URLs other than file: or data: the page
-        asked for, which a self-contained page must not).
+        best-practice rules), `requests` (URLs other than file: or data: the page
+        asked for, which a self-contained page must not), `scroll_width` and
+        `client_width` (the page scrolls sideways when the first is larger) and `wider`
+        (elements reaching past the viewport outside a box that scrolls).
     """
     if not paths:
         raise AssertionError("audit_html needs at least one HTML file")
@@ -82,7 +86,14 @@ def audit_html(paths: Sequence[Path], out_dir: Path) -> dict[Path, dict]:
     # The script runs from the project root: hand it absolute paths.
     absolute = {Path(path): Path(path).resolve() for path in paths}
     result = _run(
-        ["node", BROWSER_SCRIPT, "--out", Path(out_dir).resolve(), *absolute.values()],
+        [
+            "node",
+            BROWSER_SCRIPT,
+            "--out",
+            Path(out_dir).resolve(),
+            *(["--width", str(width)] if width else []),
+            *absolute.values(),
+        ],
         cwd=PROJECT_ROOT,
         timeout=60 + 30 * len(paths),
     )

@@ -53,4 +53,9 @@ def covenant_html(project: Project, report: CovenantReport) -> str:
     prose = Prose(project, link_action=lambda a: f"{a}{suffix}.html" if a in project.actions else None)
     template = environment("html").get_template("html/covenant.html.j2")
     context = covenant_view(project, report, prose).context()
-    return _page(project, template.render(context, css=stylesheet(), lang=page_language(project), lang_suffix=suffix))
+    # The report's own labels are the printed original's; the web page's skip link is the programme's.
+    skip = next(iter(project.programmes.values())).labels.skip_to_content
+    return _page(
+        project,
+        template.render(context, css=stylesheet(), lang=page_language(project), lang_suffix=suffix, skip_to_content=skip),
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..i18n.fallback import English, marked, place_marks
 from .env import environment
 from .html import stylesheet
 from .prose import Prose
@@ -32,6 +33,14 @@ class IndexEntry:
 
     lang: str | None = None
     """The document's language when it is a translation (``cy``: its row is marked so); None for the English."""
+
+    marked_title: str = ""
+    """The title with the English a translation falls back to between ``i18n.fallback``'s marks (HTML marks it ``lang="en"``)."""
+
+    @property
+    def md_page(self) -> str | None:
+        """Where the title links to in Markdown: the Markdown file when one was built, else the first format."""
+        return next((href for _, href in self.links if href.endswith(".md")), self.page)
 
 
 @dataclass(frozen=True)
@@ -62,14 +71,15 @@ def index_view(project: Project, documents: list[tuple[str, str]] | list[tuple[s
         if kind == "toolkit":
             action = shown.actions[key]
             doc_programme = shown.programme_of(action)
-            stem, title, edition = (
-                key,
-                f"{doc_programme.labels.toolkit} {key} {shown_prose.plain(action.title)}",
-                getattr(action, "edition", None),
-            )
+            parts = [(doc_programme.labels.toolkit, str(doc_programme.labels.toolkit)), (key, key)]
+            parts.append((action.title, shown_prose.plain(action.title)))
+            stem, edition = key, getattr(action, "edition", None)
         else:
             report = shown.reports[int(key)]
-            stem, title, edition = f"covenant-{key}", shown_prose.plain(report.title), getattr(report, "edition", None)
+            parts = [(report.title, shown_prose.plain(report.title))]
+            stem, edition = f"covenant-{key}", getattr(report, "edition", None)
+        title = " ".join(text for _, text in parts)
+        marked_title = " ".join(marked(text) if isinstance(value, English) else text for value, text in parts)
         stem = f"{stem}.{lang}" if lang else stem
         links = tuple((str(getattr(shown_labels, fmt)), f"{stem}.{fmt}") for fmt in formats)
         entries.append(
@@ -80,6 +90,7 @@ def index_view(project: Project, documents: list[tuple[str, str]] | list[tuple[s
                 date=str(edition.date) if edition is not None else None,
                 links=links,
                 lang=lang,
+                marked_title=marked_title,
             )
         )
     return IndexView(programme=programme, labels=labels, entries=tuple(entries))
@@ -96,8 +107,8 @@ def _translated(project: Project, lang: str) -> tuple[Project, Prose, IndexLabel
 
 
 def index_html(view: IndexView) -> str:
-    """The index as an accessible HTML page."""
-    return environment("html").get_template("html/index.html.j2").render(view.context(), css=stylesheet())
+    """The index as an accessible HTML page (a translation's English marked ``lang="en"``)."""
+    return place_marks(environment("html").get_template("html/index.html.j2").render(view.context(), css=stylesheet()))
 
 
 def index_md(view: IndexView) -> str:

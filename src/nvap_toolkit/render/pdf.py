@@ -16,6 +16,8 @@ twice; the finisher serialises each once, compressing the streams on a second co
 from __future__ import annotations
 
 import logging
+import re
+from pathlib import Path
 from typing import Any
 
 import pydyf
@@ -39,7 +41,11 @@ def weasyprint_html() -> type:
 
 def _import_html() -> type:
     from weasyprint import HTML
+    from weasyprint.pdf import tags
 
+    from .pdf_tags import record_sources
+
+    record_sources(tags)  # each structure element notes its HTML element, for the finisher (pdf_tags)
     return HTML  # type: ignore[no-any-return]
 
 
@@ -84,9 +90,32 @@ def html_to_pdf(html: str, *, identifier: str) -> bytes:
     html_class = weasyprint_html()
     # WeasyPrint logs each screen-only CSS property it skips (overflow-x, clip-path...): not the user's concern.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = html_class(string=_dated(html), base_url=None)
-    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode("utf-8"), finisher=serialise_once)
+    document = html_class(string=_dated(_printed_links(html)), base_url=None)
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode("utf-8"), finisher=finish)
     return pdf
+
+
+_LINK = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)">')
+
+
+def _printed_links(html: str) -> str:
+    """The page with its links as a PDF needs them: to its own sections, to the web, or to nothing.
+
+    A PDF travels alone: a link to a file beside the page (``2.6.2.html``, ``covenant-2024.html#priority-x``)
+    goes to that file's published address when the page says where it is published (its
+    ``<link rel="canonical">``), else it is the link's words, plain.
+    """
+    canonical = _CANONICAL.search(html)
+    base = canonical.group(1).rsplit("/", 1)[0] + "/" if canonical else None
+
+    def printed(match: re.Match[str]) -> str:
+        href, attributes, words = match.groups()
+        if href.startswith("#") or ":" in href.split("/", 1)[0]:
+            return match.group(0)
+        return f'<a href="{base}{href}"{attributes}>{words}</a>' if base else f"<span{attributes}>{words}</span>"
+
+    return _LINK.sub(printed, html)
 
 
 def pdf_key(html: str, *, identifier: str) -> str:
@@ -106,6 +135,8 @@ def pdf_key(html: str, *, identifier: str) -> str:
     except PackageNotFoundError:  # html_to_pdf says what to install
         libraries = "missing"
     digest = hashlib.sha256(f"nvap {__version__}, {libraries}\0{identifier}\0".encode())
+    for module in ("pdf.py", "pdf_tags.py"):  # what nvap does to WeasyPrint's page and its tree
+        digest.update(Path(__file__).with_name(module).read_bytes())
     digest.update(_dated(html).encode())
     return digest.hexdigest()
 
@@ -118,6 +149,14 @@ def _dated(html: str) -> str:
         f'<meta name="dcterms.created" content="{stamp}">\n<meta name="dcterms.modified" content="{stamp}">\n</head>',
         1,
     )
+
+
+def finish(document: Any, pdf: Any) -> None:
+    """WeasyPrint's finisher: the structure tree made PDF/UA-1's (``pdf_tags``), then each object serialised once."""
+    from .pdf_tags import fix_tree
+
+    fix_tree(pdf)
+    serialise_once(document, pdf)
 
 
 def serialise_once(_document: Any, pdf: Any) -> None:
