@@ -24,6 +24,9 @@ COMMANDS = [
     ["serve"],
     ["translate", "update"],
     ["translate", "stats"],
+    ["translate", "check"],
+    ["translate", "export"],
+    ["translate", "import"],
 ]
 
 

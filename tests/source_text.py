@@ -139,3 +139,24 @@ def xlsx_text(data: bytes) -> str:
 def missing(sentences: list[str], text: str) -> list[str]:
     """The sentences not found in ``text``."""
     return [s for s in sentences if s not in text]
+
+
+def ods_text(data: bytes) -> str:
+    """Every cell of an OpenDocument spreadsheet, sheet by sheet and row by row, as text (read as nvap reads returned plans)."""
+    import io
+    import zipfile
+    from xml.etree import ElementTree
+
+    from nvap_toolkit.plan.files import open_book_bytes
+
+    book = open_book_bytes(data)
+    parts = [cell.shown for sheet in book.sheets.values() for _, cell in sorted(sheet.cells.items())]
+    # A form's prompts are its validations' input help (table:help-message), shown when the cell is selected.
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = ElementTree.fromstring(archive.read("content.xml"))
+    for help_message in root.iter(f"{{{table}}}help-message"):
+        parts.append(help_message.get(f"{{{table}}}title", ""))
+        parts.extend("".join(p.itertext()) for p in help_message.iter(f"{{{text}}}p"))
+    return normalise("\n".join(p for p in parts if p))

@@ -74,4 +74,7 @@ def test_an_ods_plan_is_written_filled_collected_and_upgraded(content, nvap, tmp
 
 def test_a_plan_format_is_xlsx_or_ods(content, nvap):
     result = nvap("plan", "--force", "Norfolk", "--format", "pdf")
-    assert (result.exit_code, lines(result)) == (2, ["Error: --format pdf: a plan is xlsx (Excel) or ods (OpenDocument)"])
+    assert (result.exit_code, lines(result)[-1]) == (
+        2,
+        "Error: Invalid value for '--format' / '-f': 'pdf' is not one of xlsx, ods",
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from source_text import html_text, md_text, missing, source_sentences, xlsx_text
+from source_text import html_text, md_text, missing, ods_text, source_sentences, xlsx_text
 from support import CONTENT, SOURCES
 
 from nvap_toolkit.content.load import load_valid_project
@@ -54,14 +54,21 @@ def test_toolkit_workbook_holds_every_sentence(project, toolkit_sentences):
     assert missing(toolkit_sentences, xlsx_text(toolkit_xlsx(project, project.actions["2.6.2"]))) == []
 
 
+def test_toolkit_opendocument_holds_every_sentence(project, toolkit_sentences):
+    from nvap_toolkit.render.xlsx.toolkit import toolkit_ods
+
+    assert missing(toolkit_sentences, ods_text(toolkit_ods(project, project.actions["2.6.2"]))) == []
+
+
 def test_toolkit_reference_list_in_every_format(project):
-    from nvap_toolkit.render.xlsx.toolkit import toolkit_xlsx
+    from nvap_toolkit.render.xlsx.toolkit import toolkit_ods, toolkit_xlsx
 
     action = project.actions["2.6.2"]
     texts = {
         "md": md_text(toolkit_md(project, action)),
         "html": html_text(toolkit_html(project, action)),
         "xlsx": xlsx_text(toolkit_xlsx(project, action)),
+        "ods": ods_text(toolkit_ods(project, action)),
     }
     for key in action.references:
         ref = project.bibliography.references[key]

@@ -1,4 +1,4 @@
-"""``nvap build``: choose documents, render every format in memory, then write.
+"""``nvap build``: choose documents, render every format in memory; the outputs go to ``writer.write_outputs``.
 
 Nothing is written if the content has errors or any rendering fails.
 """
@@ -9,7 +9,7 @@ import gc
 import hashlib
 import json
 import os
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .content.project import Project
 from .errors import UsageError
+from .formats import BUILD
 from .render import document
-from .render.document import DEFAULT_FORMATS, FORMATS, DocumentRef, EarlierPdf, Rendered
-from .writer import Output, Staging, WriteReport, check_out_dir, claim_folder, remove_stale_temporaries
+from .render.document import DocumentRef, EarlierPdf, Rendered
+from .writer import Output, WriteReport, check_out_dir, claim_folder, remove_stale_temporaries, write_outputs
 
 if TYPE_CHECKING:
     from .i18n.apply import Fallbacks
@@ -38,6 +39,33 @@ class BuildReport:
     written: WriteReport = field(default_factory=WriteReport)
     fallbacks: list[Fallbacks] = field(default_factory=list)
     """Of a build in another language (--lang cy): what each catalogue it used left in English."""
+
+
+@dataclass
+class Build:
+    """A build about to be written: its documents, and its outputs as they are rendered (for ``writer.write_outputs``)."""
+
+    documents: list[DocumentRef]
+    outputs: Iterator[Output]
+    """Every file, rendered as it is asked for: the documents not up to date, the index, then the manifest."""
+    out: Path
+    fallbacks: list[Fallbacks] = field(default_factory=list)
+    fresh: list[Path] = field(default_factory=list)
+    """The files of the documents found up to date, not rendered again (known once ``outputs`` is consumed)."""
+    rendered: list[Output] = field(default_factory=list)
+    """The files rendered (paths only: the bytes went to the writer)."""
+
+    def report(self, written: WriteReport) -> BuildReport:
+        """The build's report, from what the writer did with ``outputs`` (the manifest not counted)."""
+        hidden = (self.out / MANIFEST).resolve()
+        shown = WriteReport(dry_run=written.dry_run)
+        shown.identical.extend(self.fresh)
+        shown.planned.extend(("identical", p) for p in self.fresh)
+        shown.created.extend(p for p in written.created if p.resolve() != hidden)
+        shown.updated.extend(p for p in written.updated if p.resolve() != hidden)
+        shown.identical.extend(p for p in written.identical if p.resolve() != hidden)
+        shown.planned.extend((a, p) for a, p in written.planned if p.resolve() != hidden)
+        return BuildReport(documents=self.documents, outputs=self.rendered, written=shown, fallbacks=self.fallbacks)
 
 
 def select_documents(project: Project, names: list[str], *, everything: bool = False) -> list[DocumentRef]:
@@ -69,31 +97,41 @@ def build(
     everything: bool = False,
     tick: Callable[[str], None] | None = None,
     langs: list[str] | None = None,
+    dry_run: bool = False,
 ) -> BuildReport:
-    """Render the chosen documents and write them atomically.
+    """Render the chosen documents and write them all at once (``prepare_build``, then ``writer.write_outputs``)."""
+    planned = prepare_build(project, names, formats, out, everything=everything, tick=tick, langs=langs, dry_run=dry_run)
+    return planned.report(write_outputs(planned.outputs, dry_run=dry_run))
+
+
+def prepare_build(
+    project: Project,
+    names: list[str],
+    formats: list[str],
+    out: Path,
+    *,
+    everything: bool = False,
+    tick: Callable[[str], None] | None = None,
+    langs: list[str] | None = None,
+    dry_run: bool = False,
+) -> Build:
+    """The build of the chosen documents, its outputs rendered as the writer takes them.
 
     A document whose inputs are unchanged since the last build into ``out`` (per the
-    manifest there) and whose files are intact is not rendered again; files whose
-    bytes are unchanged are never rewritten. Temporary files that a killed build
-    left in ``out`` are removed first.
+    manifest there) and whose files are intact is not rendered again; the writer
+    leaves files whose bytes are unchanged alone. Temporary files that a killed build
+    left in ``out`` are removed first (not in a ``dry_run``, which changes nothing).
     """
-    for fmt in formats:
-        if fmt not in FORMATS:
-            raise UsageError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
-    formats = [f for f in FORMATS if f in formats] if formats else list(DEFAULT_FORMATS)
+    formats = BUILD.chosen(formats)
     check_out_dir(out)
     documents = select_documents(project, names, everything=everything)
     # --lang: each document in each language (English as ever; another from its catalogues).
     langs = langs or ["en"]
     documents = [DocumentRef(d.kind, d.key, lang) for d in documents for lang in langs]
     fallbacks = _translations(project, documents)  # before anything is written: a broken catalogue stops the build
-    with claim_folder(out) as sole:
-        if sole:
-            every = select_documents(project, [], everything=True)
-            remove_stale_temporaries(out, _output_names(_language_stems([d.stem for d in every], project.root)))
-        report = _build(project, documents, formats, out, tick)
-    report.fallbacks = fallbacks
-    return report
+    planned = Build(documents=documents, outputs=iter(()), out=out, fallbacks=fallbacks)
+    planned.outputs = _outputs(project, planned, formats, tick, dry_run=dry_run)
+    return planned
 
 
 def _translations(project: Project, documents: list[DocumentRef]) -> list[Fallbacks]:
@@ -125,20 +163,26 @@ def remove_stale(root: Path, out: Path) -> list[Path]:
 
 def _output_names(stems: Iterable[str]) -> list[str]:
     """The names of the files a build may write into its folder."""
-    return [f"{stem}.{fmt}" for stem in stems for fmt in FORMATS] + [MANIFEST, *INDEX]
+    return [f"{stem}.{fmt}" for stem in stems for fmt in BUILD.names] + [MANIFEST, *INDEX]
 
 
-def _build(
-    project: Project, documents: list[DocumentRef], formats: list[str], out: Path, tick: Callable[[str], None] | None
-) -> BuildReport:
-    report = BuildReport(documents=documents)
+def _outputs(
+    project: Project, planned: Build, formats: list[str], tick: Callable[[str], None] | None, *, dry_run: bool
+) -> Generator[Output, None, None]:
+    """Every output of the build, rendered as it is asked for; the manifest last."""
+    out, documents = planned.out, planned.documents
+    if not dry_run:
+        with claim_folder(out) as sole:  # the writer claims it again while it stages
+            if sole:
+                every = select_documents(project, [], everything=True)
+                remove_stale_temporaries(out, _output_names(_language_stems([d.stem for d in every], project.root)))
     manifest = _read_manifest(out).get("documents", {})
     shared = _shared_digest(project)
     keys = {ref.stem: _input_key(project, ref, formats, shared) for ref in documents}
     todo = []
     for ref in documents:
         if _fresh(manifest.get(ref.stem), keys[ref.stem], out):
-            report.written.identical.extend(out / name for name in manifest[ref.stem]["files"])
+            planned.fresh.extend(out / name for name in manifest[ref.stem]["files"])
             if tick:
                 tick(ref.stem)
         else:
@@ -148,38 +192,29 @@ def _build(
     # collector skips it (it spent a tenth of a build walking it again and again).
     gc.freeze()
     rendered = _render_all(project, todo, formats, out, earlier, tick)
-    with Staging() as staging:
-        try:
-            for ref, done in rendered:
-                for output in done.outputs:
-                    staging.add(output)
-                report.outputs.extend(Output(o.path, b"") for o in done.outputs)
-                manifest[ref.stem] = {
-                    "key": keys[ref.stem],
-                    "formats": formats,
-                    "files": {o.path.name: hashlib.sha256(o.data).hexdigest() for o in done.outputs},
-                }
-                if done.pdf_key is not None:
-                    manifest[ref.stem]["pdf"] = done.pdf_key
-        finally:
-            rendered.close()  # now, not when collected: it stops the workers
-            gc.unfreeze()
-        if len(documents) > 1:
-            for output in index_outputs(project, documents, formats, out):
-                staging.add(output)
-        body = {
-            "nvap": __version__,
-            "content": content_digest(project.root),
-            "warnings": len(project.warnings),
-            "documents": dict(sorted(manifest.items())),
-        }
-        staging.add(Output(out / MANIFEST, json.dumps(body, indent=1, sort_keys=True).encode() + b"\n"))
-        written = staging.commit()
-    hidden = {out / MANIFEST}
-    report.written.created = [p for p in written.created if p not in hidden]
-    report.written.updated = [p for p in written.updated if p not in hidden]
-    report.written.identical.extend(p for p in written.identical if p not in hidden)
-    return report
+    try:
+        for ref, done in rendered:
+            yield from done.outputs
+            planned.rendered.extend(Output(o.path, b"") for o in done.outputs)
+            manifest[ref.stem] = {
+                "key": keys[ref.stem],
+                "formats": formats,
+                "files": {o.path.name: hashlib.sha256(o.data).hexdigest() for o in done.outputs},
+            }
+            if done.pdf_key is not None:
+                manifest[ref.stem]["pdf"] = done.pdf_key
+    finally:
+        rendered.close()  # now, not when collected: it stops the workers
+        gc.unfreeze()
+    if len(documents) > 1:
+        yield from index_outputs(project, documents, formats, out)
+    body = {
+        "nvap": __version__,
+        "content": content_digest(project.root),
+        "warnings": len(project.warnings),
+        "documents": dict(sorted(manifest.items())),
+    }
+    yield Output(out / MANIFEST, json.dumps(body, indent=1, sort_keys=True).encode() + b"\n")
 
 
 def _earlier_pdf(entry: Any, ref: DocumentRef, out: Path) -> EarlierPdf | None:
@@ -261,7 +296,7 @@ def up_to_date(
         return None
     documents = manifest["documents"]
     stems = names or _all_stems(root)
-    formats = [f for f in FORMATS if f in formats] if formats else list(DEFAULT_FORMATS)
+    formats = BUILD.chosen(formats)
     found = []
     for stem in stems:
         for lang in langs or ["en"]:
@@ -271,6 +306,13 @@ def up_to_date(
                 return None
             found.append(stem + suffix)
     return found
+
+
+def manifest_files(out: Path, stems: list[str]) -> list[Path]:
+    """The files the manifest in ``out`` lists for the documents ``stems`` (as ``up_to_date`` gives them)."""
+    documents = _read_manifest(out).get("documents", {})
+    entries = [documents.get(stem) or documents.get(f"covenant-{stem}") or {} for stem in stems]
+    return [out / name for entry in entries for name in entry.get("files", {})]
 
 
 def _all_stems(root: Path) -> list[str]:

@@ -29,7 +29,6 @@ from .errors import UsageError, display_path
 ID_FIELDS = ("id", "challenge")
 """The fields that identify an item of a list (objectives, activities, priorities; perennial-challenge links)."""
 KINDS = ("added", "removed", "reworded", "changed", "moved", "renumbered")
-FORMATS = ("text", "md", "html", "json")
 
 
 @dataclass(frozen=True)

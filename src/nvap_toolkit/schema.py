@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .content.kinds import ALL_KINDS
+
+if TYPE_CHECKING:
+    from .writer import Output
 
 
 def schema_texts() -> dict[str, str]:
@@ -18,22 +22,18 @@ def schema_texts() -> dict[str, str]:
     return texts
 
 
+def schema_outputs(folder: Path) -> list[Output]:
+    """Every schema file in ``folder`` as the models give it (for ``writer.write_outputs``)."""
+    from .writer import Output
+
+    return [Output(folder / name, text.encode()) for name, text in schema_texts().items()]
+
+
 def stale_schemas(folder: Path) -> list[str]:
     """The schema files in ``folder`` that differ from the models (or are missing)."""
     stale = []
-    for name, text in schema_texts().items():
-        path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            stale.append(name)
-    return stale
-
-
-def write_schemas(folder: Path, *, check: bool = False) -> list[str]:
-    """Write (or with ``check`` only list) the schema files that differ from the models."""
-    from .writer import Output, write_outputs
-
-    stale = stale_schemas(folder)
-    if not check and stale:
-        texts = schema_texts()
-        write_outputs([Output(folder / name, texts[name].encode()) for name in stale])
+    for output in schema_outputs(folder):
+        path = output.path
+        if not path.is_file() or path.read_bytes() != output.data:
+            stale.append(path.name)
     return stale

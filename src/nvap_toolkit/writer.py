@@ -12,7 +12,7 @@ import re
 import signal
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,17 +143,39 @@ class Output:
     data: bytes
 
 
+ACTIONS = ("create", "update", "identical")
+"""What the stage does with an output: write a new file, replace one whose bytes differ, or leave it."""
+
+
 @dataclass
 class WriteReport:
-    """What happened to each output."""
+    """What happened (or, in a dry run, would happen) to each output."""
 
     created: list[Path] = field(default_factory=list)
     updated: list[Path] = field(default_factory=list)
     identical: list[Path] = field(default_factory=list)
+    planned: list[tuple[str, Path]] = field(default_factory=list)
+    """Every output in the order given, with its action (one of ``ACTIONS``)."""
+    dry_run: bool = False
+    """Nothing was written: the lists say what would have been."""
 
     @property
     def written(self) -> list[Path]:
         return self.created + self.updated
+
+    def dry_run_lines(self, hidden: Iterable[Path] = ()) -> list[str]:
+        """One line per output (``would create build/2.6.2.md``), then a summary; ``hidden``: outputs not shown."""
+        left_out = {p.resolve() for p in hidden}
+        shown = [(action, path) for action, path in self.planned if path.resolve() not in left_out]
+        words = {"create": "would create", "update": "would update", "identical": "unchanged"}
+        lines = [f"{words[action]} {display_path(path)}" for action, path in shown]
+        counts = {action: sum(a == action for a, _ in shown) for action in ACTIONS}
+        files = "file" if counts["create"] == 1 else "files"
+        lines.append(
+            f"dry run: {counts['create']} {files} would be created, {counts['update']} updated, "
+            f"{counts['identical']} unchanged; nothing was written"
+        )
+        return lines
 
 
 class ExistsError(NvapError):
@@ -189,88 +211,53 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
-def plan_writes(outputs: list[Output], *, protect: bool = False, overwrite: bool = False) -> dict[Path, str]:
-    """Decide create / update / identical for every output, failing before anything is written."""
-    actions: dict[Path, str] = {}
-    for out in outputs:
-        path = out.path.resolve()
-        if path in actions:
-            raise NvapError(f"two outputs would be written to {display_path(out.path)}")
-        if path.is_dir():
-            raise NvapError(f"{display_path(out.path)} is a folder, not a file")
-        if not path.exists():
-            actions[path] = "create"
-        elif path.read_bytes() == out.data:
-            actions[path] = "identical"
-        elif protect and not overwrite:
-            raise ExistsError.for_paths([out.path])
-        else:
-            actions[path] = "update"
-    return actions
+def write_outputs(
+    outputs: Iterable[Output], *, protect: bool = False, overwrite: bool = False, dry_run: bool = False
+) -> WriteReport:
+    """The one way nvap writes: every output of a command, all or nothing.
 
-
-def write_outputs(outputs: list[Output], *, protect: bool = False, overwrite: bool = False) -> WriteReport:
-    """Write ``outputs`` atomically; see the module docstring for the rules."""
-    actions = plan_writes(outputs, protect=protect, overwrite=overwrite)
-    report = WriteReport()
-    for out in outputs:
-        action = actions[out.path.resolve()]
-        if action == "identical":
-            report.identical.append(out.path)
-            continue
-        atomic_write(out.path, out.data, replace=action == "update")
-        (report.created if action == "create" else report.updated).append(out.path)
-    return report
-
-
-def atomic_write(path: Path, data: bytes, *, replace: bool = True) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then move it into place.
-
-    With ``replace=False`` the move fails if ``path`` appeared meanwhile, so no
-    file is ever clobbered by accident.
+    Each output is planned (create, update or identical) and, unless ``dry_run``,
+    staged in a temporary file beside its target as it comes (``outputs`` may be a
+    generator: a large build need not hold every file in memory); only when every
+    one is staged are they all moved into place. If anything fails first (an output
+    that cannot be rendered or staged, two outputs at one path, a protected file in
+    the way) nothing is written. ``protect``: the outputs may be a force's plan (or
+    an author's file), never replaced unless ``overwrite``, never clobbered if one
+    appears meanwhile. With ``dry_run`` nothing at all is written, not even a folder.
     """
-    made: list[Path] = []
     try:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd = _temporary(path, made)
-            tmp = made[-1]
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o644)
-            if replace:
-                os.replace(tmp, path)
-            else:
-                try:
-                    os.link(tmp, path)
-                except FileExistsError:
-                    raise ExistsError(f"{display_path(path)} appeared while nvap was writing: nothing was replaced") from None
-                os.unlink(tmp)
-            made.clear()  # moved into place: the name is free again, not ours to remove
-        finally:
-            with interrupts_held():
-                for leftover in made:
-                    leftover.unlink(missing_ok=True)
-    except OSError as exc:
-        raise WriteError(f"cannot write {display_path(path)}: {_reason(exc)}") from None
+        with Staging(protect=protect, overwrite=overwrite, dry_run=dry_run) as staging:
+            for output in outputs:
+                staging.add(output)
+            return staging.commit()
+    finally:
+        close = getattr(outputs, "close", None)
+        if callable(close):  # a generator stopped early: its clean-up (worker processes) runs now
+            close()
 
 
 class Staging:
-    """Write many outputs as they are rendered, but make them visible only all at once.
+    """Outputs staged as they are rendered, made visible only all at once (``write_outputs``).
 
     Each changed output goes to a temporary file beside its target as soon as it is
-    added (so a large build need not hold every output in memory); ``commit`` moves
-    them all into place, and leaving the ``with`` block without committing removes
-    them, so a build that fails half-way leaves every earlier file as it was.
+    added; ``commit`` moves them all into place, and leaving the ``with`` block without
+    committing removes them (and any folder made for them), so a failure half-way
+    leaves every earlier file as it was. While staging, each folder written into is
+    claimed (``claim_folder``), so another nvap leaves these temporary files alone.
     """
 
-    def __init__(self) -> None:
-        self.report = WriteReport()
+    def __init__(self, *, protect: bool = False, overwrite: bool = False, dry_run: bool = False) -> None:
+        self.report = WriteReport(dry_run=dry_run)
+        self._protect = protect
+        self._overwrite = overwrite
+        self._dry_run = dry_run
         self._pending: list[tuple[Path, Path, str]] = []
         self._made: list[Path] = []
         """Every temporary file created (or about to be), written or not."""
+        self._folders: list[Path] = []
+        """Folders made for the outputs, outermost first: removed again if nothing is committed."""
+        self._claims = ExitStack()
+        self._claimed: set[Path] = set()
         self._seen: set[Path] = set()
 
     def __enter__(self) -> Staging:
@@ -282,9 +269,16 @@ class Staging:
                 tmp.unlink(missing_ok=True)
             self._made.clear()
             self._pending.clear()
+            for folder in reversed(self._folders):
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break  # not empty (someone else's file), or gone: leave it and what holds it
+            self._folders.clear()
+            self._claims.close()
 
     def add(self, out: Output) -> None:
-        """Stage one output (identical files are noted and left alone)."""
+        """Plan one output and, unless a dry run, stage it (identical files are noted and left alone)."""
         path = out.path.resolve()
         if path in self._seen:
             raise NvapError(f"two outputs would be written to {display_path(out.path)}")
@@ -294,26 +288,82 @@ class Staging:
         exists = path.exists()
         if exists and path.read_bytes() == out.data:
             self.report.identical.append(out.path)
+            self.report.planned.append(("identical", out.path))
+            return
+        if exists and self._protect and not self._overwrite:
+            raise ExistsError.for_paths([out.path])
+        action = "update" if exists else "create"
+        self.report.planned.append((action, out.path))
+        if self._dry_run:
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            self._make_folder(path.parent)
             fd = _temporary(path, self._made)
         except OSError as exc:
             raise WriteError(f"cannot write {display_path(out.path)}: {_reason(exc)}") from None
         tmp = self._made[-1]
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(out.data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        self._pending.append((tmp, out.path, "update" if exists else "create"))
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(out.data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+        except OSError as exc:
+            raise WriteError(f"cannot write {display_path(out.path)}: {_reason(exc)}") from None
+        self._pending.append((tmp, out.path, action))
+
+    def _make_folder(self, folder: Path) -> None:
+        """Make ``folder`` (and its missing parents, each recorded) and claim it."""
+        missing = [p for p in (folder, *folder.parents) if not p.exists()]
+        for made in reversed(missing):
+            with interrupts_held():
+                made.mkdir(exist_ok=True)
+                self._folders.append(made)
+        if folder not in self._claimed:
+            self._claimed.add(folder)
+            self._claims.enter_context(claim_folder(folder))
 
     def commit(self) -> WriteReport:
-        """Move every staged file into place (all of them, even if Ctrl-C is pressed meanwhile)."""
+        """Move every staged file into place (all of them, even if Ctrl-C is pressed meanwhile); a dry run moves nothing.
+
+        A protected new file is linked into place first, so that one appearing meanwhile is
+        never clobbered: then nothing is moved at all.
+        """
+        if self._dry_run:
+            for action, path in self.report.planned:
+                if action != "identical":
+                    (self.report.created if action == "create" else self.report.updated).append(path)
+            return self.report
         with interrupts_held():
+            linked: list[Path] = []
+            if self._protect:
+                try:
+                    for tmp, target, action in self._pending:
+                        if action == "create":
+                            try:
+                                os.link(tmp, target)
+                            except FileExistsError:
+                                raise ExistsError(
+                                    f"{display_path(target)} appeared while nvap was writing: nothing was replaced"
+                                ) from None
+                            except OSError as exc:
+                                raise WriteError(f"cannot write {display_path(target)}: {_reason(exc)}") from None
+                            linked.append(target)
+                except BaseException:
+                    for target in linked:
+                        target.unlink(missing_ok=True)
+                    raise
+            done = set(linked)
             for tmp, target, action in self._pending:
-                os.replace(tmp, target)
+                if target not in done:
+                    try:
+                        os.replace(tmp, target)
+                    except OSError as exc:
+                        raise WriteError(f"cannot write {display_path(target)}: {_reason(exc)}") from None
                 (self.report.created if action == "create" else self.report.updated).append(target)
             self._pending.clear()
+            for tmp in self._made:  # the linked ones' temporary names; the others' were moved
+                tmp.unlink(missing_ok=True)
             self._made.clear()
+            self._folders.clear()  # they hold the outputs now
         return self.report

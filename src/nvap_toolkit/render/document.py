@@ -11,11 +11,6 @@ from ..writer import Output
 if TYPE_CHECKING:
     from ..content.project import Project
 
-FORMATS = ("md", "html", "pdf", "xlsx")
-"""Every format a document is rendered in (the order of a build's files in its manifest)."""
-DEFAULT_FORMATS = ("md", "html", "xlsx")
-"""What a build writes when no --format is given: PDF, the slow one, only on request."""
-
 
 @dataclass(frozen=True)
 class DocumentRef:
@@ -52,7 +47,7 @@ class Rendered:
 def render_document(
     project: Project, ref: DocumentRef, formats: list[str], out: Path, *, earlier: EarlierPdf | None = None
 ) -> Rendered:
-    """Render one document in each format, in memory (in ``ref.lang``: from the project translated into it).
+    """Render one document in each of ``formats`` (``formats.BUILD``), in memory (in ``ref.lang``: from the project translated into it).
 
     The PDF is made from the HTML page, rendered once for both. ``earlier`` is the PDF
     a build made before: it is the PDF again, not made anew, when its key is this page's.
@@ -92,7 +87,7 @@ def _html(project: Project, ref: DocumentRef) -> str:
 
 
 def _file(project: Project, ref: DocumentRef, fmt: str) -> bytes:
-    """The document's Markdown (``md``) or workbook (``xlsx``)."""
+    """The document's Markdown (``md``) or workbook (``xlsx``, or OpenDocument: ``ods``)."""
     if ref.kind == "toolkit":
         action = project.actions[ref.key]
         if fmt == "md":
@@ -101,6 +96,10 @@ def _file(project: Project, ref: DocumentRef, fmt: str) -> bytes:
             suffix = "" if ref.lang == "en" else f".{ref.lang}"  # its links go to the documents in its language
             known = project.actions
             return toolkit_md(project, action, link_action=lambda a: f"{a}{suffix}.md" if a in known else None).encode()
+        if fmt == "ods":
+            from .xlsx.toolkit import toolkit_ods
+
+            return toolkit_ods(project, action, ref.lang)
         from .xlsx.toolkit import toolkit_xlsx
 
         return toolkit_xlsx(project, action)
@@ -109,6 +108,10 @@ def _file(project: Project, ref: DocumentRef, fmt: str) -> bytes:
         from .markdown import covenant_md
 
         return covenant_md(project, report).encode()
+    if fmt == "ods":
+        from .xlsx.tracker import tracker_ods
+
+        return tracker_ods(project, report, ref.lang)
     from .xlsx.tracker import covenant_tracker_xlsx
 
     return covenant_tracker_xlsx(project, report)
