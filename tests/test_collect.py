@@ -427,7 +427,7 @@ def test_two_runs_are_byte_identical(project: Project, in_base: Path, outputs: d
 def test_formats_are_checked(project: Project, collection: Collection, tmp_path: Path) -> None:
     (only,) = collect_outputs(project, collection, tmp_path, ["json"])
     assert only.path == tmp_path / "summary.json"
-    with pytest.raises(UsageError, match=r"^unknown format 'docx' \(use xlsx, ods, html, pdf, csv, json\)$"):
+    with pytest.raises(UsageError, match=r"^'docx' is not one of xlsx, ods, html, pdf, csv, json, md$"):
         collect_outputs(project, collection, tmp_path, ["json", "docx"])
 
 
@@ -437,6 +437,7 @@ def test_formats_are_checked(project: Project, collection: Collection, tmp_path:
 def test_summary_workbook(project: Project, outputs: dict[str, bytes]) -> None:
     wb = load_workbook(io.BytesIO(outputs["summary.xlsx"]))
     assert wb.sheetnames == [
+        "Cover",
         "Returns by force",
         "Completeness",
         "Choices",
@@ -450,12 +451,16 @@ def test_summary_workbook(project: Project, outputs: dict[str, bytes]) -> None:
         "Files not read",
         "nvap",
     ]
-    assert wb["nvap"].sheet_state == "hidden"
-    rows = {ws.title: [tuple(c.value for c in row) for row in ws.iter_rows()] for ws in wb.worksheets}
-    for ws in wb.worksheets[:-1]:
-        assert ws.freeze_panes == "A2"
-        assert ws.auto_filter.ref == f"A1:{ws.cell(row=1, column=ws.max_column).column_letter}{ws.max_row}"
-        assert all(c.font.b for c in ws[1])
+    assert wb["nvap"].sheet_state == "veryHidden"
+    # Each view: its title in A1, then one table (an Excel table) whose header row is row 2, frozen above the data.
+    rows = {ws.title: [tuple(c.value for c in row) for row in ws.iter_rows()][1:] for ws in wb.worksheets[1:-1]}
+    for ws in wb.worksheets[1:-1]:
+        assert ws["A1"].value.startswith(ws.title)  # the whole heading; a sheet name holds 31 characters
+        assert ws.freeze_panes == "A3"
+        # An empty view has no Excel table (one needs a row of data): its header row has a filter instead.
+        refs = [t.ref for t in ws.tables.values()] or [ws.auto_filter.ref]
+        assert refs == [f"A2:{ws.cell(row=2, column=ws.max_column).column_letter}{ws.max_row}"], ws.title
+        assert all(c.font.b for c in ws[2])
     assert rows["Completeness"][0] == ("Force", "File", "Action", "Date Prepared", "Inputs filled", "Inputs", "Complete")
     assert rows["Completeness"][8] == (
         "Norfolk Constabulary",
@@ -575,7 +580,7 @@ def test_summary_html_pairs_each_chart_with_a_table(outputs: dict[str, bytes]) -
     for label in charts:
         assert html.count(f'id="{label}"') == 1
         caption = re.search(f'<figcaption id="{label}">([^<]+)</figcaption>', html)
-        assert caption and f"<caption>{caption.group(1)}</caption>" in html
+        assert caption and re.search(f'<caption id="[^"]+">{re.escape(caption.group(1))}</caption>', html)
     # returns, completeness, a table per chart, free text twice, per plan read a header and two objectives,
     # duplicates, warnings, rejections
     assert html.count("<table>") == 1 + 1 + 6 + 2 + 13 * 3 + 1 + 1 + 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 Status = Literal["counted", "superseded", "rejected", "unreadable", "missing"]
 """A return's status: counted; set aside for a later plan of the same force; read but not
@@ -50,6 +50,8 @@ class ActionProgress(_Data):
     date_prepared: date | None
     filled: int
     inputs: int
+    edition: str | None = Field(default=None, exclude=True)
+    """The content hash of the toolkit the sheet was made from (the feedback packs say which edition; not in summary.json)."""
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -56,7 +56,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import UsageError
+from ..formats import COLLECT
 from ..plan import format as fmt
 from ..plan.dates import uk_date
 from ..plan.files import CSV_MARK
@@ -69,10 +69,6 @@ if TYPE_CHECKING:
     from ..models.programme import CollectLabels, Labels, RealisationPlanForm
     from ..writer import Output
 
-FORMATS = ("xlsx", "ods", "html", "pdf", "csv", "json")
-"""The summary's formats: ``summary.<format>`` each, and ``answers.csv`` with csv."""
-DEFAULT_FORMATS = ("xlsx", "html", "csv", "json")
-"""Written when no --format is given (PDF, the slow one, only on request)."""
 SUMMARY_STEM = "summary"
 ANSWERS_CSV = "answers.csv"
 
@@ -173,10 +169,8 @@ def _uk_date(day: date | None) -> str:
 
 
 def _chosen(formats: list[str]) -> list[str]:
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise UsageError(f"unknown format '{unknown[0]}' (use {', '.join(FORMATS)})")
-    return [f for f in FORMATS if f in formats] if formats else list(DEFAULT_FORMATS)
+    """The summary's formats (``formats.COLLECT``): ``summary.<format>`` each, and ``answers.csv`` with csv."""
+    return COLLECT.chosen(formats)
 
 
 def summary_paths(out_dir: Path, formats: list[str]) -> list[Path]:
@@ -186,7 +180,7 @@ def summary_paths(out_dir: Path, formats: list[str]) -> list[Path]:
 
 
 def collect_outputs(project: Project, collection: Collection, out_dir: Path, formats: list[str]) -> list[Output]:
-    """The summary in each of ``formats`` (default: all of ``FORMATS``), rendered in memory."""
+    """The summary in each of ``formats`` (default: ``formats.COLLECT.default``), rendered in memory."""
     from ..writer import Output
 
     chosen = _chosen(formats)
@@ -231,23 +225,35 @@ def summary_ods(project: Project, collection: Collection) -> bytes:
 
 
 def summary_workbook(project: Project, collection: Collection) -> Any:
-    """The summary workbook: a sheet per view, each a header row, an autofilter and frozen panes."""
+    """The summary workbook: a cover, then a sheet per view, each its title in A1 and one Excel table
+    (one header row, frozen and printed on every page), then the very hidden ``nvap`` sheet."""
     from openpyxl import Workbook
 
-    from ..render.xlsx.layout import table_sheet
+    from ..render.views import edition_line
+    from ..render.xlsx.cover import Cover, set_properties, write_cover
+    from ..render.xlsx.layout import table_sheet as _table_sheet
 
     names = _names(project, collection)
     c, form = names.collect, names.form
+    programme = project.programme_of_actions([a.action for a in collection.answers] or list(project.actions))
+    words = programme.workbook_labels
+    contents: list[tuple[str, str]] = []
     wb = Workbook()
     first = wb.active
     assert first is not None
     wb.remove(first)
+
+    def table_sheet(wb: Any, title: str, *args: Any, holds: str, **kw: Any) -> None:
+        ws = _table_sheet(wb, title, *args, **kw)
+        contents.append((ws.title, holds))
+
     table_sheet(
         wb,
         c.returns,
         [form.force.label, c.status, c.file],
         [[f.force_name, names.status(f.status), "\n".join(f.files)] for f in collection.forces],
         widths=[40, 36, 60],
+        holds=words.returns,
     )
     table_sheet(
         wb,
@@ -268,6 +274,7 @@ def summary_workbook(project: Project, collection: Collection) -> Any:
         ],
         widths=[34, 44, 30, 14, 12, 10, 10],
         formats={3: "dd/mm/yyyy", 6: "0%"},
+        holds=words.completeness,
     )
     where = [names.labels.action, names.labels.objective, c.field, c.column]
     choices: list[list[Any]] = []
@@ -279,9 +286,16 @@ def summary_workbook(project: Project, collection: Collection) -> Any:
         choices.append([*at, c.left_blank, t.blank, t.plans, ""])
         free += [[*at, f.force, f.text] for f in t.free_text]
     table_sheet(
-        wb, c.choices, [*where, c.option, c.forces, c.plans_read, c.chosen_by], choices, widths=[26, 30, 18, 20, 60, 9, 10, 50]
+        wb,
+        c.choices,
+        [*where, c.option, c.forces, c.plans_read, c.chosen_by],
+        choices,
+        widths=[20, 24, 14, 16, 40, 8, 8, 30],
+        holds=words.choices,
     )
-    table_sheet(wb, c.free_text, [*where, form.force.label, c.entry], free, widths=[26, 30, 18, 20, 34, 70])
+    table_sheet(
+        wb, c.free_text, [*where, form.force.label, c.entry], free, widths=[20, 24, 14, 16, 28, 56], holds=words.free_text
+    )
     table_sheet(
         wb,
         c.answers,
@@ -289,26 +303,67 @@ def summary_workbook(project: Project, collection: Collection) -> Any:
         [names.answer_row(a) for a in collection.answers],
         widths=[30, 40, 22, 24, 20, 20, 20, 14, 16, 26, 22, 20, *([40] * len(fmt.IMPACT_FIELDS))],
         formats={7: "dd/mm/yyyy"},
+        holds=words.answers,
     )
-    table_sheet(wb, c.missing, [form.force.label], [[m.force_name] for m in collection.missing], widths=[40])
+    table_sheet(wb, c.missing, [form.force.label], [[m.force_name] for m in collection.missing], widths=[40], holds=words.missing)
     table_sheet(
         wb,
         c.duplicates,
         [form.force.label, c.kept, c.set_aside, c.reason],
         [[d.force_name, d.kept, "\n".join(d.dropped), names.reason(d.reason)] for d in collection.duplicates],
         widths=[34, 44, 44, 50],
+        holds=words.duplicates,
     )
-    table_sheet(wb, c.warnings, [c.file, c.problem], [[r.file, r.detail] for r in collection.warnings], widths=[44, 110])
-    table_sheet(wb, c.rejected, [c.file, c.problem], [[r.file, r.detail] for r in collection.rejections], widths=[44, 110])
+    table_sheet(
+        wb,
+        c.warnings,
+        [c.file, c.problem],
+        [[r.file, r.detail] for r in collection.warnings],
+        widths=[44, 120],
+        holds=words.warnings,
+    )
+    table_sheet(
+        wb,
+        c.rejected,
+        [c.file, c.problem],
+        [[r.file, r.detail] for r in collection.rejections],
+        widths=[44, 120],
+        holds=words.rejected,
+    )
     table_sheet(
         wb,
         c.outside,
         [form.force.label, c.file, c.where, c.kind, c.text],
         [[o.force_name or "", o.file, o.where, names.outside_kind(o.kind), o.text] for o in collection.outside],
-        widths=[34, 44, 30, 24, 80],
+        widths=[30, 40, 20, 20, 64],
+        holds=words.outside,
     )
-    table_sheet(wb, c.skipped, [c.file, c.reason_skipped], [[k.file, k.reason] for k in collection.skipped], widths=[60, 60])
+    table_sheet(
+        wb,
+        c.skipped,
+        [c.file, c.reason_skipped],
+        [[k.file, k.reason] for k in collection.skipped],
+        widths=[60, 100],
+        holds=words.skipped,
+    )
     _mark_as_summary(wb)
+    prose = Prose(project)
+    editions = [
+        f"{names.labels.action} {names.actions[a.id]}: {edition_line(names.labels.edition, a.edition)}"
+        for a in project.actions.values()
+        if a.plan == programme.id
+    ]
+    write_cover(
+        wb,
+        Cover(
+            words,
+            str(c.title),
+            lines=[prose.plain(c.intro), *editions],
+            sheets=contents,
+            hidden=[(fmt.META_SHEET, words.summary_meta_sheet)],
+        ),
+    )
+    set_properties(wb, title=str(c.title), subject=programme.name, lang=getattr(project, "lang", "") or "en")
     wb.active = 0
     return wb
 
@@ -321,7 +376,7 @@ def _mark_as_summary(wb: Any) -> None:
     from ..render.xlsx.cells import write_text
 
     ws = wb.create_sheet(fmt.META_SHEET)
-    ws.sheet_state = "hidden"
+    ws.sheet_state = "veryHidden"  # named and explained on the cover
     write_text(ws.cell(row=1, column=1), fmt.KIND_NAME)
     write_text(ws.cell(row=1, column=2), fmt.SUMMARY_KIND)
     wb.defined_names[fmt.KIND_NAME] = DefinedName(fmt.KIND_NAME, attr_text=f"{quote_sheetname(ws.title)}!$B$1")

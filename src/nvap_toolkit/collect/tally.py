@@ -252,7 +252,10 @@ def _when(result: ReadResult, reason: str) -> str:
 def _progress(plan: FilledPlan, project: Project) -> tuple[ActionProgress, ...]:
     order = {a: i for i, a in enumerate(project.actions)}
     actions = sorted(plan.actions.values(), key=lambda a: (order.get(a.id, len(order)), a.id))
-    return tuple(ActionProgress(action=a.id, date_prepared=a.date_prepared, filled=a.filled, inputs=a.inputs) for a in actions)
+    return tuple(
+        ActionProgress(action=a.id, date_prepared=a.date_prepared, filled=a.filled, inputs=a.inputs, edition=a.edition)
+        for a in actions
+    )
 
 
 def _force_name(result: ReadResult, project: Project) -> str | None:
