@@ -16,11 +16,26 @@ from .apply import in_language
 if TYPE_CHECKING:
     from ..content.project import Project
     from ..plan.model import FilledPlan
+    from .apply import Fallbacks
 
 
 def in_plan_language(project: Project, lang: str | None) -> Project:
     """The project a plan in ``lang`` was made from: translated when the content has catalogues for ``lang``."""
     return in_language(project, lang)
+
+
+def plan_fallbacks(
+    project: Project, lang: str, action_ids: list[str] | None, programme: str | None = None, *, include_drafts: bool = False
+) -> list[Fallbacks]:
+    """What a plan in ``lang`` of the actions asked for prints in English, counted as ``nvap build`` counts it:
+    each action's catalogue, then the shared ones; only those with English left (none for English)."""
+    from ..plan.write import choose_actions
+    from .apply import build_fallbacks
+
+    if lang == "en":
+        return []
+    chosen = choose_actions(project, action_ids, programme, include_drafts=include_drafts)
+    return build_fallbacks(project, lang, [a.id for a in chosen])
 
 
 def field_labels(project: Project, shown: Project, action_id: str) -> dict[str, set[str]]:
