@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+
+from .formats import BUILD, COLLECT, DIFF, PLAN, STATS
+
+if TYPE_CHECKING:
+    from .writer import WriteReport
 
 app = typer.Typer(
     name="nvap",
@@ -81,6 +86,48 @@ def _run(func: Callable[[], int]) -> int:
         return int(Exit.BUG)
 
 
+DryRunOpt = Annotated[
+    bool, typer.Option("--dry-run", help="Say what would be created, updated or left unchanged; write nothing.")
+]
+
+
+def _choice(check: Callable[[str], str]) -> Callable[[str], str]:
+    """An option's parser from a check of ``formats`` (the registry): a wrong value is a usage error (exit 2) naming the valid ones."""
+
+    def parse(value: str) -> str:
+        from .errors import UsageError
+
+        try:
+            return check(value)
+        except UsageError as exc:
+            raise typer.BadParameter(exc.message) from None
+
+    return parse
+
+
+def _languages(text: str) -> str:
+    """``--lang en,cy``: each one of English and the languages with catalogues in the content (``formats.check_languages``)."""
+    from .formats import check_languages
+
+    return ",".join(check_languages(text, _root()))
+
+
+def _translation_language(lang: str) -> str:
+    """``translate --lang cy``: a language catalogues can be kept for (``formats.check_translation_language``)."""
+    from .formats import check_translation_language
+
+    return check_translation_language(lang)
+
+
+def _dry_run(lines: list[str]) -> int:
+    """Print what a dry run found (``WriteReport.dry_run_lines``): nothing was written."""
+    from . import console
+
+    for line in lines:
+        console.message(line)
+    return 0
+
+
 @app.command()
 def validate(
     paths: Annotated[
@@ -118,8 +165,9 @@ def build(
         typer.Option(
             "--format",
             "-f",
-            help="md, html, pdf or xlsx; repeat for several (default: md, html and xlsx; pdf needs Pango).",
+            help=f"{BUILD.described('; repeat for several')}; pdf needs Pango.",
             metavar="FORMAT",
+            parser=_choice(BUILD.check),
         ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.", file_okay=False)] = Path("build"),
@@ -131,37 +179,56 @@ def build(
             help="Languages, comma separated: en, cy, en,cy (default: en). Another language is built from content/translations/<lang>/ as ID.<lang>.md...",
             show_default=False,
             metavar="CODES",
+            parser=_choice(_languages),
         ),
     ] = None,
+    require_complete: Annotated[
+        bool,
+        typer.Option(
+            "--require-complete",
+            help="Refuse to build (exit 1) unless every string of each --lang language is translated, current and valid.",
+        ),
+    ] = False,
+    dry_run: DryRunOpt = False,
 ) -> None:
     """Render toolkits and Covenant reports to Markdown, HTML, Excel and PDF."""
 
     def run() -> int:
         from . import console
-        from .build import build as build_documents
-        from .build import remove_stale, up_to_date
+        from .build import manifest_files, prepare_build, remove_stale, up_to_date
         from .content.load import load_valid_project
         from .errors import display_path
         from .i18n.languages import languages_option
+        from .writer import WriteReport, write_outputs
 
         langs = languages_option(lang, _root())
+        if require_complete and _translation_gate(langs, console.err):  # issue 25: before anything is built
+            return 1
         fresh = up_to_date(_root(), [] if everything else names or [], formats or [], out, strict=strict, langs=langs)
+        if fresh is not None and dry_run:
+            unchanged = manifest_files(out, fresh)
+            return _dry_run(WriteReport(identical=unchanged, planned=[("identical", p) for p in unchanged]).dry_run_lines())
         if fresh is not None:
-            remove_stale(_root(), out)  # what a killed build left (build_documents does it too)
+            remove_stale(_root(), out)  # what a killed build left (prepare_build does it too)
             console.message(f"{console.plural(len(fresh), 'document')}: up to date in {display_path(out)}/", "green")
             return 0
         project = load_valid_project(_root(), strict=strict)
         documents = len(project.actions) + len(project.reports) if (everything or not names) else len(names or [])
         with console.progress(documents * len(langs), "Building") as tick:
-            report = build_documents(project, names or [], formats or [], out, everything=everything, tick=tick, langs=langs)
-        console.message(
-            f"{console.plural(len(report.documents), 'document')}: {len(report.written.created)} created, "
-            f"{len(report.written.updated)} updated, {len(report.written.identical)} unchanged in {display_path(out)}/",
-            "green",
-        )
-        for (
-            fallback
-        ) in report.fallbacks:  # a translation's strings still in English: "2.6.2 cy: 3 strings in English, 1 out of date"
+            planned = prepare_build(
+                project, names or [], formats or [], out, everything=everything, tick=tick, langs=langs, dry_run=dry_run
+            )
+            report = planned.report(write_outputs(planned.outputs, dry_run=dry_run))
+        if dry_run:
+            _dry_run(report.written.dry_run_lines())
+        else:
+            console.message(
+                f"{console.plural(len(report.documents), 'document')}: {len(report.written.created)} created, "
+                f"{len(report.written.updated)} updated, {len(report.written.identical)} unchanged in {display_path(out)}/",
+                "green",
+            )
+        # A translation's strings still in English: "2.6.2 cy: 3 strings in English, 1 out of date".
+        for fallback in report.fallbacks:
             console.message(f"warning: {fallback}", "yellow", console.err)
         return 0
 
@@ -222,6 +289,7 @@ def plan(
             help="Languages, comma separated: en, cy, en,cy (default: en). A Welsh plan is <force>-realisation-plan.cy.xlsx.",
             show_default=False,
             metavar="CODES",
+            parser=_choice(_languages),
         ),
     ] = None,
     include_drafts: Annotated[
@@ -233,11 +301,13 @@ def plan(
         typer.Option(
             "--format",
             "-f",
-            help="xlsx (Excel, the default) or ods (OpenDocument); with --upgrade, the filled plan's own by default.",
+            help=f"{PLAN.described()}: Excel or OpenDocument; with --upgrade, the filled plan's own by default.",
             show_default=False,
             metavar="FORMAT",
+            parser=_choice(PLAN.check),
         ),
     ] = None,
+    dry_run: DryRunOpt = False,
 ) -> None:
     """Write a force's fillable Excel Impact Realisation Plan (one workbook per force)."""
 
@@ -256,12 +326,15 @@ def plan(
                 )
             from .plan.upgrade import upgrade_plan
 
-            result = upgrade_plan(project, upgrade, out, _plan_format(file_format))
-            written = write_outputs([result.output], protect=True, overwrite=overwrite)
-            verb = "unchanged" if written.identical else "wrote"
-            console.message(
-                f"{verb} {display_path(result.output.path)}: {console.plural(result.placed, 'answer')} carried over by id"
-            )
+            result = upgrade_plan(project, upgrade, out, file_format)
+            written = write_outputs([result.output], protect=True, overwrite=overwrite, dry_run=dry_run)
+            if dry_run:
+                _dry_run(written.dry_run_lines())
+            else:
+                verb = "unchanged" if written.identical else "wrote"
+                console.message(
+                    f"{verb} {display_path(result.output.path)}: {console.plural(result.placed, 'answer')} carried over by id"
+                )
             for warning in result.warnings:
                 console.message(warning, "yellow", console.err)
             for answer in result.kept:
@@ -293,18 +366,20 @@ def plan(
                 programme=programme,
                 lang=plan_lang,
                 include_drafts=include_drafts,
-                file_format=_plan_format(file_format) or "xlsx",
+                file_format=file_format or PLAN.default[0],
             )
             outputs.extend(made)
             kept.extend(left)
 
-        report = write_outputs(outputs, protect=True, overwrite=overwrite)
-        for path in report.created + report.updated:
-            console.message(f"wrote {display_path(path)}")
-        if report.identical:
-            console.message(f"{console.plural(len(report.identical), 'plan')} unchanged")
+        _say_plans(write_outputs(outputs, protect=True, overwrite=overwrite, dry_run=dry_run))
         for path in kept:
             console.message(f"kept {display_path(path)} as it is (it exists and may hold a force's work)")
+        from .i18n.plans import plan_fallbacks
+
+        # What each translated plan prints in English, as build says it: "2.6.2 cy: 3 strings in English, 1 out of date".
+        for plan_lang in languages_option(lang, project.root):
+            for fallback in plan_fallbacks(project, plan_lang, actions, programme, include_drafts=include_drafts):
+                console.message(f"warning: {fallback}", "yellow", console.err)
         if not include_drafts:
             from .plan.write import left_out_drafts
 
@@ -319,15 +394,18 @@ def plan(
     raise typer.Exit(_run(run))
 
 
-def _plan_format(file_format: str | None) -> str | None:
-    """A plan's --format: xlsx or ods (None when not given)."""
-    from .errors import UsageError
+def _say_plans(report: WriteReport) -> None:
+    """Each plan written and how many were unchanged; in a dry run, what would be (``_dry_run``)."""
+    from . import console
+    from .errors import display_path
 
-    if file_format is None:
-        return None
-    if file_format not in ("xlsx", "ods"):
-        raise UsageError(f"--format {file_format}: a plan is xlsx (Excel) or ods (OpenDocument)")
-    return file_format
+    if report.dry_run:
+        _dry_run(report.dry_run_lines())
+        return
+    for path in report.created + report.updated:
+        console.message(f"wrote {display_path(path)}")
+    if report.identical:
+        console.message(f"{console.plural(len(report.identical), 'plan')} unchanged")
 
 
 @app.command()
@@ -347,10 +425,30 @@ def collect(
         typer.Option(
             "--format",
             "-f",
-            help="xlsx, ods, html, pdf, csv or json; repeat for several (default: xlsx, html, csv and json).",
+            help=f"{COLLECT.described('; repeat for several')}. "
+            "With --feedback, pdf and md are the packs' formats too (md is theirs only).",
             metavar="FORMAT",
+            parser=_choice(COLLECT.check),
         ),
     ] = None,
+    feedback: Annotated[
+        bool,
+        typer.Option(
+            "--feedback",
+            help="Also write a feedback pack for every force whose plan was counted: OUT/feedback/<force>.html and index.html.",
+        ),
+    ] = False,
+    lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--lang",
+            help="With --feedback: cy also writes the Welsh forces' packs in Welsh (<force>.cy.html).",
+            show_default=False,
+            metavar="CODES",
+            parser=_choice(_languages),
+        ),
+    ] = None,
+    dry_run: DryRunOpt = False,
 ) -> None:
     """Read the forces' filled plans into a national summary (exit 1 if any plan was not counted, or none was found)."""
 
@@ -360,16 +458,35 @@ def collect(
         from .collect.tally import collect as collect_plans
         from .collect.tally import plan_files
         from .content.load import load_valid_project
-        from .errors import display_path
+        from .errors import UsageError, display_path
+        from .i18n.languages import languages_option
         from .writer import check_out_dir, write_outputs
 
+        if not feedback and ("md" in (formats or []) or lang is not None):
+            raise UsageError("-f md and --lang are for the feedback packs: give --feedback too")
+        langs = languages_option(lang, _root())
+        summary_formats = [f for f in formats or [] if f != "md"]  # md: the packs' format only
         check_out_dir(out)
-        ours = summary_paths(out, formats or [])
+        ours = summary_paths(out, summary_formats)
         project = load_valid_project(_root())
+        if feedback:
+            from .collect.feedback import feedback_paths
+
+            ours += feedback_paths(project, out, formats or [], langs)
         files, _ = plan_files(inputs, ours)
         with console.progress(len(files), "Reading") as tick:
             collection = collect_plans(project, inputs, tick, exclude=ours)
-        write_outputs(collect_outputs(project, collection, out, formats or []))
+        outputs = collect_outputs(project, collection, out, summary_formats)
+        if feedback:
+            from .collect.feedback import feedback_outputs
+
+            outputs += feedback_outputs(project, collection, out, formats or [], langs)
+        written = write_outputs(outputs, dry_run=dry_run)
+        if dry_run:
+            _dry_run(written.dry_run_lines())
+        if feedback:
+            packs = sum(o.path.parent.name == "feedback" and o.path.suffix == ".html" for o in outputs) - 1
+            console.message(f"{console.plural(packs, 'feedback pack')} in {display_path(out / 'feedback')}/")
         for problem in collection.problems:
             console.message(problem.line, "red" if problem.severity == "error" else "yellow", console.err)
         for skipped in collection.skipped:
@@ -399,17 +516,26 @@ def collect(
 def schema(
     out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schemas.", file_okay=False)] = Path("schemas"),
     check: Annotated[bool, typer.Option("--check", help="Only check that the folder is up to date (exit 1 if not).")] = False,
+    dry_run: DryRunOpt = False,
 ) -> None:
     """Write a JSON Schema per content kind, for editors and CI."""
 
     def run() -> int:
         from . import console
-        from .schema import write_schemas
+        from .schema import schema_outputs, stale_schemas
+        from .writer import write_outputs
 
-        changed = write_schemas(out, check=check)
-        if check and changed:
-            console.error(f"{out} is stale: {', '.join(changed)} (run 'nvap schema')")
-            return 1
+        if check:
+            stale = stale_schemas(out)
+            if stale:
+                console.error(f"{out} is stale: {', '.join(stale)} (run 'nvap schema')")
+                return 1
+            console.message(f"{out}: up to date")
+            return 0
+        report = write_outputs(schema_outputs(out), dry_run=dry_run)
+        if dry_run:
+            return _dry_run(report.dry_run_lines())
+        changed = report.written
         console.message(f"{out}: {len(changed)} schema(s) written" if changed else f"{out}: up to date")
         return 0
 
@@ -430,7 +556,12 @@ def diff(
             help="The later edition: a content folder ('.' for this one) or a git revision.", metavar="NEW", show_default=False
         ),
     ],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, md, html or json.", metavar="FORMAT")] = "text",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help=f"{DIFF.described()}.", metavar="FORMAT", show_default=False, parser=_choice(DIFF.check)
+        ),
+    ] = DIFF.default[0],
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when the editions differ (as git diff --exit-code).")
     ] = False,
@@ -439,11 +570,8 @@ def diff(
 
     def run() -> int:
         from . import console
-        from .diff import FORMATS, as_html, as_json, as_lines, as_markdown, run_diff, summary_line
-        from .errors import UsageError
+        from .diff import as_html, as_json, as_lines, as_markdown, run_diff, summary_line
 
-        if fmt not in FORMATS:
-            raise UsageError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
         result = run_diff(old, new, _root())
         if fmt == "text":
             for line in as_lines(result):
@@ -474,6 +602,7 @@ def new(
             metavar="ID",
         ),
     ] = None,
+    dry_run: DryRunOpt = False,
 ) -> None:
     """Write a draft toolkit to fill in: content/actions/ACTION_ID.yaml, every field present and empty."""
 
@@ -485,7 +614,9 @@ def new(
         from .writer import write_outputs
 
         output = new_action(load_project(_root()), action_id, title, programme)
-        write_outputs([output], protect=True)
+        report = write_outputs([output], protect=True, dry_run=dry_run)
+        if dry_run:
+            return _dry_run(report.dry_run_lines())
         console.message(f"wrote {display_path(output.path)}: a draft (nvap validate lists what is left to fill in)", "green")
         return 0
 
@@ -526,8 +657,16 @@ app.add_typer(translate_app)
 @translate_app.command("update")
 def translate_update(
     lang: Annotated[
-        str, typer.Option("--lang", help="The language: an ISO 639 code, e.g. cy (Welsh).", show_default=False, metavar="CODE")
+        str,
+        typer.Option(
+            "--lang",
+            help="The language: an ISO 639 code, e.g. cy (Welsh).",
+            show_default=False,
+            metavar="CODE",
+            parser=_choice(_translation_language),
+        ),
     ],
+    dry_run: DryRunOpt = False,
 ) -> None:
     """Write or update every document's catalogue for a language: translations kept, changed English marked fuzzy."""
 
@@ -541,7 +680,9 @@ def translate_update(
 
         project = load_valid_project(_root())
         updated = update_catalogues(project, lang)
-        report = write_outputs([u.output for u in updated])
+        report = write_outputs([u.output for u in updated], dry_run=dry_run)
+        if dry_run:
+            return _dry_run(report.dry_run_lines())
         written = {p.resolve() for p in report.written}
         for item in updated:
             if item.path.resolve() in written:
@@ -561,7 +702,11 @@ def translate_stats(
     lang: Annotated[
         Optional[str],
         typer.Option(
-            "--lang", help="One language (default: every language with catalogues).", show_default=False, metavar="CODE"
+            "--lang",
+            help="One language (default: every language with catalogues).",
+            show_default=False,
+            metavar="CODE",
+            parser=_choice(_translation_language),
         ),
     ] = None,
     minimum: Annotated[
@@ -570,7 +715,16 @@ def translate_stats(
             "--min", help="Exit 1 if a document is less than PCT% translated.", show_default=False, metavar="PCT", min=0, max=100
         ),
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text (a table) or json.", metavar="FORMAT")] = "text",
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help=f"{STATS.described()}: a table, or JSON.",
+            metavar="FORMAT",
+            show_default=False,
+            parser=_choice(STATS.check),
+        ),
+    ] = STATS.default[0],
 ) -> None:
     """Per document: strings translated, fuzzy (out of date) and untranslated, and the share done."""
 
@@ -579,14 +733,11 @@ def translate_stats(
 
         from . import console
         from .content.load import load_valid_project
-        from .errors import UsageError
-        from .i18n.layout import check_language, languages
+        from .i18n.layout import languages
         from .i18n.stats import totals, translation_stats
 
-        if output_format not in ("text", "json"):
-            raise UsageError(f"--format {output_format}: use text or json")
         root = _root()
-        langs = [check_language(lang)] if lang else languages(root)
+        langs = [lang] if lang else languages(root)
         stats = translation_stats(load_valid_project(root), langs)
         below = [s for s in stats if minimum is not None and s.below(minimum)]
         if output_format == "json":
@@ -624,6 +775,147 @@ def translate_stats(
             console.message(f"under --min {minimum:g}%: {shown}", "red", console.err)
             return 1
         return 0
+
+    raise typer.Exit(_run(run))
+
+
+def _translation_gate(langs: list[str], stream: object) -> bool:
+    """Print every string not done in ``langs`` (``path:line:col: message``) and a summary line per language;
+    True when a language is incomplete. English, the content's own language, is always complete."""
+    from . import console
+    from .content.load import load_valid_project
+    from .i18n.gate import completeness
+
+    assert isinstance(stream, console.Stream)
+    others = [lang for lang in langs if lang != "en"]
+    if not others:
+        return False
+    found = completeness(load_valid_project(_root()), others)
+    console.issues(found.issues, stream)
+    for lang in others:
+        complete = found.complete and not any(s.lang == lang and s.translated < s.strings for s in found.stats)
+        console.message(found.summary(lang), "green" if complete else "red", stream)
+    return not found.complete
+
+
+@translate_app.command("check")
+def translate_check(
+    lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--lang",
+            help="Languages, comma separated (default: every language with catalogues).",
+            show_default=False,
+            metavar="CODES",
+        ),
+    ] = None,
+) -> None:
+    """A release gate: exit 1 unless every string is translated, not fuzzy and keeps the English's placeholders."""
+
+    def run() -> int:
+        from . import console
+        from .i18n.languages import languages_option
+        from .i18n.layout import languages
+
+        root = _root()
+        langs = languages_option(lang, root) if lang else languages(root)
+        if not langs:
+            console.message("no catalogues yet: 'nvap translate update --lang cy' writes the Welsh ones", "red", console.err)
+            return 1
+        return 1 if _translation_gate(langs, console.out) else 0
+
+    raise typer.Exit(_run(run))
+
+
+@translate_app.command("export")
+def translate_export(
+    lang: Annotated[
+        str, typer.Option("--lang", help="The language: an ISO 639 code, e.g. cy (Welsh).", show_default=False, metavar="CODE")
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", help="The workbook to write: FILE.xlsx (Excel) or FILE.ods (OpenDocument).", dir_okay=False, metavar="FILE"
+        ),
+    ],
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace an existing workbook (it may hold a translator's work).")
+    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would be written; write nothing.")] = False,
+) -> None:
+    """Write a language's catalogues as a workbook for translators: a sheet per document, a row per string."""
+
+    def run() -> int:
+        from . import console
+        from .errors import NvapError, display_path
+        from .i18n.languages import languages_option
+        from .i18n.sheet import export_output
+        from .writer import write_outputs
+
+        root = _root()
+        languages_option(lang, root)  # a language with catalogues, not English
+        output, sheets = export_output(root, lang, out)
+        if out.exists() and not overwrite and not dry_run and out.read_bytes() != output.data:
+            raise NvapError(
+                f"{display_path(out)} already exists and may hold a translator's work: nothing was written (use --overwrite to replace it)"
+            )
+        report = write_outputs([output], dry_run=dry_run)
+        if dry_run:
+            for line in report.dry_run_lines():
+                console.message(line)
+            return 0
+        strings = sum(len(s.rows) for s in sheets)
+        todo = sum(len(s.rows) - s.count("done") for s in sheets)
+        verb = "unchanged" if report.identical else "wrote"
+        console.message(
+            f"{verb} {display_path(out)}: {console.plural(len(sheets), 'document')}, {console.plural(strings, 'string')}, {todo} to translate or check",
+            "green",
+        )
+        return 0
+
+    raise typer.Exit(_run(run))
+
+
+@translate_app.command("import")
+def translate_import(
+    workbook: Annotated[
+        Path,
+        typer.Argument(
+            help="A workbook 'nvap translate export' wrote, filled in (.xlsx or .ods).", dir_okay=False, metavar="FILE"
+        ),
+    ],
+    lang: Annotated[
+        Optional[str],
+        typer.Option("--lang", help="The language (default: the one the workbook says).", show_default=False, metavar="CODE"),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would be written; write nothing.")] = False,
+) -> None:
+    """Put the translations of a workbook back into the catalogues, by place (exit 1 if a row could not be placed)."""
+
+    def run() -> int:
+        from . import console
+        from .i18n.sheet import import_file
+        from .writer import write_outputs
+
+        report = import_file(_root(), workbook, lang)
+        written = write_outputs(report.outputs, dry_run=dry_run)
+        console.issues(report.issues, console.err)
+        if dry_run:
+            for line in written.dry_run_lines():
+                console.message(line)
+        else:
+            for item in report.catalogues:
+                if item.output is not None:
+                    console.message(f"updated {item.catalogue}: {item.translated} translated, {item.fuzzy} imported as fuzzy")
+        translated = sum(c.translated for c in report.catalogues)
+        fuzzy = sum(c.fuzzy for c in report.catalogues)
+        unplaced = len(report.unplaced)
+        console.message(
+            f"{console.plural(report.rows, 'row')}: {translated} translated, {fuzzy} imported as fuzzy (the English changed since the export), "
+            f"{unplaced} not placed; {console.plural(len(written.written), 'catalogue')} {'would be ' if dry_run else ''}updated",
+            "yellow" if unplaced or fuzzy else "green",
+        )
+        return 1 if unplaced else 0
 
     raise typer.Exit(_run(run))
 
