@@ -316,3 +316,15 @@ def test_a_build_of_several_documents_writes_an_index(content, nvap):
         assert f'href="{name}"' in html
     one = nvap("build", "2.6.2", "--out", "one", "-f", "md")
     assert one.exit_code == 0 and listing("one") == ["2.6.2.md"]
+
+
+def test_the_index_lists_every_format_in_the_folder(content, nvap):
+    """A build's index lists what is in the output folder, the formats an earlier build left there too."""
+    assert nvap("build", "-f", "md", "--out", "out").exit_code == 0
+    for name in ("2.6.2.pdf", "covenant-2024.pdf"):  # as an earlier `nvap build 2.6.2 covenant -f pdf` left them
+        Path("out", name).write_bytes(b"%PDF-1.7 an earlier build's")
+    assert nvap("build", "-f", "md", "-f", "html", "--out", "out").exit_code == 0
+    index = Path("out/index.html").read_text(encoding="utf-8")
+    assert 'href="2.6.2.pdf"' in index and 'href="covenant-2024.pdf"' in index
+    assert 'href="2.6.2.xlsx"' not in index  # never built here
+    assert "2.6.2.pdf" in Path("out/index.md").read_text(encoding="utf-8")

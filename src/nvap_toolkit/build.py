@@ -207,7 +207,9 @@ def _outputs(
         rendered.close()  # now, not when collected: it stops the workers
         gc.unfreeze()
     if len(documents) > 1:
-        yield from index_outputs(project, documents, formats, out)
+        # The index lists what is in the folder: this build's formats, and those an earlier build left there.
+        present = {ref.stem: [f for f in BUILD.names if f in formats or (out / f"{ref.stem}.{f}").is_file()] for ref in documents}
+        yield from index_outputs(project, documents, present, out)
     body = {
         "nvap": __version__,
         "content": content_digest(project.root),
@@ -229,8 +231,10 @@ def _earlier_pdf(entry: Any, ref: DocumentRef, out: Path) -> EarlierPdf | None:
     return EarlierPdf(entry["pdf"], data) if hashlib.sha256(data).hexdigest() == entry["files"][name] else None
 
 
-def index_outputs(project: Project, documents: list[DocumentRef], formats: list[str], out: Path) -> list[Output]:
-    """index.html and index.md: every document built, its edition, and a link to each format."""
+def index_outputs(
+    project: Project, documents: list[DocumentRef], formats: list[str] | dict[str, list[str]], out: Path
+) -> list[Output]:
+    """index.html and index.md: every document built, its edition, and a link to each format (each document's own, by stem)."""
     from .render.index import index_html, index_md, index_view
 
     view = index_view(project, [(d.kind, d.key, d.lang) for d in documents], formats)

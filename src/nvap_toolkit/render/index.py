@@ -55,8 +55,12 @@ class IndexView:
         return {"programme": self.programme, "labels": self.labels, "entries": self.entries}
 
 
-def index_view(project: Project, documents: list[tuple[str, str]] | list[tuple[str, str, str]], formats: list[str]) -> IndexView:
+def index_view(
+    project: Project, documents: list[tuple[str, str]] | list[tuple[str, str, str]], formats: list[str] | dict[str, list[str]]
+) -> IndexView:
     """The index of ``documents`` ((kind, key[, lang]): ("toolkit", "2.6.2"), ("covenant", "2024", "cy")) built in ``formats``.
+
+    ``formats``: the same for every document, or each document's own by its stem (``2.6.2``, ``covenant-2024.cy``).
 
     A translated document has a row of its own, in its language (its title and format names from its catalogues).
     """
@@ -81,7 +85,8 @@ def index_view(project: Project, documents: list[tuple[str, str]] | list[tuple[s
         title = " ".join(text for _, text in parts)
         marked_title = " ".join(marked(text) if isinstance(value, English) else text for value, text in parts)
         stem = f"{stem}.{lang}" if lang else stem
-        links = tuple((str(getattr(shown_labels, fmt)), f"{stem}.{fmt}") for fmt in formats)
+        own = formats.get(stem, []) if isinstance(formats, dict) else formats
+        links = tuple((str(getattr(shown_labels, fmt)), f"{stem}.{fmt}") for fmt in own)
         entries.append(
             IndexEntry(
                 stem=stem,
