@@ -25,6 +25,9 @@ _PEEL_ITEM = re.compile(r"\s(?=\d{1,2}\.\d(?:\.\d)?\s[A-Z])")
 # Where the source contradicts itself, the content chose one wording (see the YAML comments);
 # the source is read with the same choice.
 REWRITES = [
+    # The printed report's page references name their sections in nvap's outputs (content/covenant/2024/report.yaml).
+    ("(See Page 15)", "(see Support Model for Families, under Priorities in Progress)"),
+    ("(See Page 24)", "(under Priorities in Progress)"),
     ("Action 2.6.1 Recruitment", "Action 2.6.3 Recruitment"),
     (
         "to recognise and respond to vulnerability appropriately",
