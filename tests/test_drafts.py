@@ -72,3 +72,19 @@ def test_a_new_toolkit_credits_nobody_until_its_attribution_is_filled_in(content
     published = lines(nvap("validate", "content/actions/2.6.4.yaml"))
     assert "content/actions/2.6.4.yaml:54:11: 'author': must not be empty" in published
     assert "content/actions/2.6.4.yaml:55:14: 'statement': must not be empty" in published
+
+
+def test_every_output_of_a_draft_says_it_is_not_for_use(content, nvap):
+    assert nvap("new", "2.6.4", "--title", "Supervision").exit_code == 0
+    assert nvap("build", "-f", "md", "-f", "html", "-f", "xlsx", "--out", "out").exit_code == 0
+    banner = "Draft – not for use"
+    page = Path("out/2.6.4.html").read_text(encoding="utf-8")
+    assert f'<p class="draft" role="note"><strong>{banner}</strong></p>' in page
+    assert f"<title>{banner}: National Vulnerability Action Plan" in page  # and on every printed page: the running header
+    assert f"> **{banner}**" in Path("out/2.6.4.md").read_text(encoding="utf-8")
+    assert f"[{banner}: Action Impact Toolkit 2.6.4 Supervision](<2.6.4.md>)" in Path("out/index.md").read_text(encoding="utf-8")
+    assert banner not in Path("out/2.6.2.md").read_text(encoding="utf-8")
+    wb = load_workbook("out/2.6.4.xlsx")
+    for ws in wb.worksheets:
+        if ws.sheet_state == "visible":
+            assert banner in str(ws["A1"].value) and ws.oddHeader.center.text == banner, ws.title

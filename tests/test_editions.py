@@ -253,17 +253,18 @@ def test_new_scaffold_validates_and_builds_as_a_draft(content, nvap, monkeypatch
     assert md[:5] == [
         '# National Vulnerability Action Plan: Action Impact Toolkit 2.6.4 Supervision: "care" & #1',
         "",
-        "**Draft**",
+        "> **Draft – not for use**",
         "",
         "Edition 1 (2025-12-01)",
     ]
     html = (tmp_path / "out" / "2.6.4.html").read_text(encoding="utf-8")
-    assert "<title>Draft: National Vulnerability Action Plan" in html and '<p class="draft"><strong>Draft</strong></p>' in html
+    assert "<title>Draft – not for use: National Vulnerability Action Plan" in html
+    assert '<p class="draft" role="note"><strong>Draft – not for use</strong></p>' in html
     from openpyxl import load_workbook
 
     wb = load_workbook(tmp_path / "out" / "2.6.4.xlsx")
     assert [c.value for c in wb.worksheets[0]["A"][:3]] == [
-        'National Vulnerability Action Plan: Action Impact Toolkit 2.6.4 Supervision: "care" & #1',
+        'Draft – not for use: National Vulnerability Action Plan: Action Impact Toolkit 2.6.4 Supervision: "care" & #1',
         "Draft – not for use",
         "Edition 1 (2025-12-01)",
     ]

@@ -77,6 +77,8 @@ def index_view(
             doc_programme = shown.programme_of(action)
             parts = [(doc_programme.labels.toolkit, str(doc_programme.labels.toolkit)), (key, key)]
             parts.append((action.title, shown_prose.plain(action.title)))
+            if action.status == "draft":  # a draft's row says it is not for use
+                parts.insert(0, (doc_programme.labels.draft_banner, f"{shown_prose.plain(doc_programme.labels.draft_banner)}:"))
             stem, edition = key, getattr(action, "edition", None)
         else:
             report = shown.reports[int(key)]

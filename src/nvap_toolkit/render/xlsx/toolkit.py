@@ -156,9 +156,24 @@ def toolkit_workbook(project: Project, action: Action) -> Workbook:
         ],
     )
     attribution_footer(write_cover(wb, cover), attribution)
+    if action.status == "draft":
+        _mark_draft(wb, prose.plain(labels.draft_banner))
     set_properties(wb, title=title, subject=programme.name, lang=getattr(project, "lang", "") or "en")
     wb.active = 0
     return wb
+
+
+def _mark_draft(wb: Workbook, banner: str) -> None:
+    """A draft toolkit says so on every sheet: before the title in A1, and at the top of every printed page."""
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        title = ws["A1"].value
+        if isinstance(title, str) and banner not in title:
+            ws["A1"].value = f"{banner}: {title}"
+        header = ws.oddHeader
+        if header is not None:
+            header.center.text = banner
 
 
 def _guidance(ws: Worksheet, view: ToolkitView, _action_line: str) -> None:
