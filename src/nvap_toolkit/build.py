@@ -397,18 +397,26 @@ def _render_all(
                 tick(ref.stem)
         return
     import pickle
+    import tempfile
 
-    # The workers are spawned (not forked): each gets the validated project, pickled once here.
-    shared = pickle.dumps(project, protocol=pickle.HIGHEST_PROTOCOL)
-    jobs = [(ref, formats, out, earlier.get(ref.stem)) for ref in refs]
-    results = in_workers(_render_in_worker, jobs, workers=workers, setup=_receive, shared=shared, timeout=WORKER_TIMEOUT)
-    try:
-        for ref, done in zip(refs, results, strict=True):
-            yield ref, done
-            if tick:
-                tick(ref.stem)
-    finally:
-        results.close()
+    # The workers are spawned (not forked): each reads the validated project, pickled once here into a
+    # temporary file (streamed, and given to each worker by its name: the bytes are never copied into
+    # the workers' start-up data, which held a copy per worker at once in this process).
+    with tempfile.TemporaryDirectory(prefix="nvap-workers-") as folder:
+        shared = Path(folder, "project.pickle")
+        with shared.open("wb") as file:
+            pickle.dump(project, file, protocol=pickle.HIGHEST_PROTOCOL)
+        jobs = [(ref, formats, out, earlier.get(ref.stem)) for ref in refs]
+        results = in_workers(
+            _render_in_worker, jobs, workers=workers, setup=_receive, shared=bytes(shared), timeout=WORKER_TIMEOUT
+        )
+        try:
+            for ref, done in zip(refs, results, strict=True):
+                yield ref, done
+                if tick:
+                    tick(ref.stem)
+        finally:
+            results.close()
 
 
 _WORKER_PROJECT: Project | None = None
@@ -416,12 +424,13 @@ _WORKER_PROJECT: Project | None = None
 
 
 def _receive(shared: bytes) -> None:
-    """A worker's set-up: the project, and the garbage collector tuned as the parent's (see ``_build``, ``cli.main``)."""
+    """A worker's set-up: the project (from the file ``shared`` names), and the garbage collector tuned as the parent's."""
     import pickle
 
     global _WORKER_PROJECT
     gc.set_threshold(50_000, 20, 10)
-    _WORKER_PROJECT = pickle.loads(shared)
+    with open(os.fsdecode(shared), "rb") as file:
+        _WORKER_PROJECT = pickle.load(file)
     gc.freeze()
 
 

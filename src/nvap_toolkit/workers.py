@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, TypeVar
 
@@ -23,6 +24,8 @@ from .writer import interrupts_held
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+WINDOW = 3
+"""Jobs submitted ahead per worker: enough to keep each busy, few enough to keep memory flat."""
 J = TypeVar("J")
 R = TypeVar("R")
 
@@ -64,15 +67,24 @@ def in_workers(
                 initializer=_started,
                 initargs=(setup, shared),
             )
-            futures = [pool.submit(run, job) for job in jobs]
-        for future in futures:
+        # A few jobs ahead of the one awaited, not all: results waiting to be taken in order,
+        # and the futures holding them, would keep every document's bytes in memory at once.
+        ahead = deque(pool.submit(run, job) for job in jobs[: workers * WINDOW])
+        queued = iter(jobs[workers * WINDOW :])
+        while ahead:
+            future = ahead.popleft()
             try:
                 result = future.result(timeout=timeout)
             except TimeoutError:
                 raise NvapError(f"a worker process gave no result in {timeout:g} s: stopped") from None
             except BrokenProcessPool as exc:
                 raise NvapError(f"a worker process ended unexpectedly ({exc})") from None
+            del future
+            following = next(queued, None)
+            if following is not None:
+                ahead.append(pool.submit(run, following))
             yield result
+            del result
     except BaseException:  # Ctrl-C, a job's error, or the caller stopping early
         if pool is not None:
             _stop(pool)
