@@ -291,3 +291,12 @@ def test_a_fault_of_nvap_on_one_file_sinks_nothing(project: Project, tmp_path: P
     )
     assert said[-1].startswith("1 plan read, 1 rejected, 45 forces missing")
     assert (tmp_path / "out" / "summary.json").is_file()
+
+
+def test_a_feedback_pack_names_a_problem_of_the_whole_plan_as_such(project: Project, collection: Collection) -> None:
+    from nvap_toolkit.collect.feedback import feedback_outputs
+
+    packs = {o.path.name: o.data.decode("utf-8") for o in feedback_outputs(project, collection, Path("out"), ["html"], ["en"])}
+    notts = packs["nottinghamshire-police.html"]
+    problems = notts.split('id="problems-table"')[1].split("</table>")[0]
+    assert '<th scope="row">The whole plan</th><td>the plan&#39;s hidden &#39;nvap&#39; sheet was cleared or deleted' in problems

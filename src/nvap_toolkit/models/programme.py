@@ -225,6 +225,7 @@ class FeedbackLabels(Model):
     none_empty: Text
     problems: Text = Field(description="Heading of what was noticed reading the force's plan, with the cells.")
     none_problems: Text
+    whole_plan: Text = Field(description="Stands for a cell where what was noticed is about the whole plan, not one cell.")
     index_title: Text = Field(description="The title of the page listing every pack (feedback/index.html).")
     index_intro: Text
 
