@@ -300,3 +300,12 @@ def test_a_feedback_pack_names_a_problem_of_the_whole_plan_as_such(project: Proj
     notts = packs["nottinghamshire-police.html"]
     problems = notts.split('id="problems-table"')[1].split("</table>")[0]
     assert '<th scope="row">The whole plan</th><td>the plan&#39;s hidden &#39;nvap&#39; sheet was cleared or deleted' in problems
+
+
+def test_a_plan_with_a_deleted_column_is_upgraded_with_the_answers_left(project: Project, tmp_path: Path) -> None:
+    from nvap_toolkit.plan.upgrade import upgrade_plan
+
+    result = upgrade_plan(project, RETURNS / "surrey-police-realisation-plan.xlsx", tmp_path)
+    assert result.output.path.name == "surrey-police-realisation-plan.xlsx"
+    assert result.placed == 2  # the reporting period and the organisational activity: the external column is gone
+    assert any("16 input cells of action 2.6.2 no longer exist" in w for w in result.warnings)

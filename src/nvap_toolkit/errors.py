@@ -71,6 +71,9 @@ class Issue:
     location: Location
     message: str
     severity: str = "error"
+    upgradable: bool = field(default=False, compare=False)
+    """A returned plan's error that ``nvap plan --upgrade`` overcomes: its answers are carried into a fresh plan by id
+    (an objective or action the content no longer has, inputs deleted, cells moved)."""
 
     @classmethod
     def at(cls, path: str, line: int, col: int, message: str, severity: str = "error") -> Issue:

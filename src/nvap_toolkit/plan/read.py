@@ -105,9 +105,19 @@ class _Cells:
         self.gone: list[tuple[str, str]] = []
         """(name, field) of inputs whose cells are gone (rows or columns deleted, names removed)."""
 
-    def issue(self, message: str, *, sheet: str = "", cell: str = "", field_name: str = "", severity: str = "error") -> None:
+    def issue(
+        self,
+        message: str,
+        *,
+        sheet: str = "",
+        cell: str = "",
+        field_name: str = "",
+        severity: str = "error",
+        upgradable: bool = False,
+    ) -> None:
         label = self.labels.get(field_name, "") if field_name else ""
-        self.result.issues.append(Issue(Location(self.result.file, sheet=sheet, cell=cell, label=label), message, severity))
+        where = Location(self.result.file, sheet=sheet, cell=cell, label=label)
+        self.result.issues.append(Issue(where, message, severity, upgradable=upgradable))
 
     def locate(self, name: str, *, quiet: bool = False, field_name: str = "") -> tuple[Sheet, str] | None:
         """The sheet and cell ``name`` refers to; None (noted as gone, unless ``quiet``) when it refers to no cell."""
@@ -141,25 +151,26 @@ class _Cells:
         cell, sheet, coord = found
         if cell is None:
             return None
-        where = {"sheet": sheet.title, "cell": coord, "field_name": field_name, "severity": "warning"}
+
+        def warn(message: str) -> None:
+            self.issue(message, sheet=sheet.title, cell=coord, field_name=field_name, severity="warning")
+
         text = as_text(cell)
         if cell.uncalculated:
             text = f"={cell.formula}"
-            self.issue(
+            warn(
                 f"holds a formula whose value was never calculated ({_shown(text)}): reported as the formula; "
-                "open the plan in Excel or LibreOffice and save it again to calculate it",
-                **where,
+                "open the plan in Excel or LibreOffice and save it again to calculate it"
             )
         elif cell.error is not None:
             typed = f" (its formula: ={_shown(cell.formula)})" if cell.formula else ""
-            self.issue(f"shows the error {cell.error}{typed}: reported as shown; ask the force what it meant", **where)
+            warn(f"shows the error {cell.error}{typed}: reported as shown; ask the force what it meant")
         elif cell.formula is not None and text is not None:
-            self.issue(f"holds a formula (={_shown(cell.formula)}): its calculated value '{_shown(text)}' was read", **where)
+            warn(f"holds a formula (={_shown(cell.formula)}): its calculated value '{_shown(text)}' was read")
         if cell.hidden_by is not None and text is not None:
-            self.issue(
+            warn(
                 f"is hidden inside cells merged from {cell.hidden_by}: its text was read from the file "
-                "(unmerge the cells to see it)",
-                **where,
+                "(unmerge the cells to see it)"
             )
         if text is None:
             return None
@@ -170,7 +181,7 @@ class _Cells:
             return Value(text, ref, stored=stored, formula=formula)
         day = _date_of(cell, text)
         if day is None:
-            self.issue(f"'{_shown(text)}' is not a date ({HINT}): kept as text", **where)
+            warn(f"'{_shown(text)}' is not a date ({HINT}): kept as text")
         return Value(text, ref, day, stored=stored, formula=formula)
 
 
@@ -405,6 +416,7 @@ def _report_gone(cells: _Cells, project: Project | None, action_id: str, sheet: 
         + f" (rows or columns were deleted, or names removed), so {'their answers' if len(gone) > 1 else 'its answer'} "
         f"cannot be read: {shown}. {_GONE_AFTER.replace('FILE', cells.result.file)}",
         sheet=sheet,
+        upgradable=True,
     )
 
 
@@ -480,7 +492,8 @@ def _place(
     if action is None:
         cells.issue(
             f"the plan is for action {_shown(action_id)}, which the content no longer has a toolkit for: "
-            "its answers are reported under that action but not counted"
+            "its answers are reported under that action but not counted",
+            upgradable=True,
         )
         return
     current = {o.id: n for n, o in enumerate(action.objectives, start=1)}
@@ -488,7 +501,8 @@ def _place(
     for objective_id in gone:
         cells.issue(
             f"objective '{_shown(objective_id)}' of action {action_id} is no longer in the toolkit: "
-            "its answers are reported under that objective but the plan is not counted"
+            "its answers are reported under that objective but the plan is not counted",
+            upgradable=True,
         )
     for objective_id, number in current.items():
         if objective_id not in objective_ids:
@@ -568,6 +582,7 @@ def _check_layout(
                 "to carry them into a fresh plan",
                 sheet=ws.title,
                 cell=coord,
+                upgradable=True,
             )
             return
 

@@ -86,7 +86,7 @@ def upgrade_plan(project: Project, filled: Path, out_dir: Path, file_format: str
     if not filled.is_file():
         raise UsageError(f"no such file: {display_path(filled)}")
     read = read_plan(filled, project)
-    fatal = [i for i in read.issues if i.is_error and not _about_the_edition(i.message)]
+    fatal = [i for i in read.issues if i.is_error and not i.upgradable]
     plan = read.plan
     force_key = plan.force_key if plan is not None else None
     if plan is None or force_key is None or force_key not in project.forces.forces:
@@ -116,7 +116,7 @@ def upgrade_plan(project: Project, filled: Path, out_dir: Path, file_format: str
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(output.data))
-    result = Upgrade(output=output, warnings=[str(i) for i in read.issues if not i.is_error or _about_the_edition(i.message)])
+    result = Upgrade(output=output, warnings=[str(i) for i in read.issues if not i.is_error or i.upgradable])
     result.warnings += [
         f"{read.file} {o.ref}: warning: not carried over: '{o.text}' was written outside the form's inputs ({o.kind})"
         for o in read.outside
@@ -136,16 +136,6 @@ def upgrade_plan(project: Project, filled: Path, out_dir: Path, file_format: str
     else:
         result.output = Output(output.path, workbook_bytes(wb))
     return result
-
-
-def _about_the_edition(message: str) -> bool:
-    # Reading a plan of an earlier edition reports the objectives the content no longer has as
-    # errors (the plan is then not counted): upgrading is what carries those answers over.
-    # Inputs deleted or moved are what --upgrade is for: the answers left are carried over.
-    return any(
-        part in message
-        for part in ("is no longer in the toolkit", "which the content no longer has", "no longer exist", "layout was changed")
-    )
 
 
 def _fill(wb: Workbook, name: str, value: Value) -> bool:
