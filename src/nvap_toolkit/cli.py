@@ -473,9 +473,9 @@ def collect(
             from .collect.feedback import feedback_paths
 
             ours += feedback_paths(project, out, formats or [], langs)
-        files, _ = plan_files(inputs, ours)
-        with console.progress(len(files), "Reading") as tick:
-            collection = collect_plans(project, inputs, tick, exclude=ours)
+        found = plan_files(inputs, ours)  # the folders are walked once: for the progress bar and to read
+        with console.progress(len(found[0]), "Reading") as tick:
+            collection = collect_plans(project, inputs, tick, exclude=ours, found=found)
         outputs = collect_outputs(project, collection, out, summary_formats)
         if feedback:
             from .collect.feedback import feedback_outputs

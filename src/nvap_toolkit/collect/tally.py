@@ -101,18 +101,25 @@ def read_one(path: Path, project: Project) -> ReadResult:
 
 
 def collect(
-    project: Project, inputs: list[Path], tick: Callable[[str], None] | None = None, *, exclude: Sequence[Path] = ()
+    project: Project,
+    inputs: list[Path],
+    tick: Callable[[str], None] | None = None,
+    *,
+    exclude: Sequence[Path] = (),
+    found: tuple[list[Path], list[Skipped]] | None = None,
 ) -> Collection:
     """Read and check every file in ``inputs`` (files or folders), then summarise them.
 
     ``tick`` is called with each file's name once it has been read (a progress bar);
-    ``exclude``: files not to read (the outputs the collection is about to write).
+    ``exclude``: files not to read (the outputs the collection is about to write);
+    ``found``: what ``plan_files(inputs, exclude)`` gave, when the caller has it already.
     """
     if not project.actions:
         raise NvapError("the content has no action toolkits to collect plans for")
     forces = project.forces.forces
     results: list[ReadResult] = []
-    files, skipped = plan_files(inputs, exclude)
+    files, skipped = found if found is not None else plan_files(inputs, exclude)
+    skipped = list(skipped)
     for path in files:
         result = read_one(path, project)
         if result.own_output:
