@@ -150,7 +150,7 @@ def ods_text(data: bytes) -> str:
     import zipfile
     from xml.etree import ElementTree
 
-    from nvap_toolkit.plan.files import open_book_bytes
+    from nvap_toolkit.sheets.files import open_book_bytes
 
     book = open_book_bytes(data)
     parts = [cell.shown for sheet in book.sheets.values() for _, cell in sorted(sheet.cells.items())]

@@ -55,8 +55,8 @@ def cell_of(wb: Workbook, name: str):  # type: ignore[no-untyped-def]
 
 def option(project: Project, objective_id: str, field_name: str, index: int) -> str:
     """The dropdown option ``index`` of an objective's field, as the plan offers it."""
+    from nvap_toolkit.plan.form import action_form
     from nvap_toolkit.render.prose import Prose
-    from nvap_toolkit.render.views import action_form
 
     form = action_form(project, project.actions[ACTION], Prose(project))
     (objective,) = [o for o in form.objectives if o.id == objective_id]

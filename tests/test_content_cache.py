@@ -14,10 +14,10 @@ import pytest
 import nvap_toolkit
 from nvap_toolkit import git
 from nvap_toolkit.content import cache, load
-from nvap_toolkit.content.check import validate_content
 from nvap_toolkit.content.kinds import ACTION, REFERENCE, Kind
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.errors import ContentError
+from nvap_toolkit.validate import validate_content
 
 TOOLKIT = "actions/2.6.2.yaml"
 IGNORED = "content/notes.md:1:1: warning: nvap ignores this file (it reads only files ending in .yaml)"

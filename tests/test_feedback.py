@@ -52,8 +52,8 @@ def project() -> Project:
 
 
 def option(project: Project, objective_id: str, field_name: str, index: int) -> str:
+    from nvap_toolkit.plan.form import action_form
     from nvap_toolkit.render.prose import Prose
-    from nvap_toolkit.render.views import action_form
 
     form = action_form(project, project.actions[names.ACTION], Prose(project))
     (objective,) = [o for o in form.objectives if o.id == objective_id]

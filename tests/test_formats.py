@@ -10,7 +10,7 @@ import pytest
 
 from nvap_toolkit.errors import UsageError
 from nvap_toolkit.formats import BUILD, COLLECT, PLAN, check_languages, languages
-from nvap_toolkit.plan.files import open_book_bytes
+from nvap_toolkit.sheets.files import open_book_bytes
 
 
 def lines(result) -> list[str]:  # type: ignore[no-untyped-def]

@@ -126,7 +126,7 @@ def test_ctrl_c_stops_a_parallel_build_at_once_and_leaves_nothing(tmp_path, nvap
 
 
 def test_an_interrupted_serial_build_writes_nothing_and_removes_its_temporary_files(content, nvap, monkeypatch):
-    from nvap_toolkit.render import document
+    from nvap_toolkit import document
 
     real = document.render_document
     rendered = []
@@ -146,7 +146,7 @@ def test_an_interrupted_serial_build_writes_nothing_and_removes_its_temporary_fi
 
 _INTERRUPTED = """
 import sys
-from nvap_toolkit.render import document
+from nvap_toolkit import document
 
 rendered = []
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nvap_toolkit.plan.numfmt import BUILTIN_FORMATS, from_serial, is_date_format, shown
+from nvap_toolkit.sheets.numfmt import BUILTIN_FORMATS, from_serial, is_date_format, shown
 
 # 23 November 2025 (a Sunday) is serial 45984 in the 1900 system; 14:30 is 0.6041666... of a day.
 SUNDAY = 45984

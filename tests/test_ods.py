@@ -1,4 +1,4 @@
-"""Workbooks as OpenDocument spreadsheets: ``render.ods`` read back by hand (content.xml) and by nvap's own reader."""
+"""Workbooks as OpenDocument spreadsheets: ``sheets.ods`` read back by hand (content.xml) and by nvap's own reader."""
 
 from __future__ import annotations
 
@@ -20,16 +20,16 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from support import CONTENT, SOURCES
 
 import nvap_toolkit.plan.write as plan_write
-import nvap_toolkit.render.xlsx.workbook as xlsx_workbook
+import nvap_toolkit.sheets.workbook as xlsx_workbook
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.content.project import Project
-from nvap_toolkit.plan.book import Book
-from nvap_toolkit.plan.files import open_book_bytes
+from nvap_toolkit.document import toolkit_workbook
 from nvap_toolkit.plan.read import read_plan
-from nvap_toolkit.render.ods import ods_bytes
-from nvap_toolkit.render.xlsx.cells import write_text
-from nvap_toolkit.render.xlsx.toolkit import toolkit_workbook
 from nvap_toolkit.render.xlsx.tracker import covenant_tracker_workbook
+from nvap_toolkit.sheets.book import Book
+from nvap_toolkit.sheets.cells import write_text
+from nvap_toolkit.sheets.files import open_book_bytes
+from nvap_toolkit.sheets.ods import ods_bytes
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from nvap_toolkit.plan.files import open_book_bytes
+from nvap_toolkit.sheets.files import open_book_bytes
 
 
 def lines(result) -> list[str]:  # type: ignore[no-untyped-def]

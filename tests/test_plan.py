@@ -18,9 +18,9 @@ from nvap_toolkit.content.forces import find_force
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.content.project import Project
 from nvap_toolkit.errors import NvapError, UsageError
+from nvap_toolkit.plan.sheet import add_plan_sheet
 from nvap_toolkit.plan.write import plan_outputs, write_plans
 from nvap_toolkit.render.prose import Prose
-from nvap_toolkit.render.xlsx.plan_form import add_plan_sheet
 from nvap_toolkit.writer import ExistsError, write_outputs
 
 LISTS_SHEET = "nvap_lists"

@@ -12,9 +12,9 @@ from support import CONTENT
 
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.content.project import Project
+from nvap_toolkit.document import toolkit_xlsx
 from nvap_toolkit.render.html import covenant_html, toolkit_html
 from nvap_toolkit.render.markdown import covenant_md, toolkit_md
-from nvap_toolkit.render.xlsx.toolkit import toolkit_xlsx
 from nvap_toolkit.render.xlsx.tracker import covenant_tracker_xlsx
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from nvap_toolkit import build as building
+from nvap_toolkit import document
 from nvap_toolkit.content import load
 from nvap_toolkit.content.load import load_valid_project
-from nvap_toolkit.render import document
 from nvap_toolkit.render import pdf as pdf_module
 
 

@@ -49,19 +49,19 @@ def test_toolkit_html_holds_every_sentence(project, toolkit_sentences):
 
 
 def test_toolkit_workbook_holds_every_sentence(project, toolkit_sentences):
-    from nvap_toolkit.render.xlsx.toolkit import toolkit_xlsx
+    from nvap_toolkit.document import toolkit_xlsx
 
     assert missing(toolkit_sentences, xlsx_text(toolkit_xlsx(project, project.actions["2.6.2"]))) == []
 
 
 def test_toolkit_opendocument_holds_every_sentence(project, toolkit_sentences):
-    from nvap_toolkit.render.xlsx.toolkit import toolkit_ods
+    from nvap_toolkit.document import toolkit_ods
 
     assert missing(toolkit_sentences, ods_text(toolkit_ods(project, project.actions["2.6.2"]))) == []
 
 
 def test_toolkit_reference_list_in_every_format(project):
-    from nvap_toolkit.render.xlsx.toolkit import toolkit_ods, toolkit_xlsx
+    from nvap_toolkit.document import toolkit_ods, toolkit_xlsx
 
     action = project.actions["2.6.2"]
     texts = {

@@ -167,7 +167,7 @@ def project() -> Project:
 
 
 def test_the_toolkit_passes(project: Project) -> None:
-    from nvap_toolkit.render.xlsx.toolkit import toolkit_xlsx
+    from nvap_toolkit.document import toolkit_xlsx
 
     assert failures(toolkit_xlsx(project, project.actions["2.6.2"])) == []
 
@@ -189,9 +189,9 @@ def test_blank_plans_pass(project: Project, lang: str) -> None:
 def test_welsh_workbooks_pass_and_say_they_are_welsh(project: Project) -> None:
     from openpyxl import load_workbook
 
+    from nvap_toolkit.document import toolkit_xlsx
     from nvap_toolkit.i18n.apply import translated
     from nvap_toolkit.plan.write import plan_outputs
-    from nvap_toolkit.render.xlsx.toolkit import toolkit_xlsx
     from nvap_toolkit.render.xlsx.tracker import covenant_tracker_xlsx
 
     welsh = translated(project, "cy")

@@ -14,7 +14,7 @@ from openpyxl import Workbook, load_workbook
 from support import retitle
 
 from nvap_toolkit.i18n.catalogue import read_catalogue
-from nvap_toolkit.plan.files import open_book
+from nvap_toolkit.sheets.files import open_book
 
 CY = Path("content/translations/cy")
 

@@ -17,10 +17,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.content.project import Project
+from nvap_toolkit.document import toolkit_xlsx
 from nvap_toolkit.render.prose import Prose
-from nvap_toolkit.render.xlsx.cells import put, sheet_title
-from nvap_toolkit.render.xlsx.toolkit import toolkit_xlsx
 from nvap_toolkit.render.xlsx.tracker import covenant_tracker_xlsx, planned_items
+from nvap_toolkit.sheets.cells import put, sheet_title
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

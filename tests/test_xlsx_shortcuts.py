@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.styles import Border, Font, PatternFill, Protection, Side
 
-from nvap_toolkit.render.xlsx.cells import merge, set_style
 from nvap_toolkit.render.xlsx.layout import CHARS_PER_UNIT, text_lines
-from nvap_toolkit.render.xlsx.styles import BODY_SIZE
+from nvap_toolkit.sheets.cells import merge, set_style
+from nvap_toolkit.sheets.styles import BODY_SIZE
 
 THIN = Side(style="thin", color="8EA9C1")
 THICK = Side(style="medium", color="000000")

@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
+from . import __version__, clock, document
 from .content.project import Project
+from .document import DocumentRef, EarlierPdf, Rendered
 from .errors import UsageError
 from .formats import BUILD
-from .render import document
-from .render.document import DocumentRef, EarlierPdf, Rendered
 from .writer import Output, WriteReport, check_out_dir, claim_folder, remove_stale_temporaries, write_outputs
 
 if TYPE_CHECKING:
@@ -128,20 +127,24 @@ def prepare_build(
     # --lang: each document in each language (English as ever; another from its catalogues).
     langs = langs or ["en"]
     documents = [DocumentRef(d.kind, d.key, lang) for d in documents for lang in langs]
-    fallbacks = _translations(project, documents)  # before anything is written: a broken catalogue stops the build
+    # Before anything is written: a broken catalogue stops the build.
+    projects, fallbacks = _translations(project, documents)
     planned = Build(documents=documents, outputs=iter(()), out=out, fallbacks=fallbacks)
-    planned.outputs = _outputs(project, planned, formats, tick, dry_run=dry_run)
+    planned.outputs = _outputs(projects, planned, formats, tick, dry_run=dry_run)
     return planned
 
 
-def _translations(project: Project, documents: list[DocumentRef]) -> list[Fallbacks]:
-    """Translate the project into each language of ``documents`` once (the workers inherit it); what each leaves in English."""
+def _translations(project: Project, documents: list[DocumentRef]) -> tuple[dict[str, Project], list[Fallbacks]]:
+    """The content in each language of ``documents`` (English under ``en``), translated once and handed to the
+    renderers; what each translation leaves in English."""
+    from .i18n.apply import fallbacks_of, translated
+
+    projects: dict[str, Project] = {"en": project}
     found: list[Fallbacks] = []
     for lang in dict.fromkeys(d.lang for d in documents if d.lang != "en"):
-        from .i18n.apply import build_fallbacks
-
-        found.extend(build_fallbacks(project, lang, [DocumentRef(d.kind, d.key).stem for d in documents if d.lang == lang]))
-    return found
+        made = projects[lang] = translated(project, lang)
+        found.extend(fallbacks_of(made, [DocumentRef(d.kind, d.key).stem for d in documents if d.lang == lang]))
+    return projects, found
 
 
 def _language_stems(stems: list[str], root: Path) -> list[str]:
@@ -167,10 +170,12 @@ def _output_names(stems: Iterable[str]) -> list[str]:
 
 
 def _outputs(
-    project: Project, planned: Build, formats: list[str], tick: Callable[[str], None] | None, *, dry_run: bool
+    projects: dict[str, Project], planned: Build, formats: list[str], tick: Callable[[str], None] | None, *, dry_run: bool
 ) -> Generator[Output, None, None]:
-    """Every output of the build, rendered as it is asked for; the manifest last."""
+    """Every output of the build (from ``projects``: the content in each of its languages), rendered as it is asked
+    for; the manifest last."""
     out, documents = planned.out, planned.documents
+    project = projects["en"]
     if not dry_run:
         with claim_folder(out) as sole:  # the writer claims it again while it stages
             if sole:
@@ -191,7 +196,7 @@ def _outputs(
     # What exists now (modules, the content) lives to the end: frozen, the garbage
     # collector skips it (it spent a tenth of a build walking it again and again).
     gc.freeze()
-    rendered = _render_all(project, todo, formats, out, earlier, tick)
+    rendered = _render_all(projects, todo, formats, out, earlier, tick)
     try:
         for ref, done in rendered:
             yield from done.outputs
@@ -209,7 +214,7 @@ def _outputs(
     if len(documents) > 1:
         # The index lists what is in the folder: this build's formats, and those an earlier build left there.
         present = {ref.stem: [f for f in BUILD.names if f in formats or (out / f"{ref.stem}.{f}").is_file()] for ref in documents}
-        yield from index_outputs(project, documents, present, out)
+        yield from index_outputs(projects, documents, present, out)
     body = {
         "nvap": __version__,
         "content": content_digest(project.root),
@@ -232,12 +237,14 @@ def _earlier_pdf(entry: Any, ref: DocumentRef, out: Path) -> EarlierPdf | None:
 
 
 def index_outputs(
-    project: Project, documents: list[DocumentRef], formats: list[str] | dict[str, list[str]], out: Path
+    projects: dict[str, Project], documents: list[DocumentRef], formats: list[str] | dict[str, list[str]], out: Path
 ) -> list[Output]:
-    """index.html and index.md: every document built, its edition, and a link to each format (each document's own, by stem)."""
+    """index.html and index.md: every document built, its edition, and a link to each format (each document's own, by stem).
+
+    ``projects``: the content in each language of ``documents`` (English under ``en``)."""
     from .render.index import index_html, index_md, index_view
 
-    view = index_view(project, [(d.kind, d.key, d.lang) for d in documents], formats)
+    view = index_view(projects, [(d.kind, d.key, d.lang) for d in documents], formats)
     return [Output(out / INDEX[0], index_html(view).encode()), Output(out / INDEX[1], index_md(view).encode())]
 
 
@@ -264,16 +271,11 @@ def content_digest(root: Path) -> str:
     """A digest of every content file and template, by path and bytes."""
     from .content.kinds import content_files
 
-    digest = hashlib.sha256(f"{_clock()}|{_templates_digest()}".encode())
+    digest = hashlib.sha256(f"{clock.setting()}|{_templates_digest()}".encode())
     for path in content_files(root):
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(_catalogues_digest(root).encode())
     return digest.hexdigest()
-
-
-def _clock() -> str:
-    """What sets the time the outputs carry (``SOURCE_DATE_EPOCH``): part of every key, as the bytes depend on it."""
-    return os.environ.get("SOURCE_DATE_EPOCH", "")
 
 
 def _catalogues_digest(root: Path, lang: str | None = None) -> str:
@@ -341,7 +343,7 @@ def _fresh(entry: Any, key: str | None, out: Path) -> bool:
 def _input_key(project: Project, ref: DocumentRef, formats: list[str], shared: str) -> str:
     """A digest of everything the document's outputs are made from (``shared``: see below)."""
     digest = hashlib.sha256()
-    digest.update(f"{__version__}|{','.join(formats)}|{ref.kind}|{ref.key}|{_clock()}|{shared}".encode())
+    digest.update(f"{__version__}|{','.join(formats)}|{ref.kind}|{ref.key}|{clock.setting()}|{shared}".encode())
     if ref.lang != "en":  # a translated document is made from its language's catalogues too
         digest.update(f"|{ref.lang}|{_catalogues_digest(project.root, ref.lang)}".encode())
     if ref.kind == "toolkit":
@@ -376,7 +378,7 @@ def _templates_digest() -> str:
 
 
 def _render_all(
-    project: Project,
+    projects: dict[str, Project],
     refs: list[DocumentRef],
     formats: list[str],
     out: Path,
@@ -392,20 +394,20 @@ def _render_all(
     workers = min(cores(), len(refs) // (PARALLEL_FROM // 2))
     if len(refs) < PARALLEL_FROM or workers < 2:
         for ref in refs:
-            yield ref, document.render_document(project, ref, formats, out, earlier=earlier.get(ref.stem))
+            yield ref, document.render_document(projects[ref.lang], ref, formats, out, earlier=earlier.get(ref.stem))
             if tick:
                 tick(ref.stem)
         return
     import pickle
     import tempfile
 
-    # The workers are spawned (not forked): each reads the validated project, pickled once here into a
+    # The workers are spawned (not forked): each reads the validated content (in each language), pickled once here into a
     # temporary file (streamed, and given to each worker by its name: the bytes are never copied into
     # the workers' start-up data, which held a copy per worker at once in this process).
     with tempfile.TemporaryDirectory(prefix="nvap-workers-") as folder:
         shared = Path(folder, "project.pickle")
         with shared.open("wb") as file:
-            pickle.dump(project, file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(projects, file, protocol=pickle.HIGHEST_PROTOCOL)
         jobs = [(ref, formats, out, earlier.get(ref.stem)) for ref in refs]
         results = in_workers(
             _render_in_worker, jobs, workers=workers, setup=_receive, shared=bytes(shared), timeout=WORKER_TIMEOUT
@@ -419,22 +421,22 @@ def _render_all(
             results.close()
 
 
-_WORKER_PROJECT: Project | None = None
-"""In a worker process: the project its documents are rendered from (``_receive``)."""
+_WORKER_PROJECTS: dict[str, Project] = {}
+"""In a worker process: the content its documents are rendered from, in each language (``_receive``)."""
 
 
 def _receive(shared: bytes) -> None:
-    """A worker's set-up: the project (from the file ``shared`` names), and the garbage collector tuned as the parent's."""
+    """A worker's set-up: the content in each language (from the file ``shared`` names), and the garbage collector tuned as the parent's."""
     import pickle
 
-    global _WORKER_PROJECT
+    global _WORKER_PROJECTS
     gc.set_threshold(50_000, 20, 10)
     with open(os.fsdecode(shared), "rb") as file:
-        _WORKER_PROJECT = pickle.load(file)
+        _WORKER_PROJECTS = pickle.load(file)
     gc.freeze()
 
 
 def _render_in_worker(job: tuple[DocumentRef, list[str], Path, EarlierPdf | None]) -> Rendered:
-    assert _WORKER_PROJECT is not None, "_receive first"
+    assert _WORKER_PROJECTS, "_receive first"
     ref, formats, out, earlier = job
-    return document.render_document(_WORKER_PROJECT, ref, formats, out, earlier=earlier)
+    return document.render_document(_WORKER_PROJECTS[ref.lang], ref, formats, out, earlier=earlier)

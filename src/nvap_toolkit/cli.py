@@ -139,7 +139,7 @@ def validate(
 
     def run() -> int:
         from . import console
-        from .content.check import validate_content
+        from .validate import validate_content
 
         report = validate_content(_root(), paths or [], strict=strict)
         console.issues(report.shown)
@@ -374,7 +374,7 @@ def plan(
         _say_plans(write_outputs(outputs, protect=True, overwrite=overwrite, dry_run=dry_run))
         for path in kept:
             console.message(f"kept {display_path(path)} as it is (it exists and may hold a force's work)")
-        from .i18n.plans import plan_fallbacks
+        from .plan.languages import plan_fallbacks
 
         # What each translated plan prints in English, as build says it: "2.6.2 cy: 3 strings in English, 1 out of date".
         for plan_lang in languages_option(lang, project.root):

@@ -1,4 +1,4 @@
-"""The .ods workbooks (``render.ods``) in LibreOffice: it opens each, and its own save keeps the plan's form."""
+"""The .ods workbooks (``sheets.ods``) in LibreOffice: it opens each, and its own save keeps the plan's form."""
 
 from __future__ import annotations
 
@@ -18,11 +18,11 @@ from openpyxl import Workbook, load_workbook
 import nvap_toolkit.plan.write as plan_write
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.content.project import Project
-from nvap_toolkit.plan.files import open_book_bytes
+from nvap_toolkit.document import toolkit_workbook
 from nvap_toolkit.plan.read import read_plan
-from nvap_toolkit.render.ods import ods_bytes
-from nvap_toolkit.render.xlsx.toolkit import toolkit_workbook
 from nvap_toolkit.render.xlsx.tracker import covenant_tracker_workbook
+from nvap_toolkit.sheets.files import open_book_bytes
+from nvap_toolkit.sheets.ods import ods_bytes
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 PLAN = "norfolk-constabulary-realisation-plan"

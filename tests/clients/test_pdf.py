@@ -179,7 +179,7 @@ def test_the_pdf_of_an_unchanged_page_is_reused_by_the_next_build(pdfs: dict[str
 
 def test_a_pdf_and_a_workbook_built_together_are_those_rendered_alone(pdfs: dict[str, Path], tmp_path: Path) -> None:
     from nvap_toolkit.content.load import load_valid_project
-    from nvap_toolkit.render.document import DocumentRef, render_document
+    from nvap_toolkit.document import DocumentRef, render_document
 
     result = subprocess.run(
         [NVAP, "--content", PROJECT_ROOT / "content", "build", "2.6.2", "-f", "xlsx", "-f", "pdf", "--out", tmp_path],
@@ -201,8 +201,8 @@ def test_each_object_serialised_once_gives_the_file_pydyf_writes(
 ) -> None:
     """The finisher that serialises each object once (compressing streams beside) changes no byte of WeasyPrint's file."""
     from nvap_toolkit.content.load import load_valid_project
+    from nvap_toolkit.document import DocumentRef, render_document
     from nvap_toolkit.render import pdf as pdf_module
-    from nvap_toolkit.render.document import DocumentRef, render_document
 
     project = load_valid_project(PROJECT_ROOT / "content")
     kind = "toolkit" if stem == "2.6.2" else "covenant"
@@ -245,8 +245,8 @@ def test_a_build_of_html_and_pdf_renders_each_page_once(
 ) -> None:
     """The HTML page a PDF is made from is the build's HTML file too."""
     from nvap_toolkit import build as building
+    from nvap_toolkit import document
     from nvap_toolkit.content.load import load_valid_project
-    from nvap_toolkit.render import document
 
     rendered: list[str] = []
     real = document._html

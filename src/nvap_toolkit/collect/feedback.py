@@ -276,8 +276,9 @@ def fill(label: str, **values: object) -> str:
 def pack_view(project: Project, collection: Collection, response: Response, national: National, lang: str) -> Pack:
     """One force's pack, in the words of ``project`` (translated for a pack in another language)."""
     from ..content.forces import name_in
+    from ..plan.form import action_form
     from ..render.prose import Prose
-    from ..render.views import action_form, edition_line
+    from ..render.views import edition_line
 
     prose = Prose(project)
     programme = project.programme_of_actions([a.action for a in response.actions] or list(project.actions))

@@ -59,9 +59,9 @@ from typing import TYPE_CHECKING, Any
 from ..formats import COLLECT
 from ..plan import format as fmt
 from ..plan.dates import uk_date
-from ..plan.files import CSV_MARK
 from ..plan.format import COLUMNS, name_part
 from ..render.prose import Prose
+from ..sheets.files import CSV_MARK
 from .model import ANSWER_FIELDS, Answer, Collection, Tally
 
 if TYPE_CHECKING:
@@ -211,14 +211,14 @@ def collect_outputs(project: Project, collection: Collection, out_dir: Path, for
 
 def summary_xlsx(project: Project, collection: Collection) -> bytes:
     """The summary workbook, as Excel saves it."""
-    from ..render.xlsx.workbook import workbook_bytes
+    from ..sheets.workbook import workbook_bytes
 
     return workbook_bytes(summary_workbook(project, collection))
 
 
 def summary_ods(project: Project, collection: Collection) -> bytes:
     """The summary workbook as OpenDocument: the same sheets and text."""
-    from ..render.ods import ods_bytes
+    from ..sheets.ods import ods_bytes
 
     names = _names(project, collection)
     return ods_bytes(summary_workbook(project, collection), title=str(names.collect.title), lang="en")
@@ -373,7 +373,7 @@ def _mark_as_summary(wb: Any) -> None:
     from openpyxl.utils import quote_sheetname
     from openpyxl.workbook.defined_name import DefinedName
 
-    from ..render.xlsx.cells import write_text
+    from ..sheets.cells import write_text
 
     ws = wb.create_sheet(fmt.META_SHEET)
     ws.sheet_state = "veryHidden"  # named and explained on the cover

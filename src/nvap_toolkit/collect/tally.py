@@ -59,7 +59,7 @@ def plan_files(inputs: list[Path], exclude: Sequence[Path] = ()) -> tuple[list[P
     skipped, each with its reason.  A path that does not exist is a usage error,
     raised before anything is read.
     """
-    from ..plan.files import is_skippable, returned_files
+    from ..sheets.files import is_skippable, returned_files
 
     missing = [p for p in inputs if not p.exists()]
     if missing:
@@ -359,9 +359,9 @@ def _matching(text: str) -> str:
 
 def _tallies(project: Project, plans: list[tuple[str, FilledPlan]]) -> list[Tally]:
     """Each dropdown of each objective and column, counted over ``plans`` (force name, plan)."""
-    from ..i18n.plans import option_texts
+    from ..plan.form import action_form
+    from ..plan.languages import option_texts
     from ..render.prose import Prose
-    from ..render.views import action_form
 
     prose = Prose(project)
     tallies = []

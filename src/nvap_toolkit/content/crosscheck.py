@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Issue
-from .inline import references
+from .inline import ACRONYM, references
 from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE
 from .loader import Document
 from .project import Loaded, Project
 from .validate import locate
 
-ACRONYM = re.compile(r"(?<![\w/.@-])([A-Z](?:[a-z]?[A-Z])+)(?:s)?(?![\w@]|\.[A-Za-z])")
 # Fields whose values are identifiers, addresses or names, not prose.
 _NOT_PROSE = {"url", "licence_url", "email", "id", "isbn", "reference", "abbreviations", "plan", "type", "challenge"}
 

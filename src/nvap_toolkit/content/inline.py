@@ -1,7 +1,8 @@
 """The tiny inline syntax of content prose, parsed into tokens every renderer shares.
 
 ``**strong**``, citations ``[@key]`` / ``[-@key]`` / ``[@a; @b]``, action references
-``[action:2.6.1]``, link references ``[link:key]`` and footnotes ``[^key]``.
+``[action:2.6.1]``, link references ``[link:key]`` and footnotes ``[^key]``; and the rule
+of what an acronym is (``ACRONYM``).
 Everything else is plain text, escaped by each renderer for its own format.
 """
 
@@ -21,6 +22,9 @@ _TOKEN = re.compile(
 _CITE_ITEM = re.compile(r"^(-?)@([A-Za-z0-9][A-Za-z0-9._:-]*)$")
 URL = re.compile(r"https?://[^\s<>\"'()\u2018-\u201f\u00ab\u00bb\u27e6-\u27ef]*[\w/#=&%~+-]")
 """A bare web address: it ends before a space, a quote or bracket of any script (’ » ⟧), and before closing punctuation."""
+ACRONYM = re.compile(r"(?<![\w/.@-])([A-Z](?:[a-z]?[A-Z])+)(?:s)?(?![\w@]|\.[A-Za-z])")
+"""An acronym in prose (``PEEL``, ``CoP``, ``HMICFRS``; a plural ``s`` is not part of it): the one rule by which
+the content check warns of one missing from the glossary and the renderers expand one (HTML ``<abbr>``, a glossary)."""
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ translation is looked up by can never differ from the one it was extracted under
 A string whose translation is missing, fuzzy or made from another English (the rule
 of ``stats``) stays English, as an ``English`` (``i18n.fallback``), and is counted.
 
-Nothing here writes a file; renderers receive the translated project as they receive
-the English one (a plan's content hash, its edition, is always the English one's).
+Nothing here writes a file, and nothing is kept here: the caller translates and hands
+the translated project to the renderers as it would the English one (a plan's content
+hash, its edition, is always the English one's).
 """
 
 from __future__ import annotations
@@ -91,18 +92,14 @@ def translate(project: Project, lang: str) -> TranslatedProject:
     return TranslatedProject(project.root, loaded, list(project.issues), lang=lang, fallbacks=fallbacks)
 
 
-_CACHE: list[tuple[Project, str, TranslatedProject]] = []
-_CACHE_SIZE = 4
-
-
 def translated(project: Project, lang: str) -> TranslatedProject:
-    """``translate(project, lang)``, made once per project and language (a build renders each format from it)."""
-    for known, known_lang, made in _CACHE:
-        if known is project and known_lang == lang:
-            return made
-    made = translate(project, lang)
-    _CACHE.append((project, lang, made))
-    del _CACHE[:-_CACHE_SIZE]  # a long `nvap serve` loads many projects: keep the last few
+    """``translate(project, lang)``, made once per project and language and kept with the project
+    (``Project.derived``, as all that is worked out from it), never in this module: a build renders each
+    format from it, ``nvap collect`` reads every plan in a language against it."""
+    key = ("translated", lang)
+    made = project.derived.get(key)
+    if not isinstance(made, TranslatedProject):
+        made = project.derived[key] = translate(project, lang)
     return made
 
 
@@ -117,10 +114,9 @@ def in_language(project: Project, lang: str | None) -> Project:
     return translated(project, lang)
 
 
-def build_fallbacks(project: Project, lang: str, documents: list[str]) -> list[Fallbacks]:
-    """What a build of ``documents`` (their catalogue names: ``2.6.2``, ``covenant-2024``) in ``lang`` prints in
+def fallbacks_of(made: TranslatedProject, documents: list[str]) -> list[Fallbacks]:
+    """What ``documents`` (their catalogue names: ``2.6.2``, ``covenant-2024``) in ``made``'s language print in
     English: each document's own count, then each shared catalogue's; only those with English left."""
-    made = translated(project, lang)
     own = [made.fallbacks[d] for d in documents if d in made.fallbacks]
     shared = [f for f in made.fallbacks.values() if not f.own]
     return [f for f in [*own, *shared] if f.english]

@@ -376,7 +376,7 @@ def update_catalogues(project: Project, lang: str, created: datetime | None = No
     Nothing is written here: each ``Updated.output`` is for ``writer.write_outputs``.
     A catalogue that cannot be read is an error (its translations must not be lost).
     """
-    from ..render.xlsx.workbook import build_time
+    from ..clock import build_time
     from .extract import extract
 
     layout.check_language(lang)

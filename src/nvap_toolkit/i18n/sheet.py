@@ -9,7 +9,7 @@ column is editable (the sheet is protected, those cells unlocked, with an input
 message); a cover sheet explains the work; every text is a text, never a formula.
 
 ``import_rows`` puts the translations read from such a workbook (``.xlsx`` or
-``.ods``, read with ``plan.files.open_book``) back into the catalogues by place,
+``.ods``, read with ``sheets.files.open_book``) back into the catalogues by place,
 never by row order or sheet: a row whose English changed since the export is
 imported fuzzy, with the English it was translated from as the previous msgid; a
 row that cannot be placed is reported with its text, never dropped silently. A
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from ..plan.book import Book, Sheet
+    from ..sheets.book import Book, Sheet
 
 FORMAT = "1"
 """The version of the workbook's layout (the hidden metadata sheet says it)."""
@@ -154,7 +154,7 @@ def export_workbook(sheets: list[DocumentSheet], lang: str) -> Workbook:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from ..render.xlsx.cells import clip, sheet_title
+    from ..sheets.cells import clip, sheet_title
 
     name = language_name(lang)
     title_font, bold, wrap = Font(bold=True, size=14), Font(bold=True), Alignment(wrap_text=True, vertical="top")
@@ -254,7 +254,7 @@ def _put(ws: Worksheet, row: int, col: int, text: str) -> Cell:
     """Write ``text`` at (row, col) as text, never a formula."""
     from openpyxl.cell.cell import Cell
 
-    from ..render.xlsx.cells import write_text
+    from ..sheets.cells import write_text
 
     cell = ws.cell(row, col)
     assert isinstance(cell, Cell)  # no merged cells in these sheets
@@ -276,10 +276,10 @@ def export_output(root: Path, lang: str, out: Path) -> tuple[Output, list[Docume
     sheets = export_rows(root, lang)
     wb = export_workbook(sheets, lang)
     if suffix == ".ods":
-        from ..render.ods import ods_bytes
+        from ..sheets.ods import ods_bytes
 
         return Output(out, ods_bytes(wb, title=wb.properties.title, lang=lang)), sheets
-    from ..render.xlsx.workbook import workbook_bytes
+    from ..sheets.workbook import workbook_bytes
 
     return Output(out, workbook_bytes(wb)), sheets
 
@@ -470,7 +470,7 @@ def import_file(root: Path, path: Path, lang: str | None = None) -> ImportReport
     ``lang``: the catalogues' language; the workbook's metadata says it when not given, and
     a workbook of another language is a usage error.
     """
-    from ..plan.files import Unreadable, open_book
+    from ..sheets.files import Unreadable, open_book
 
     try:
         book = open_book(path)

@@ -51,7 +51,7 @@ def parse_date(value: object) -> date | None:
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < _EXCEL_MAX:
-            from .numfmt import from_serial
+            from ..sheets.numfmt import from_serial
 
             return from_serial(float(value)).date()
         return None

@@ -1,7 +1,7 @@
 """The realisation plan's file format: kind, versions, defined names and metadata.
 
 This module is the one place that knows how a plan workbook is laid out for
-reading back; the writer (``plan.write``, ``render.xlsx.plan_form``) and the reader
+reading back; the writer (``plan.write``, ``plan.sheet``) and the reader
 (``plan.read``) both take every name from here, and the tests read committed
 plans of every version (``tests/fixtures/plans/v<N>/``) with hand-written
 expectations, so a change that breaks a plan already with forces fails.

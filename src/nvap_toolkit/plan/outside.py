@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import NvapError
+from ..sheets.book import Book, column_letter
 from . import format as fmt
-from .book import Book, column_letter
 from .model import OutsideText
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def blank_texts(project: Project, action_ids: list[str], lang: str) -> frozenset
     """Every text a blank plan of ``action_ids`` in ``lang`` shows, whitespace and case aside."""
     key = ("blank texts", lang, *action_ids)
     if key not in project.derived:
-        from .files import open_book_bytes
+        from ..sheets.files import open_book_bytes
         from .write import plan_outputs
 
         texts: set[str] = set()

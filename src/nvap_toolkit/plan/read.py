@@ -1,6 +1,6 @@
 """Read a filled realisation plan back, from any format version that shipped, losing nothing.
 
-The file is opened as a ``Book`` (``plan.files``): every cell as the force's
+The file is opened as a ``Book`` (``sheets.files``): every cell as the force's
 program shows it, values hidden in merged ranges, notes and formulas kept.  Every
 input is read by its defined name (``plan.format``), as the force saw it, its
 stored value kept beside it when that differs (``75%`` stored as ``0.75``).  The
@@ -28,15 +28,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import Issue, Location, NvapError, display_path, sheet_ref
+from ..sheets.book import Book, Cell, Sheet, cells_between, split_coord
 from . import format as fmt
-from .book import Book, Cell, Sheet, cells_between, split_coord
 from .dates import HINT, parse_date
 from .model import FilledAction, FilledObjective, FilledPlan, OutsideText, Value
 
 if TYPE_CHECKING:
     from ..content.project import Project
     from ..models import Action
-    from ..render.views import ActionForm
+    from .form import ActionForm
 
 
 @dataclass
@@ -198,7 +198,7 @@ def _date_of(cell: Cell, text: str) -> date | None:
 
 
 def _load(path: Path, result: ReadResult) -> Book | None:
-    from .files import Unreadable, open_book
+    from ..sheets.files import Unreadable, open_book
 
     try:
         return open_book(path)
@@ -529,9 +529,9 @@ def _form(project: Project, action_id: str, lang: str) -> tuple[ActionForm, dict
     """What the sheet of ``action_id`` shows in ``lang`` now, and (in another language) each field's labels; worked out once."""
     key = ("plan form", action_id, lang)
     if key not in project.derived:
-        from ..i18n.plans import field_labels, in_plan_language
         from ..render.prose import Prose
-        from ..render.views import action_form
+        from .form import action_form
+        from .languages import field_labels, in_plan_language
 
         shown = in_plan_language(project, lang)
         form = action_form(shown, shown.actions[action_id], Prose(shown))

@@ -77,7 +77,7 @@ def upgrade_plan(project: Project, filled: Path, out_dir: Path, file_format: str
 
     ``file_format``: ``xlsx`` or ``ods``; by default the format the filled plan was sent in.
     """
-    from ..render.xlsx.workbook import workbook_bytes
+    from ..sheets.workbook import workbook_bytes
     from ..writer import Output, check_out_dir
     from .read import read_plan
     from .write import plan_outputs
@@ -130,7 +130,7 @@ def upgrade_plan(project: Project, filled: Path, out_dir: Path, file_format: str
     if result.kept:
         _kept_sheet(project, wb, result.kept)
     if kind == "ods":
-        from ..render.ods import ods_bytes
+        from ..sheets.ods import ods_bytes
 
         result.output = Output(final_path, ods_bytes(wb, lang=lang))
     else:
@@ -140,7 +140,7 @@ def upgrade_plan(project: Project, filled: Path, out_dir: Path, file_format: str
 
 def _fill(wb: Workbook, name: str, value: Value) -> bool:
     """Write ``value`` into the cell behind ``name``: a date as a date, anything else as the text typed."""
-    from ..render.xlsx.cells import put_text
+    from ..sheets.cells import put_text
 
     destinations = list(wb.defined_names[name].destinations)
     if len(destinations) != 1:

@@ -3,7 +3,7 @@
 The workbook holds, in order: the cover (the title, the editions, the toolkit's
 questions to ask before planning, every sheet with what it holds and a link to
 it, the hidden sheets explained, the contact), one plan sheet per action (drawn
-by ``render.xlsx.plan_form``), then the very hidden ``nvap_lists`` and ``nvap``
+by ``plan.sheet``), then the very hidden ``nvap_lists`` and ``nvap``
 (metadata) sheets that ``plan.format`` describes.
 """
 
@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from ..models.programme import WorkbookLabels
     from ..models.reference import Force
     from ..render.prose import Prose
-    from ..render.views import ActionForm, InstructionsForm
     from ..writer import Output
+    from .form import ActionForm, InstructionsForm
 
 Spec = tuple["ActionForm", str, "Action"]
 """What one action's sheet shows, the toolkit's edition, and the action."""
@@ -129,8 +129,8 @@ def plan_outputs(
     """
     from ..content.forces import name_in, plan_filename
     from ..render.prose import Prose
-    from ..render.views import action_form, instructions_form
     from ..writer import Output
+    from .form import action_form, instructions_form
 
     forces = choose_forces(project, force_names, all_forces=all_forces)
     chosen = choose_actions(project, action_ids, programme, include_drafts=include_drafts)
@@ -155,7 +155,7 @@ def plan_outputs(
             raise NvapError(f"the forces {names[filename]} and {key} would share the file name {filename}")
         names[filename] = key
         if file_format == "ods":
-            from ..render.ods import ods_bytes
+            from ..sheets.ods import ods_bytes
 
             wb = plan_workbook(key, force, specs, instructions, titles, lang=lang, words=words)
             data = ods_bytes(wb, title=f"{instructions.instructions_heading}: {name_in(force, lang)}", lang=lang)
@@ -185,7 +185,7 @@ def _edition(project: Project, action: Action, prose: Prose) -> str:
 
 def _sheet_titles(specs: list[Spec], prose: Prose, words: WorkbookLabels) -> list[str]:
     """The plan sheets' titles: '<id> <title>', valid, and unique beside the other sheets."""
-    from ..render.xlsx.cells import sheet_title
+    from ..sheets.cells import sheet_title
 
     taken = {sheet_title(words.cover), fmt.LISTS_SHEET, fmt.META_SHEET}
     titles = []
@@ -211,7 +211,7 @@ def plan_workbook(
 
     from ..content.forces import name_in
     from ..render.xlsx.cover import set_properties
-    from ..render.xlsx.plan_form import write_instructions_sheet, write_plan_sheet
+    from .sheet import write_instructions_sheet, write_plan_sheet
 
     wb = Workbook()
     first = wb.active
@@ -252,7 +252,7 @@ def plan_workbook_bytes(
     words: WorkbookLabels,
 ) -> bytes:
     """``plan_workbook`` saved deterministically."""
-    from ..render.xlsx.workbook import workbook_bytes
+    from ..sheets.workbook import workbook_bytes
 
     return workbook_bytes(plan_workbook(key, force, specs, instructions, titles, lang=lang, words=words))
 
@@ -275,8 +275,8 @@ def metadata_rows(key: str, force: Force, specs: list[Spec], lang: str = "en") -
 
 
 def _write_metadata(wb: Workbook, key: str, force: Force, specs: list[Spec], lang: str = "en") -> None:
-    from ..render.xlsx.cells import add_name, put_text
-    from ..render.xlsx.styles import ensure_form_styles
+    from ..sheets.cells import add_name, put_text
+    from ..sheets.styles import ensure_form_styles
 
     ensure_form_styles(wb)
     ws = wb.create_sheet(fmt.META_SHEET)

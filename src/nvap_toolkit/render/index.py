@@ -11,6 +11,8 @@ from .html import stylesheet
 from .prose import Prose
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from ..content.project import Project
     from ..models.programme import IndexLabels, Programme
 
@@ -56,14 +58,18 @@ class IndexView:
 
 
 def index_view(
-    project: Project, documents: list[tuple[str, str]] | list[tuple[str, str, str]], formats: list[str] | dict[str, list[str]]
+    projects: Mapping[str, Project],
+    documents: list[tuple[str, str]] | list[tuple[str, str, str]],
+    formats: list[str] | dict[str, list[str]],
 ) -> IndexView:
     """The index of ``documents`` ((kind, key[, lang]): ("toolkit", "2.6.2"), ("covenant", "2024", "cy")) built in ``formats``.
 
+    ``projects``: the content in each language of ``documents``, English under ``en`` (the caller translates).
     ``formats``: the same for every document, or each document's own by its stem (``2.6.2``, ``covenant-2024.cy``).
 
     A translated document has a row of its own, in its language (its title and format names from its catalogues).
     """
+    project = projects["en"]
     prose = Prose(project)
     first = next(iter(project.actions.values()), None)
     programme = project.programme_of(first) if first else next(iter(project.programmes.values()))
@@ -71,7 +77,7 @@ def index_view(
     entries = []
     for kind, key, *language in documents:
         lang = language[0] if language and language[0] != "en" else None
-        shown, shown_prose, shown_labels = (project, prose, labels) if lang is None else _translated(project, lang)
+        shown, shown_prose, shown_labels = (project, prose, labels) if lang is None else _in(projects[lang])
         if kind == "toolkit":
             action = shown.actions[key]
             doc_programme = shown.programme_of(action)
@@ -103,11 +109,8 @@ def index_view(
     return IndexView(programme=programme, labels=labels, entries=tuple(entries))
 
 
-def _translated(project: Project, lang: str) -> tuple[Project, Prose, IndexLabels]:
-    """The project in ``lang``, its prose and its index labels (of the programme the English index uses)."""
-    from ..i18n.apply import translated
-
-    shown = translated(project, lang)
+def _in(shown: Project) -> tuple[Project, Prose, IndexLabels]:
+    """The project in a language, its prose and its index labels (of the programme the English index uses)."""
     first = next(iter(shown.actions.values()), None)
     programme = shown.programme_of(first) if first else next(iter(shown.programmes.values()))
     return shown, Prose(shown), programme.index_labels

@@ -22,8 +22,8 @@ from typing import Any
 
 import pydyf
 
+from ..clock import build_time
 from ..errors import UsageError
-from .xlsx.workbook import build_time
 
 PANGO_HINT = (
     "PDF output needs WeasyPrint's system libraries (Pango): on Debian or Ubuntu, "

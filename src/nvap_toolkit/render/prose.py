@@ -9,8 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..content.crosscheck import ACRONYM
-from ..content.inline import URL, ActionRef, Cite, LinkRef, Strong, Text, Token, parse
+from ..content.inline import ACRONYM, URL, ActionRef, Cite, LinkRef, Strong, Text, Token, parse
 from ..content.project import Project
 from ..i18n.fallback import English, marked
 from .citations import cite_item

@@ -1,10 +1,10 @@
-"""Every Excel workbook nvap writes, built on one layer.
+"""The documents' Excel workbooks, built on one layer.
 
-``styles`` (fonts, fills, borders, the form's named styles: each defined once),
-``cells`` (text that stays text, links, names, sheet titles), ``layout`` (row
-heights from text, print setup, protection, a sheet filled row by row, a table
-sheet) and ``workbook`` (byte-identical saving).  On them: ``toolkit`` (the
-Action Impact Toolkit), ``tracker`` (the Police Covenant priority tracker),
-``plan_form`` (the fillable Impact Realisation Plan sheet) and, in
-``collect.summary``, the summary of the plans forces returned.
+``sheets.styles`` and ``sheets.cells`` (nvap's named styles, text that stays
+text), then ``layout`` (row heights from text, print setup, protection, a sheet
+filled row by row, a table sheet) and ``cover`` (a workbook's first sheet).  On
+them: ``toolkit`` (the Action Impact Toolkit, its realisation plan drawn by
+``plan.sheet``), ``tracker`` (the Police Covenant priority tracker); the plan's
+form (``plan.sheet``) and the summary of returned plans (``collect.summary``)
+use the same layer.
 """

@@ -18,10 +18,10 @@ from openpyxl.utils import quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ...content.inline import ActionRef, Cite, LinkRef, Strong, Text, Token
+from ...sheets.cells import clean, hyperlink, put, sheet_title
+from ...sheets.styles import LINK_COLOUR, font
 from ..prose import Prose
-from .cells import clean, hyperlink, put, sheet_title
 from .layout import line_height, print_setup, text_height
-from .styles import LINK_COLOUR, font
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -18,8 +18,8 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from .cells import footer_text, hyperlink, put, set_style, sheet_title
-from .styles import BAND_FILL, BODY, BODY_SIZE, BOLD, FONT_NAME, HEADER, HEADER_FILL, LABEL_FILL, TABLE_BOX, font
+from ...sheets.cells import footer_text, hyperlink, put, set_style, sheet_title
+from ...sheets.styles import BAND_FILL, BODY, BODY_SIZE, BOLD, FONT_NAME, HEADER, HEADER_FILL, LABEL_FILL, TABLE_BOX, font
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -5,8 +5,10 @@ link to it, the hidden sheet explained, the notes), the guidance notes, the
 impact statement (both one column of text), the logic model and its
 objectives, the supporting information (each one Excel table of one header
 row), further information (text), the glossary (a table) and the fillable
-realisation plan (written by ``plan_form.add_plan_sheet``, the same form ``nvap
-plan`` writes), then the very hidden sheet of the plan's dropdown options.
+realisation plan, then the very hidden sheet of the plan's dropdown options. The
+plan's form is the plan's own (``plan.sheet``, the same form ``nvap plan``
+writes): the caller hands it in (``document.toolkit_workbook``), so the
+renderers never import the plan.
 Following the Government Analysis Function's "Releasing statistics in
 spreadsheets": a title in A1 of every sheet, no merged cells, no blank rows in
 a table, notes as ``[note N]``, printed text never below 8 pt.
@@ -20,7 +22,7 @@ text, so wrapped text shows in full in programs that do not fit rows themselves.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -28,15 +30,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...content.project import Project
 from ...models import Action
 from ...models.common import Block, Section
-from ...plan.format import LISTS_SHEET
+from ...sheets.cells import hyperlink, sheet_title
+from ...sheets.styles import BOLD
 from ..prose import Prose
 from ..views import ToolkitView, edition_line, toolkit_view
-from .cells import hyperlink, sheet_title
-from .cover import Cover, SheetProse, set_properties, very_hidden, write_cover
+from .cover import Cover, SheetProse, set_properties, write_cover
 from .layout import BULLET, Sheet, add_table, attribution_footer, table_sheet
-from .plan_form import add_plan_sheet
-from .styles import BOLD
-from .workbook import workbook_bytes
 
 # -- content to text -------------------------------------------------------------------------
 
@@ -61,13 +60,15 @@ SUPPORT_WIDTHS = (24, 56, 28, 30, 34)
 GLOSSARY_WIDTHS = (20, 75)
 
 
-def toolkit_xlsx(project: Project, action: Action) -> bytes:
-    """The toolkit of ``action`` as an Excel workbook (bytes, the same for the same content)."""
-    return workbook_bytes(toolkit_workbook(project, action))
+class PlanForm(Protocol):
+    """Draws the fillable realisation plan of ``action`` into ``wb`` as a sheet titled ``title`` (the force an
+    input), and any helper sheet it needs after it, very hidden (``plan.sheet.add_plan_sheet``)."""
+
+    def __call__(self, wb: Workbook, project: Project, action: Action, prose: Prose, *, title: str) -> object: ...
 
 
-def toolkit_workbook(project: Project, action: Action) -> Workbook:
-    """The toolkit workbook, unsaved (for callers that add to it)."""
+def toolkit_workbook(project: Project, action: Action, plan_form: PlanForm) -> Workbook:
+    """The toolkit workbook, unsaved, its realisation plan drawn by ``plan_form``."""
     prose = SheetProse(project)
     view = toolkit_view(project, action, prose)
     labels = view.labels
@@ -111,15 +112,14 @@ def toolkit_workbook(project: Project, action: Action) -> Workbook:
         contents.append((ws.title, words.glossary))
 
     # The realisation plan: the fillable form of `nvap plan`, the force an input. The form adds
-    # its sheet (and a hidden sheet of dropdown options after it).
+    # its sheet (and a very hidden sheet of dropdown options after it).
     before = set(wb.sheetnames)
-    add_plan_sheet(wb, project, action, prose, force=None, title=programme.realisation_plan.sheet_title)
+    plan_form(wb, project, action, prose, title=programme.realisation_plan.sheet_title)
     hidden: list[tuple[str, str]] = []
     for name in wb.sheetnames:
         if name in before:
             continue
-        if name == LISTS_SHEET:
-            very_hidden(wb[name])
+        if wb[name].sheet_state == "veryHidden":
             hidden.append((name, words.lists_sheet))
         else:
             attribution_footer(wb[name], view.attribution)
@@ -374,12 +374,3 @@ def _further(ws: Worksheet, view: ToolkitView, action_line: str) -> None:
         if url:
             cell.hyperlink = url
     s.finish(freeze=None, repeat=None)
-
-
-def toolkit_ods(project: Project, action: Action, lang: str = "en") -> bytes:
-    """The toolkit of ``action`` as an OpenDocument spreadsheet: the workbook of ``toolkit_xlsx``, sheet for sheet."""
-    from ..ods import ods_bytes
-
-    programme = project.programme_of(action)
-    title = f"{programme.name}: {programme.labels.toolkit} {action.id} {Prose(project).plain(action.title)}"
-    return ods_bytes(toolkit_workbook(project, action), title=title, lang=lang)

@@ -26,13 +26,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...content.project import Project
 from ...models import CovenantReport
 from ...models.common import Block
+from ...sheets.cells import footer_text, put, sheet_title
+from ...sheets.styles import BOLD, STATUS_FILLS, TABLE_BOX
+from ...sheets.workbook import workbook_bytes
 from ..prose import Prose
 from ..views import covenant_view, edition_line
-from .cells import footer_text, put, sheet_title
 from .cover import Cover, SheetProse, set_properties, write_cover
 from .layout import Sheet, add_table, attribution_footer, text_height
-from .styles import BOLD, STATUS_FILLS, TABLE_BOX
-from .workbook import workbook_bytes
 
 WIDTHS = (30, 16, 7, 70, 30, 20)
 
@@ -145,6 +145,6 @@ def covenant_tracker_workbook(project: Project, report: CovenantReport) -> Workb
 
 def tracker_ods(project: Project, report: CovenantReport, lang: str = "en") -> bytes:
     """The priority tracker of ``report`` as an OpenDocument spreadsheet: the workbook of ``covenant_tracker_xlsx``."""
-    from ..ods import ods_bytes
+    from ...sheets.ods import ods_bytes
 
     return ods_bytes(covenant_tracker_workbook(project, report), title=Prose(project).plain(report.title), lang=lang)

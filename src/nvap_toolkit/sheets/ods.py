@@ -151,7 +151,7 @@ def _odf_range(text: str) -> str | None:
 
 
 def _shown(value: Any, code: str) -> str:
-    from ..plan.numfmt import shown
+    from .numfmt import shown
 
     return shown(value, code)
 
@@ -372,7 +372,7 @@ _FIXED = re.compile(r"^(#,##0|0)(?:\.(0+))?(%?)$")
 
 def _data_style(name: str, code: str) -> str | None:
     """A data style for ``code`` (a fixed or percentage number, or a date/time); None for General and the rest."""
-    from ..plan.numfmt import is_date_format
+    from .numfmt import is_date_format
 
     code = code.strip()
     if not code or code.lower() == "general":
@@ -1059,7 +1059,7 @@ def _styles_xml(wb: Workbook, styles: _Styles, lang: str | None) -> str:
 
 def _meta(wb: Workbook, book: _Book, title: str | None, lang: str | None) -> str:
     from .. import __version__
-    from .xlsx.workbook import build_time
+    from ..clock import build_time
 
     props = wb.properties
     stamp = build_time().strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -27,7 +27,12 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ...plan.format import (
+from ..render.xlsx.cover import Cover, write_cover
+from ..render.xlsx.layout import print_setup, protect, text_height
+from ..sheets.cells import absolute, add_name, clean, clip, put_text, sheet_title
+from ..sheets.styles import ensure_form_styles
+from .form import ActionForm, InstructionsForm, action_form
+from .format import (
     COLUMNS,
     HEADER_FIELDS,
     IMPACT_FIELDS,
@@ -38,22 +43,17 @@ from ...plan.format import (
     list_name,
     objective_name,
 )
-from ..views import ActionForm, InstructionsForm, action_form
-from .cells import absolute, add_name, clean, clip, put_text, sheet_title
-from .cover import Cover, write_cover
-from .layout import print_setup, protect, text_height
-from .styles import ensure_form_styles
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from ...content.project import Project
-    from ...models import Action
-    from ...models.programme import WorkbookLabels
-    from ...models.reference import Force
-    from ..prose import Prose
+    from ..content.project import Project
+    from ..models import Action
+    from ..models.programme import WorkbookLabels
+    from ..models.reference import Force
+    from ..render.prose import Prose
 
 PROMPT_MAX = 255
 PROMPT_TITLE_MAX = 32

@@ -1,4 +1,9 @@
-"""One document (an action's toolkit, a year's Covenant report) rendered in each format, in memory."""
+"""One document (an action's toolkit, a year's Covenant report) rendered in each format, in memory.
+
+Here the renderers (``render``) and the plan's form (``plan.sheet``) meet: a
+toolkit's workbook holds the fillable realisation plan that ``nvap plan`` writes,
+handed to the toolkit's renderer, so neither package imports the other.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..writer import Output
+from .writer import Output
 
 if TYPE_CHECKING:
-    from ..content.project import Project
+    from openpyxl import Workbook
+
+    from .content.project import Project
+    from .models import Action
 
 
 @dataclass(frozen=True)
@@ -47,15 +55,12 @@ class Rendered:
 def render_document(
     project: Project, ref: DocumentRef, formats: list[str], out: Path, *, earlier: EarlierPdf | None = None
 ) -> Rendered:
-    """Render one document in each of ``formats`` (``formats.BUILD``), in memory (in ``ref.lang``: from the project translated into it).
+    """Render one document in each of ``formats`` (``formats.BUILD``), in memory, from ``project``: the content in
+    ``ref.lang`` (translated by the caller, ``i18n.apply.translate``).
 
     The PDF is made from the HTML page, rendered once for both. ``earlier`` is the PDF
     a build made before: it is the PDF again, not made anew, when its key is this page's.
     """
-    if ref.lang != "en":
-        from ..i18n.apply import translated
-
-        project = translated(project, ref.lang)
     outputs = []
     page = None
     key = None
@@ -65,7 +70,7 @@ def render_document(
         if fmt == "html":
             data = (page or "").encode()
         elif fmt == "pdf":
-            from .pdf import html_to_pdf, pdf_key
+            from .render.pdf import html_to_pdf, pdf_key
 
             key = pdf_key(page or "", identifier=ref.stem)
             data = earlier.data if earlier is not None and earlier.key == key else html_to_pdf(page or "", identifier=ref.stem)
@@ -75,13 +80,38 @@ def render_document(
     return Rendered(outputs, key)
 
 
+def toolkit_workbook(project: Project, action: Action) -> Workbook:
+    """The toolkit of ``action`` as a workbook, unsaved: its sheets, and the plan's form as its realisation plan."""
+    from functools import partial
+
+    from .plan.sheet import add_plan_sheet
+    from .render.xlsx.toolkit import toolkit_workbook as workbook
+
+    return workbook(project, action, plan_form=partial(add_plan_sheet, force=None))
+
+
+def toolkit_xlsx(project: Project, action: Action) -> bytes:
+    """The toolkit of ``action`` as an Excel workbook (bytes, the same for the same content)."""
+    from .sheets.workbook import workbook_bytes
+
+    return workbook_bytes(toolkit_workbook(project, action))
+
+
+def toolkit_ods(project: Project, action: Action, lang: str = "en") -> bytes:
+    """The toolkit of ``action`` as an OpenDocument spreadsheet: the workbook of ``toolkit_xlsx``, sheet for sheet."""
+    from .sheets.ods import ods_bytes
+
+    wb = toolkit_workbook(project, action)
+    return ods_bytes(wb, title=wb.properties.title, lang=lang)
+
+
 def _html(project: Project, ref: DocumentRef) -> str:
     """The document's HTML page."""
     if ref.kind == "toolkit":
-        from .html import toolkit_html
+        from .render.html import toolkit_html
 
         return toolkit_html(project, project.actions[ref.key])
-    from .html import covenant_html
+    from .render.html import covenant_html
 
     return covenant_html(project, project.reports[int(ref.key)])
 
@@ -91,27 +121,23 @@ def _file(project: Project, ref: DocumentRef, fmt: str) -> bytes:
     if ref.kind == "toolkit":
         action = project.actions[ref.key]
         if fmt == "md":
-            from .markdown import toolkit_md
+            from .render.markdown import toolkit_md
 
             suffix = "" if ref.lang == "en" else f".{ref.lang}"  # its links go to the documents in its language
             known = project.actions
             return toolkit_md(project, action, link_action=lambda a: f"{a}{suffix}.md" if a in known else None).encode()
         if fmt == "ods":
-            from .xlsx.toolkit import toolkit_ods
-
             return toolkit_ods(project, action, ref.lang)
-        from .xlsx.toolkit import toolkit_xlsx
-
         return toolkit_xlsx(project, action)
     report = project.reports[int(ref.key)]
     if fmt == "md":
-        from .markdown import covenant_md
+        from .render.markdown import covenant_md
 
         return covenant_md(project, report).encode()
     if fmt == "ods":
-        from .xlsx.tracker import tracker_ods
+        from .render.xlsx.tracker import tracker_ods
 
         return tracker_ods(project, report, ref.lang)
-    from .xlsx.tracker import covenant_tracker_xlsx
+    from .render.xlsx.tracker import covenant_tracker_xlsx
 
     return covenant_tracker_xlsx(project, report)

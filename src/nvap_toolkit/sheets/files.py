@@ -6,7 +6,7 @@ LibreOffice saved it (``.ods``), in an older or another program's format
 cut short by a mail system.  Every file is looked at by its bytes, not its name
 (``NORFOLK-PLAN.XLSX`` is a workbook like any other); one that cannot be read
 raises ``Unreadable`` with what it is and what the force can do about it.
-``.xlsx``/``.xlsm`` are read by ``plan.ooxml``, ``.ods`` by ``plan.odf``.
+``.xlsx``/``.xlsm`` are read by ``sheets.ooxml``, ``.ods`` by ``sheets.odf``.
 """
 
 from __future__ import annotations

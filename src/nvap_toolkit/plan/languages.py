@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..plan import format as fmt
-from .apply import in_language
+from ..i18n.apply import in_language
+from . import format as fmt
 
 if TYPE_CHECKING:
     from ..content.project import Project
-    from ..plan.model import FilledPlan
-    from .apply import Fallbacks
+    from ..i18n.apply import Fallbacks
+    from .model import FilledPlan
 
 
 def in_plan_language(project: Project, lang: str | None) -> Project:
@@ -29,19 +29,19 @@ def plan_fallbacks(
 ) -> list[Fallbacks]:
     """What a plan in ``lang`` of the actions asked for prints in English, counted as ``nvap build`` counts it:
     each action's catalogue, then the shared ones; only those with English left (none for English)."""
-    from ..plan.write import choose_actions
-    from .apply import build_fallbacks
+    from ..i18n.apply import fallbacks_of, translated
+    from .write import choose_actions
 
     if lang == "en":
         return []
     chosen = choose_actions(project, action_ids, programme, include_drafts=include_drafts)
-    return build_fallbacks(project, lang, [a.id for a in chosen])
+    return fallbacks_of(translated(project, lang), [a.id for a in chosen])
 
 
 def field_labels(project: Project, shown: Project, action_id: str) -> dict[str, set[str]]:
     """Each field of ``action_id``'s plan sheet with its labels, English and as ``shown`` (a translation) has them."""
     from ..render.prose import Prose
-    from ..render.views import action_form
+    from .form import action_form
 
     names: dict[str, set[str]] = {}
     for each in (project, shown):
@@ -58,7 +58,7 @@ def option_texts(project: Project, plans: list[FilledPlan], action_id: str) -> d
     same place is the same option).
     """
     from ..render.prose import Prose
-    from ..render.views import action_form
+    from .form import action_form
 
     found: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     for lang in sorted({p.lang for p in plans if p.lang and p.lang != "en"}):

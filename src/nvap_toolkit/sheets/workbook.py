@@ -1,27 +1,17 @@
 """Save openpyxl workbooks byte for byte the same for the same content.
 
 openpyxl stamps the document properties with the current time and its zip
-entries with the wall clock; both are pinned here (to SOURCE_DATE_EPOCH when
-set, else a fixed date), so two builds of the same content are identical.
+entries with the wall clock; both are pinned here (to ``clock.build_time``),
+so two builds of the same content are identical.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import zipfile
-from datetime import UTC, datetime
 from typing import Any
 
-FIXED = datetime(2024, 1, 1, tzinfo=UTC)
-
-
-def build_time() -> datetime:
-    """The timestamp written into outputs: SOURCE_DATE_EPOCH if set, else a fixed date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
-    return FIXED
+from ..clock import build_time
 
 
 def workbook_bytes(wb: Any) -> bytes:

@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.merge import MergedCellRange
 
-from ...errors import NvapError
+from ..errors import NvapError
 from .styles import BODY, LINK_COLOUR, alignment, font
 
 if TYPE_CHECKING:

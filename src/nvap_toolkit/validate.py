@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import Exit, Issue, UsageError, display_path
-from .kinds import content_files
+from .content.kinds import content_files
+from .errors import Exit, Issue, UsageError, display_path
 
 if TYPE_CHECKING:
-    from .cache import Inputs
-    from .editions import Edition
+    from .content.cache import Inputs
+    from .content.editions import Edition
 
 
 @dataclass
@@ -39,8 +39,8 @@ class ValidateReport:
 
 def validate_content(root: Path, paths: list[Path], *, strict: bool = False) -> ValidateReport:
     """Check all content; with ``paths``, report only the problems in those files or folders."""
-    from .editions import edition_issues
-    from .load import require_content_folder
+    from .content.editions import edition_issues
+    from .content.load import require_content_folder
 
     for path in paths:
         if not path.exists():
@@ -62,7 +62,7 @@ def validate_content(root: Path, paths: list[Path], *, strict: bool = False) -> 
 
 def _checked(root: Path, extra: list[Path]) -> tuple[list[Issue], list[Edition]]:
     """The issues of the content and its catalogues, and the editions its documents name: from the cache when it has them."""
-    from . import cache
+    from .content import cache
 
     made_from = cache.inputs(root, extra)
     entry = cache.read(made_from.key, "validate") if cache.enabled() else None
@@ -73,9 +73,9 @@ def _checked(root: Path, extra: list[Path]) -> tuple[list[Issue], list[Edition]]
             return issues, _editions(made_from, named)
         except (TypeError, ValueError):
             pass  # not what this nvap stores: check again
-    from ..i18n.check import catalogue_issues
-    from .kinds import ACTION, COVENANT
-    from .load import load_project
+    from .content.kinds import ACTION, COVENANT
+    from .content.load import load_project
+    from .i18n.check import catalogue_issues
 
     project = load_project(root, extra=extra)
     issues = [*project.issues, *catalogue_issues(root)]
@@ -90,7 +90,7 @@ def _checked(root: Path, extra: list[Path]) -> tuple[list[Issue], list[Edition]]
 
 def _editions(made_from: Inputs, named: list[tuple[str, str, str]]) -> list[Edition]:
     """Each valid document's edition with its bytes as digested (a file that could not be read is left out)."""
-    from .editions import Edition
+    from .content.editions import Edition
 
     found = []
     for path, shown, version in named:

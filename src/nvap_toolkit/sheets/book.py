@@ -2,7 +2,7 @@
 
 A returned plan is read from a ``Book``, never from a spreadsheet library's own
 model: openpyxl drops the values LibreOffice keeps inside merged ranges, reads a
-percentage as 0.75, and cannot open Strict Open XML.  A reader (``plan.ooxml``
+percentage as 0.75, and cannot open Strict Open XML.  A reader (``sheets.ooxml``
 for ``.xlsx`` and ``.xlsm``) fills a ``Book`` with what the file holds and with
 each cell's text as the program displays it; ``plan.read`` takes the answers
 from it by their defined names.
