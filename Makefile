@@ -49,7 +49,7 @@ fields: $(VENV)/.installed
 	$(BIN)/python scripts/fields_doc.py
 
 golden: $(VENV)/.installed
-	$(BIN)/python -m pytest tests/test_golden.py --regen-golden -p no:cacheprovider
+	$(BIN)/python -m pytest tests/test_golden.py tests/test_identical.py --regen-golden -p no:cacheprovider
 
 schemas: $(VENV)/.installed
 	$(BIN)/nvap schema --out schemas
