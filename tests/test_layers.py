@@ -7,6 +7,8 @@ every import in ``src/`` is read with ``ast``, the ones inside functions too.
 from __future__ import annotations
 
 import ast
+import hashlib
+import json
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "nvap_toolkit"
@@ -64,3 +66,21 @@ def test_no_import_runs_up_or_across_a_floor() -> None:
             if other != own and FLOOR[other] >= FLOOR[own]:
                 wrong.append(f"{path.relative_to(SRC)}:{line}: {own} (floor {FLOOR[own]}) imports {other} (floor {FLOOR[other]})")
     assert wrong == []
+
+
+def test_a_document_is_rendered_from_the_content_in_its_language(tmp_path: Path) -> None:
+    """Translation is passed in: a Welsh document handed the English content is refused, never built in English."""
+    import pytest
+    from support import CONTENT
+
+    from nvap_toolkit.content.load import load_valid_project
+    from nvap_toolkit.document import DocumentRef, render_document
+    from nvap_toolkit.i18n.apply import translate
+
+    project = load_valid_project(CONTENT)
+    with pytest.raises(ValueError, match=r"^2\.6\.2\.cy: rendered from the content in 'en', not in 'cy'$"):
+        render_document(project, DocumentRef("toolkit", "2.6.2", "cy"), ["md"], tmp_path)
+    [made] = render_document(translate(project, "cy"), DocumentRef("toolkit", "2.6.2", "cy"), ["md"], tmp_path).outputs
+    assert made.path == tmp_path / "2.6.2.cy.md"
+    digests = json.loads((Path(__file__).parent / "fixtures" / "shipped" / "expected" / "digests.json").read_text())
+    assert hashlib.sha256(made.data).hexdigest() == digests["cy/2.6.2.cy.md"]  # the Welsh edition, as built before
