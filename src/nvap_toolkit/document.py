@@ -62,7 +62,9 @@ def render_document(
     a build made before: it is the PDF again, not made anew, when its key is this page's.
     """
     if (getattr(project, "lang", "") or "en") != ref.lang:
-        raise ValueError(f"{ref.stem}: rendered from the content in '{getattr(project, 'lang', '') or 'en'}', not in '{ref.lang}'")
+        raise ValueError(
+            f"{ref.stem}: rendered from the content in '{getattr(project, 'lang', '') or 'en'}', not in '{ref.lang}'"
+        )
     outputs = []
     page = None
     key = None

@@ -120,8 +120,3 @@ def set_properties(wb: Workbook, *, title: str, subject: str, lang: str) -> None
     wb.properties.title = clean(title)
     wb.properties.subject = clean(subject)
     wb.properties.language = lang or "en"
-
-
-def very_hidden(ws: Worksheet) -> None:
-    """Hide a helper sheet so that only a program can show it again (it is named on the cover)."""
-    ws.sheet_state = "veryHidden"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
@@ -18,7 +18,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from ...sheets.cells import footer_text, hyperlink, put, set_style, sheet_title
+from ...sheets.cells import footer_text, put, set_style, sheet_title
 from ...sheets.styles import BAND_FILL, BODY, BODY_SIZE, BOLD, FONT_NAME, HEADER, HEADER_FILL, LABEL_FILL, TABLE_BOX, font
 
 if TYPE_CHECKING:
@@ -80,7 +80,6 @@ class Sheet:
     ws: Worksheet
     widths: Sequence[float]
     row: int = 1
-    table_headers: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
     landscape: bool = True
 
     def __post_init__(self) -> None:
@@ -169,7 +168,6 @@ class Sheet:
             cell = put(self.ws, r, c, value, style=HEADER, fill=HEADER_FILL)
             set_style(cell, "border", TABLE_BOX)
             self._height(r, text_height(value, self.widths[c - 1], bold=True))
-        self.table_headers.append((r, tuple(labels)))
         self.row += 1
 
     def table_row(self, cells: Sequence[Sequence[str]], *, keys: int = 1) -> None:
@@ -205,13 +203,6 @@ class Sheet:
         self.ws.freeze_panes = freeze
         if repeat:
             self.ws.print_title_rows = repeat
-
-    def repeat_rows(self, fallback: str) -> str:
-        """The table header to print on every page, if every table of the sheet has the same one."""
-        if self.table_headers and len({labels for _, labels in self.table_headers}) == 1:
-            r = self.table_headers[0][0]
-            return f"{r}:{r}"
-        return fallback
 
 
 def _group(paras: list[str], height: Callable[[list[str]], float]) -> list[list[str]]:
@@ -294,18 +285,6 @@ def attribution_footer(ws: Worksheet, attribution: Attribution) -> None:
     right.text = "&P / &N"
     right.size = 8
     right.font = f"{FONT_NAME},Regular"
-
-
-def write_attribution(sheet: Sheet, heading: str | None, attribution: Attribution) -> None:
-    """The attribution statement and licence, with a link to the licence where there is one."""
-    if heading:
-        sheet.heading(heading)
-    sheet.para(attribution.statement)
-    if attribution.licence:
-        url = attribution.licence_url
-        cell = sheet.para(f"{attribution.licence} ({url})" if url else attribution.licence)
-        if url:
-            hyperlink(cell, url)
 
 
 def title_row(ws: Worksheet, text: str, *, row: int = 1, size: float = 13) -> None:
