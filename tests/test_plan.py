@@ -204,14 +204,16 @@ def test_the_same_force_twice_is_one_plan(project: Project, tmp_path: Path) -> N
 
 
 def test_every_force_gets_a_plan_with_a_distinct_file_name(all_plans: dict[str, bytes]) -> None:
-    # The force's canonical name, as a user would expect to find the file: the fixture's twelve forces.
+    # The force's canonical name, as a user would expect to find the file: the fixture's fourteen forces.
     assert sorted(all_plans) == [
         "british-transport-police-realisation-plan.xlsx",
         "cumbria-constabulary-realisation-plan.xlsx",
+        "devon-and-cornwall-police-realisation-plan.xlsx",
         "dorset-police-realisation-plan.xlsx",
         "durham-constabulary-realisation-plan.xlsx",
         "essex-police-realisation-plan.xlsx",
         "gwent-police-realisation-plan.xlsx",
+        "hampshire-and-isle-of-wight-constabulary-realisation-plan.xlsx",
         "kent-police-realisation-plan.xlsx",
         "lancashire-constabulary-realisation-plan.xlsx",
         "metropolitan-police-service-realisation-plan.xlsx",
@@ -396,8 +398,8 @@ LISTS = {
         ],
     },
     "objective-two": {
-        "activity": ["Fixture activity three"],
-        "risks": ["Fixture consequence three"],
+        "activity": ["Fixture activity three", "Fixture activity four"],
+        "risks": ["Fixture consequence three", "Fixture consequence four", "Fixture consequence five"],
         "impact_measurement": ["2.1 Fixture measure two", "2.2 Fixture measure two point two", "Fixture measure gamma"],
     },
 }

@@ -272,7 +272,7 @@ def test_duplicate_force_name(content, nvap):
     forces.write_text(text.replace("short_name: Suffolk", "short_name: Norfolk", 1), encoding="utf-8")
     result = nvap("validate")
     assert (
-        "content/reference/forces.yaml:49:17: 'Norfolk' also names the force 'norfolk-constabulary': a name must find one force"
+        "content/reference/forces.yaml:61:17: 'Norfolk' also names the force 'norfolk-constabulary': a name must find one force"
         in lines(result)
     )
 
