@@ -21,6 +21,25 @@ IMPACT_FIELDS = (
 )
 COLUMNS = {"organisational": "org", "external": "ext"}
 LIST_FIELDS = ("activity", "risks", "impact_measurement")
+OPTIONS = {
+    "objective-one": {
+        "activity": ["Fixture activity one", "Fixture activity two"],
+        "risks": ["Fixture consequence one", "Fixture consequence two"],
+        "impact_measurement": [
+            "1.1 Fixture measure one",
+            "1.1.1 Fixture measure one point one",
+            "Fixture measure alpha",
+            "Fixture measure beta",
+        ],
+    },
+    "objective-two": {
+        "activity": ["Fixture activity three", "Fixture activity four"],
+        "risks": ["Fixture consequence three", "Fixture consequence four", "Fixture consequence five"],
+        "impact_measurement": ["2.1 Fixture measure two", "2.2 Fixture measure two point two", "Fixture measure gamma"],
+    },
+}
+"""Each objective's dropdown options, written out from the fixture's actions/1.1.1.yaml: its activities, its
+unintended consequences, its PEEL codes with their text, then its other measures."""
 
 
 def header(field: str, prefix: str = "p") -> str:

@@ -53,29 +53,9 @@ def cell_of(wb: Workbook, name: str):  # type: ignore[no-untyped-def]
     return wb[sheet][coord.replace("$", "")]
 
 
-OPTIONS = {
-    T: {
-        "activity": ["Fixture activity one", "Fixture activity two"],
-        "impact_measurement": [
-            "1.1 Fixture measure one",
-            "1.1.1 Fixture measure one point one",
-            "Fixture measure alpha",
-            "Fixture measure beta",
-        ],
-        "risks": ["Fixture consequence one", "Fixture consequence two"],
-    },
-    S: {
-        "activity": ["Fixture activity three", "Fixture activity four"],
-        "impact_measurement": ["2.1 Fixture measure two", "2.2 Fixture measure two point two", "Fixture measure gamma"],
-        "risks": ["Fixture consequence three", "Fixture consequence four", "Fixture consequence five"],
-    },
-}
-"""The fixture plan's dropdown options, written out from tests/fixtures/content/actions/1.1.1.yaml."""
-
-
 def option(project: Project, objective_id: str, field_name: str, index: int) -> str:
     """The dropdown option ``index`` of an objective's field, as the plan offers it."""
-    return OPTIONS[objective_id][field_name][index]
+    return names.OPTIONS[objective_id][field_name][index]
 
 
 def pick(project: Project, objective_id: str, field_name: str, col: str, index: int) -> dict[str, object]:

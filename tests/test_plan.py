@@ -386,24 +386,6 @@ def validation_of(ws, coordinate: str):  # type: ignore[no-untyped-def]
     return found[0]
 
 
-LISTS = {
-    "objective-one": {
-        "activity": ["Fixture activity one", "Fixture activity two"],
-        "risks": ["Fixture consequence one", "Fixture consequence two"],
-        "impact_measurement": [
-            "1.1 Fixture measure one",
-            "1.1.1 Fixture measure one point one",
-            "Fixture measure alpha",
-            "Fixture measure beta",
-        ],
-    },
-    "objective-two": {
-        "activity": ["Fixture activity three", "Fixture activity four"],
-        "risks": ["Fixture consequence three", "Fixture consequence four", "Fixture consequence five"],
-        "impact_measurement": ["2.1 Fixture measure two", "2.2 Fixture measure two point two", "Fixture measure gamma"],
-    },
-}
-"""Each objective's dropdowns: its activities, its unintended consequences, its PEEL codes with their text and its other measures."""
 PROMPTS = {
     "activity": ("Activity", "Fixture prompt for the activity."),
     "risks": ("Risks", "Fixture prompt for the risks."),
@@ -419,7 +401,7 @@ EXAMPLES = {
 
 def test_dropdowns_offer_the_logic_model_and_allow_free_text(norfolk: Workbook) -> None:
     ws = norfolk[SHEET]
-    for objective_id, expected in LISTS.items():
+    for objective_id, expected in names.OPTIONS.items():
         for field_name, options in expected.items():
             listed = names.listed(objective_id, field_name)
             assert range_values(norfolk, listed) == options
