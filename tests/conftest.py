@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import FIXTURE, SHIPPED
+from support import SHIPPED, copy_fixture
 from typer.testing import CliRunner
 
 from nvap_toolkit.cli import app
@@ -47,7 +47,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private copy of the fixture content (tests/fixtures/content) as ./content of a fresh working directory."""
     dest = tmp_path / "content"
-    shutil.copytree(FIXTURE, dest, ignore=shutil.ignore_patterns("README.md"))
+    copy_fixture(dest)
     monkeypatch.chdir(tmp_path)
     return dest
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -14,6 +15,13 @@ SHIPPED = ROOT / "content"
 # The source texts the content was transcribed from: beside the repository in CI and for
 # the project's developers; NVAP_SOURCES points elsewhere.
 SOURCES = Path(os.environ.get("NVAP_SOURCES", ROOT.parent / "shared" / "sources"))
+
+
+def copy_fixture(dest: Path) -> Path:
+    """Copy the fixture content to ``dest`` (its README, which nvap would warn it ignores, left out)."""
+    shutil.copytree(FIXTURE, dest, ignore=shutil.ignore_patterns("README.md"))
+    return dest
+
 
 # A small, valid action toolkit used as the base of many invalid cases (line numbers matter); its
 # references are the fixture tree's.

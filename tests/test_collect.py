@@ -15,7 +15,7 @@ import plan_names as names
 import pytest
 import yaml
 from openpyxl import Workbook, load_workbook
-from support import FIXTURE
+from support import FIXTURE, copy_fixture
 
 from nvap_toolkit.collect.model import Collection
 from nvap_toolkit.collect.summary import collect_outputs
@@ -106,7 +106,7 @@ def write_plan(data: bytes, path: Path, values: dict[str, object], insert_row_at
 def old_edition(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The content before the toolkit's detail was reworded."""
     root = tmp_path_factory.mktemp("old") / "content"
-    shutil.copytree(FIXTURE, root)
+    copy_fixture(root)
     path = root / "actions" / f"{ACTION}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["detail"] = data["detail"] + " (draft)"

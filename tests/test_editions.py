@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support import FIXTURE, MINIMAL_ACTION, ROOT, retitle
+from support import MINIMAL_ACTION, ROOT, copy_fixture, retitle
 
 TOOLKIT = "actions/1.1.1.yaml"
 
@@ -29,8 +29,8 @@ def swap_objectives(text: str) -> str:
 @pytest.fixture
 def two_editions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     old, new = tmp_path / "old", tmp_path / "new"
-    shutil.copytree(FIXTURE, old)
-    shutil.copytree(FIXTURE, new)
+    copy_fixture(old)
+    copy_fixture(new)
     path = new / TOOLKIT
     text = path.read_text(encoding="utf-8")
     text = text.replace("title: Fixture Action", "title: Sample Action")  # a changed title
@@ -114,7 +114,6 @@ def test_diff_against_a_git_revision(repo, nvap):
 
 def test_validate_warns_of_a_change_no_note_explains(repo, nvap):
     path = repo / "content" / TOOLKIT
-    text = path.read_text(encoding="utf-8")
     retitle(repo / "content", "Officer/Staff Standards")
     result = nvap("validate")
     assert lines(result) == [

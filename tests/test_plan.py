@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 import yaml
 from openpyxl import Workbook, load_workbook
 from plan_names import header as header_name
-from support import SHIPPED
+from support import FIXTURE, SHIPPED, copy_fixture
 
 from nvap_toolkit.content.forces import find_force
 from nvap_toolkit.content.load import load_valid_project
@@ -28,8 +27,6 @@ from nvap_toolkit.writer import ExistsError, write_outputs
 LISTS_SHEET = "nvap_lists"
 PLAN_KIND = "nvap-realisation-plan"
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "content"
-"""The fixture content (tests/fixtures/content): the expectations below are its text, written by hand."""
 ACTION = "1.1.1"
 SHEET = "1.1.1 Fixture Action"
 NORFOLK = "norfolk-constabulary-realisation-plan.xlsx"
@@ -472,7 +469,7 @@ def test_add_plan_sheet_for_the_toolkit_workbook(project: Project) -> None:
 @pytest.fixture(scope="module")
 def formula_like_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     root = tmp_path_factory.mktemp("content") / "content"
-    shutil.copytree(FIXTURE, root)
+    copy_fixture(root)
     path = root / "actions" / f"{ACTION}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     objective = data["objectives"][0]

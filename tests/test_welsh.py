@@ -19,7 +19,7 @@ import plan_names as names
 import pytest
 from babel.messages.pofile import read_po, write_po
 from openpyxl import load_workbook
-from support import FIXTURE, SHIPPED, SOURCES
+from support import FIXTURE, SHIPPED, SOURCES, copy_fixture
 from typer.testing import CliRunner
 
 from nvap_toolkit.cli import app
@@ -52,7 +52,7 @@ def pseudo_translate(root: Path, change: Callable[[str, str], str] | None = None
 def welsh_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the fixture content whose Welsh catalogues are a full pseudo-translation."""
     root = tmp_path_factory.mktemp("welsh") / "content"
-    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("README.md"))
+    copy_fixture(root)
     pseudo_translate(root)
     return root
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 import yaml
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from support import FIXTURE, copy_fixture
 
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.content.project import Project
@@ -20,7 +20,6 @@ from nvap_toolkit.render.xlsx.toolkit import toolkit_xlsx
 from nvap_toolkit.render.xlsx.tracker import covenant_tracker_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "fixtures" / "content"
 ACTION = "1.1.1"
 YEAR = 2024
 
@@ -251,7 +250,7 @@ def test_put_keeps_text() -> None:
 @pytest.fixture(scope="module")
 def formula_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, dict[str, str]]:
     root = tmp_path_factory.mktemp("formula") / "content"
-    shutil.copytree(FIXTURE, root)
+    copy_fixture(root)
     chosen = {
         "title": "=1+1",
         "impact": "+44 20 7946 0000 is a number",
