@@ -1,4 +1,4 @@
-"""Shared fixtures: a copy of the shipped content to break, and the CLI run in-process."""
+"""Shared fixtures: a copy of the fixture content (or of the shipped content) to break, and the CLI run in-process."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import CONTENT
+from support import SHIPPED, copy_fixture
 from typer.testing import CliRunner
 
 from nvap_toolkit.cli import app
@@ -45,9 +45,18 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 @pytest.fixture
 def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of the shipped content as ./content of a fresh working directory."""
+    """A private copy of the fixture content (tests/fixtures/content) as ./content of a fresh working directory."""
     dest = tmp_path / "content"
-    shutil.copytree(CONTENT, dest)
+    copy_fixture(dest)
+    monkeypatch.chdir(tmp_path)
+    return dest
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the shipped content as ./content of a fresh working directory: for tests about it."""
+    dest = tmp_path / "content"
+    shutil.copytree(SHIPPED, dest)
     monkeypatch.chdir(tmp_path)
     return dest
 

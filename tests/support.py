@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CONTENT = ROOT / "content"
+# The code tests' content: a small tree of fixture wording (tests/fixtures/content/README.md).
+FIXTURE = ROOT / "tests" / "fixtures" / "content"
+# The shipped content: only for the tests about it (golden files, source coverage, the
+# shipped Welsh edition, the committed plans and returns made from it).
+SHIPPED = ROOT / "content"
 # The source texts the content was transcribed from: beside the repository in CI and for
 # the project's developers; NVAP_SOURCES points elsewhere.
 SOURCES = Path(os.environ.get("NVAP_SOURCES", ROOT.parent / "shared" / "sources"))
 
-# A small, valid action toolkit used as the base of many invalid cases (line numbers matter).
+
+def copy_fixture(dest: Path) -> Path:
+    """Copy the fixture content to ``dest`` (its README, which nvap would warn it ignores, left out)."""
+    shutil.copytree(FIXTURE, dest, ignore=shutil.ignore_patterns("README.md"))
+    return dest
+
+
+# A small, valid action toolkit used as the base of many invalid cases (line numbers matter); its
+# references are the fixture tree's.
 MINIMAL_ACTION = """\
 id: "9.9.9"
 title: Test Action
 plan: nvap
-detail: Recognise that tests matter [@graham2019]
+detail: Recognise that tests matter [@smith2020]
 impacts:
   organisational: A tested workforce
   external: A tested public
@@ -33,12 +46,12 @@ objectives:
     measures:
       sickness: Sickness rates
     suggested_measures:
-      peel: ["9.1"]
+      peel: ["1.1"]
       other: [sickness]
     activities:
       - id: write-tests
         title: Write tests
-        evidence: ["Tests help [@policefoundation2022]"]
+        evidence: ["Tests help [@fixtureorg2022]"]
     unintended_consequences: [Slower work]
     plan_examples:
       organisational: Tests written
@@ -46,7 +59,7 @@ objectives:
 perennial_challenges:
   intro: Linked to one challenge.
   links:
-    - challenge: staff-wellbeing
+    - challenge: second-challenge
       intro: "Issues:"
       issues: [Stress]
 outputs_note: No outputs are given.
@@ -55,13 +68,13 @@ edition: {version: "1", date: "2024-01-01"}
 
 
 def retitle(content: Path, title_yaml: str) -> None:
-    """Give action 2.6.2 a new title (``title_yaml``, as YAML writes it) in its toolkit and in its programme's index."""
-    action = content / "actions" / "2.6.2.yaml"
+    """Give the fixture's action 1.1.1 a new title (``title_yaml``, as YAML writes it) in its toolkit and in its programme's index."""
+    action = content / "actions" / "1.1.1.yaml"
     action.write_text(
-        action.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", f"title: {title_yaml}", 1), encoding="utf-8"
+        action.read_text(encoding="utf-8").replace("title: Fixture Action", f"title: {title_yaml}", 1), encoding="utf-8"
     )
     index = content / "nvap.yaml"
     index.write_text(
-        index.read_text(encoding="utf-8").replace('  "2.6.2": Officer/Staff Norms', f'  "2.6.2": {title_yaml}', 1),
+        index.read_text(encoding="utf-8").replace('  "1.1.1": Fixture Action', f'  "1.1.1": {title_yaml}', 1),
         encoding="utf-8",
     )

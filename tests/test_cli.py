@@ -67,11 +67,11 @@ def test_every_content_file_names_its_schema():
 
 
 def test_build_writes_every_format_and_reports(content, nvap):
-    result = nvap("build", "2.6.2", "--out", "out")
+    result = nvap("build", "1.1.1", "--out", "out")
     assert result.exit_code == 0, result.output
-    assert listing("out") == ["2.6.2.html", "2.6.2.md", "2.6.2.xlsx"]
+    assert listing("out") == ["1.1.1.html", "1.1.1.md", "1.1.1.xlsx"]
     assert result.output.strip().splitlines()[-1] == "1 document: 3 created, 0 updated, 0 unchanged in out/"
-    again = nvap("build", "2.6.2", "--out", "out")
+    again = nvap("build", "1.1.1", "--out", "out")
     assert again.output.strip().splitlines()[-1] == "1 document: up to date in out/"
 
 
@@ -89,11 +89,11 @@ def test_build_is_byte_identical_and_leaves_unchanged_files_alone(content, nvap)
 def test_failed_build_writes_nothing_and_keeps_earlier_outputs(content, nvap):
     assert nvap("build", "--format", "md", "--out", "out").exit_code == 0
     before = {p.name: p.read_bytes() for p in Path("out").iterdir()}
-    action = content / "actions" / "2.6.2.yaml"
-    action.write_text(action.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", "titel: x", 1), encoding="utf-8")
+    action = content / "actions" / "1.1.1.yaml"
+    action.write_text(action.read_text(encoding="utf-8").replace("title: Fixture Action", "titel: x", 1), encoding="utf-8")
     result = nvap("build", "--out", "out")
     assert result.exit_code == 1
-    assert "content/actions/2.6.2.yaml:" in result.output
+    assert "content/actions/1.1.1.yaml:" in result.output
     assert "nothing was written" in result.output
     assert {p.name: p.read_bytes() for p in Path("out").iterdir()} == before
 
@@ -117,20 +117,20 @@ def test_build_covenant_only(content, nvap):
 
 
 def test_rebuild_renders_again_when_an_output_was_changed_by_hand(content, nvap):
-    assert nvap("build", "2.6.2", "-f", "md", "--out", "out").exit_code == 0
-    good = Path("out/2.6.2.md").read_bytes()
-    Path("out/2.6.2.md").write_text("edited by hand", encoding="utf-8")
-    result = nvap("build", "2.6.2", "-f", "md", "--out", "out")
+    assert nvap("build", "1.1.1", "-f", "md", "--out", "out").exit_code == 0
+    good = Path("out/1.1.1.md").read_bytes()
+    Path("out/1.1.1.md").write_text("edited by hand", encoding="utf-8")
+    result = nvap("build", "1.1.1", "-f", "md", "--out", "out")
     assert result.output.strip().splitlines()[-1] == "1 document: 0 created, 1 updated, 0 unchanged in out/"
-    assert Path("out/2.6.2.md").read_bytes() == good
+    assert Path("out/1.1.1.md").read_bytes() == good
 
 
 def test_rebuild_after_a_content_change(content, nvap):
-    assert nvap("build", "2.6.2", "-f", "md", "--out", "out").exit_code == 0
+    assert nvap("build", "1.1.1", "-f", "md", "--out", "out").exit_code == 0
     retitle(content, "Officer and Staff Norms")
-    result = nvap("build", "2.6.2", "-f", "md", "--out", "out")
+    result = nvap("build", "1.1.1", "-f", "md", "--out", "out")
     assert result.output.strip().splitlines()[-1] == "1 document: 0 created, 1 updated, 0 unchanged in out/"
-    assert "Officer and Staff Norms" in Path("out/2.6.2.md").read_text(encoding="utf-8")
+    assert "Officer and Staff Norms" in Path("out/1.1.1.md").read_text(encoding="utf-8")
 
 
 def test_plan_for_a_force_and_never_overwritten(content, nvap):
@@ -143,7 +143,7 @@ def test_plan_for_a_force_and_never_overwritten(content, nvap):
     blank = path.read_bytes()
     # The force fills in its plan.
     wb = load_workbook(path)
-    ((sheet, coord),) = wb.defined_names["p_2_6_2_project_lead"].destinations
+    ((sheet, coord),) = wb.defined_names["p_1_1_1_project_lead"].destinations
     wb[sheet][coord.replace("$", "")].value = "DCI Jones"
     wb.save(path)
     filled = path.read_bytes()
@@ -183,12 +183,24 @@ def test_plan_lists_the_forces(content, nvap):
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0] == "Force\tAlso known as"
-    assert len(lines) == 1 + 46
-    assert (
-        "Hampshire and Isle of Wight Constabulary\tHampshire and Isle of Wight, Hants, HIOWC, Hampshire, Hampshire and IOW, Isle of Wight"
-        in lines
-    )
-    assert "Gwent Police\tGwent, Heddlu Gwent" in lines
+    # In the order of the fixture's forces.yaml.
+    assert lines[1:] == [
+        "Cumbria Constabulary\tCumbria",
+        "Devon and Cornwall Police\tDevon and Cornwall, D&C",
+        "Dorset Police\tDorset",
+        "Durham Constabulary\tDurham",
+        "Essex Police\tEssex",
+        "Hampshire and Isle of Wight Constabulary\tHampshire and Isle of Wight, Hants, HIOWC",
+        "Kent Police\tKent",
+        "Lancashire Constabulary\tLancashire, Lancs",
+        "Metropolitan Police Service\tMetropolitan Police, Met, MPS",
+        "Norfolk Constabulary\tNorfolk",
+        "Suffolk Constabulary\tSuffolk",
+        "Wiltshire Police\tWiltshire, Wilts",
+        "Gwent Police\tGwent, Heddlu Gwent",
+        # Its short name is its name, and is listed again as another name (as for the shipped national forces).
+        "British Transport Police\tBritish Transport Police, BTP",
+    ]
 
 
 def test_demo_keeps_a_filled_demo_plan(content, nvap):
@@ -208,7 +220,7 @@ def test_collect_into_its_own_input_folder(content, nvap):
     assert nvap("plan", "--force", "Norfolk", "--force", "Kent", "--out", "returns").exit_code == 0
     first = nvap("collect", "returns", "--out", "returns")
     assert first.exit_code == 0, first.output
-    assert first.output.splitlines()[-1] == "2 plans read, 0 rejected, 44 forces missing"
+    assert first.output.splitlines()[-1] == "2 plans read, 0 rejected, 12 forces missing"
     # Read again, the folder holds the summary too: every file is accounted for, nvap's own outputs skipped.
     Path("returns", "covering letter.docx").write_bytes(b"PK")
     again = nvap("collect", "returns", "--out", "elsewhere")
@@ -220,7 +232,7 @@ def test_collect_into_its_own_input_folder(content, nvap):
         "returns/summary.html: skipped (a summary written by nvap collect)",
         "returns/summary.json: skipped (a summary written by nvap collect)",
         "returns/summary.xlsx: skipped (a summary written by nvap collect)",
-        "2 plans read, 0 rejected, 44 forces missing",
+        "2 plans read, 0 rejected, 12 forces missing",
     ]
 
 
@@ -230,7 +242,7 @@ def test_collect_with_nothing_to_read_warns_and_exits_1(content, nvap):
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "warning: no plans found in empty (plans are the workbooks 'nvap plan' makes, as .xlsx, .xlsm or .ods)",
-        "0 plans read, 0 rejected, 46 forces missing",
+        "0 plans read, 0 rejected, 14 forces missing",
     ]
 
 
@@ -266,13 +278,13 @@ def test_pdf_without_its_system_libraries_is_a_usage_error_saying_what_to_instal
     import sys
 
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # as when Pango is missing: the import fails
-    result = nvap("build", "2.6.2", "-f", "pdf", "--out", "out")
+    result = nvap("build", "1.1.1", "-f", "pdf", "--out", "out")
     assert result.exit_code == 2
     assert result.output.startswith(
         "Error: PDF output needs WeasyPrint's system libraries (Pango): on Debian or Ubuntu, "
         "'apt-get install libpango-1.0-0 libpangoft2-1.0-0' (make test-clients installs them)"
     )
-    assert not Path("out/2.6.2.pdf").exists()
+    assert not Path("out/1.1.1.pdf").exists()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the quick import is for Linux")
@@ -306,25 +318,25 @@ def test_weasyprint_is_imported_as_usual_when_its_import_without_ctypes_search_f
 def test_a_build_of_several_documents_writes_an_index(content, nvap):
     result = nvap("build", "--out", "out", "-f", "md", "-f", "html")
     assert result.exit_code == 0, result.output
-    assert listing("out") == ["2.6.2.html", "2.6.2.md", "covenant-2024.html", "covenant-2024.md", "index.html", "index.md"]
+    assert listing("out") == ["1.1.1.html", "1.1.1.md", "covenant-2024.html", "covenant-2024.md", "index.html", "index.md"]
     md = Path("out/index.md").read_text(encoding="utf-8")
-    assert "| [Action Impact Toolkit 2.6.2 Officer/Staff Norms](<2.6.2.md>) | 1 |" in md
-    assert "[Markdown](<2.6.2.md>), [Web page](<2.6.2.html>)" in md
+    assert "| [Action Impact Toolkit 1.1.1 Fixture Action](<1.1.1.md>) | 1 |" in md
+    assert "[Markdown](<1.1.1.md>), [Web page](<1.1.1.html>)" in md
     assert "[Markdown](<covenant-2024.md>), [Web page](<covenant-2024.html>)" in md
     html = Path("out/index.html").read_text(encoding="utf-8")
-    for name in ("2.6.2.md", "2.6.2.html", "covenant-2024.md", "covenant-2024.html"):
+    for name in ("1.1.1.md", "1.1.1.html", "covenant-2024.md", "covenant-2024.html"):
         assert f'href="{name}"' in html
-    one = nvap("build", "2.6.2", "--out", "one", "-f", "md")
-    assert one.exit_code == 0 and listing("one") == ["2.6.2.md"]
+    one = nvap("build", "1.1.1", "--out", "one", "-f", "md")
+    assert one.exit_code == 0 and listing("one") == ["1.1.1.md"]
 
 
 def test_the_index_lists_every_format_in_the_folder(content, nvap):
     """A build's index lists what is in the output folder, the formats an earlier build left there too."""
     assert nvap("build", "-f", "md", "--out", "out").exit_code == 0
-    for name in ("2.6.2.pdf", "covenant-2024.pdf"):  # as an earlier `nvap build 2.6.2 covenant -f pdf` left them
+    for name in ("1.1.1.pdf", "covenant-2024.pdf"):  # as an earlier `nvap build 1.1.1 covenant -f pdf` left them
         Path("out", name).write_bytes(b"%PDF-1.7 an earlier build's")
     assert nvap("build", "-f", "md", "-f", "html", "--out", "out").exit_code == 0
     index = Path("out/index.html").read_text(encoding="utf-8")
-    assert 'href="2.6.2.pdf"' in index and 'href="covenant-2024.pdf"' in index
-    assert 'href="2.6.2.xlsx"' not in index  # never built here
-    assert "2.6.2.pdf" in Path("out/index.md").read_text(encoding="utf-8")
+    assert 'href="1.1.1.pdf"' in index and 'href="covenant-2024.pdf"' in index
+    assert 'href="1.1.1.xlsx"' not in index  # never built here
+    assert "1.1.1.pdf" in Path("out/index.md").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.errors import ContentError
 from nvap_toolkit.validate import validate_content
 
-TOOLKIT = "actions/2.6.2.yaml"
+TOOLKIT = "actions/1.1.1.yaml"
 IGNORED = "content/notes.md:1:1: warning: nvap ignores this file (it reads only files ending in .yaml)"
 
 
@@ -63,8 +63,8 @@ def test_a_hit_returns_an_equal_project_with_the_same_warnings(content, folder, 
     assert second is not first and second == first
     assert [str(i) for i in second.issues] == [IGNORED]
     # The look-ups work on what came back: kinds are the very objects the project compares with `is`.
-    assert second.actions["2.6.2"].title == "Officer/Staff Norms"
-    assert [i.kind for i in second.loaded if i.doc.path.name == "2.6.2.yaml"] == [ACTION]
+    assert second.actions["1.1.1"].title == "Fixture Action"
+    assert [i.kind for i in second.loaded if i.doc.path.name == "1.1.1.yaml"] == [ACTION]
     assert second.glossary == first.glossary
     with pytest.raises(ContentError) as strict:
         load_valid_project(content, strict=True)
@@ -360,8 +360,8 @@ def git_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 def reworded(repo: Path) -> None:
     path = repo / "content" / TOOLKIT
     text = path.read_text(encoding="utf-8")
-    assert "Training and briefings are provided which help" in text
-    path.write_text(text.replace("are provided which help", "are given which help"), encoding="utf-8")
+    assert "what_we_mean: Fixture meaning of objective one\n" in text
+    path.write_text(text.replace("Fixture meaning of objective one", "Fixture sense of objective one"), encoding="utf-8")
 
 
 def test_unchanged_documents_are_not_read_again(repo, folder, git_calls, monkeypatch):
@@ -379,13 +379,9 @@ def test_unchanged_documents_are_not_read_again(repo, folder, git_calls, monkeyp
     assert [c[3:] for c in git_calls] == [["cat-file", "--batch"]]
 
 
-def edition_line(repo: Path) -> int:
-    return (repo / "content" / TOOLKIT).read_text(encoding="utf-8").splitlines().index("edition:") + 1
-
-
 def test_git_is_asked_once_and_head_is_never_cached(repo, folder, git_calls, loads):
     warning = (
-        f"content/actions/2.6.2.yaml:{edition_line(repo)}:1: warning: the content differs from edition 1 as last committed, "
+        "content/actions/1.1.1.yaml:6:1: warning: the content differs from edition 1 as last committed, "
         "and no change note says why: add one under edition.changes (with a new version or date)"
     )
     path = repo / "content" / TOOLKIT

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from support import CONTENT
+from support import SHIPPED
 
 from nvap_toolkit.content.load import load_valid_project
 
-PROJECT = load_valid_project(CONTENT)
+PROJECT = load_valid_project(SHIPPED)
 REPORT = PROJECT.reports[2024]
 
 

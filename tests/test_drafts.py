@@ -24,8 +24,8 @@ def test_a_plan_leaves_out_draft_toolkits_and_says_so(content, nvap):
         "left out action 2.6.4: it is a draft (give --include-drafts to put drafts in a plan, marked as not for use)",
     ]
     wb = load_workbook(PLAN)
-    assert wb.sheetnames == ["Cover", "2.6.2 Officer-Staff Norms", "nvap_lists", "nvap"]
-    assert wb["nvap"]["B7"].value == "2.6.2"
+    assert wb.sheetnames == ["Cover", "1.1.1 Fixture Action", "nvap_lists", "nvap"]
+    assert wb["nvap"]["B7"].value == "1.1.1"
 
 
 def test_a_draft_asked_for_is_marked_not_for_use(content, nvap):
@@ -38,16 +38,16 @@ def test_a_draft_asked_for_is_marked_not_for_use(content, nvap):
     result = nvap("plan", "--force", "Norfolk", "--include-drafts", "--overwrite")
     assert result.exit_code == 0, result.output
     wb = load_workbook(io.BytesIO(Path(PLAN).read_bytes()))
-    assert wb.sheetnames[:3] == ["Cover", "2.6.2 Officer-Staff Norms", "2.6.4 Supervision"]
+    assert wb.sheetnames[:3] == ["Cover", "1.1.1 Fixture Action", "2.6.4 Supervision"]
     assert wb["2.6.4 Supervision"]["A1"].value == "Impact Realisation Plan: Draft – not for use: Action 2.6.4 Supervision"
-    assert wb["2.6.2 Officer-Staff Norms"]["A1"].value == "Impact Realisation Plan: Action 2.6.2 Officer/Staff Norms"
+    assert wb["1.1.1 Fixture Action"]["A1"].value == "Impact Realisation Plan: Action 1.1.1 Fixture Action"
     instructions = [c.value for c in wb["Cover"]["A"] if c.value]
     assert any(str(v).startswith("Draft – not for use: Action 2.6.4 Supervision") for v in instructions)
 
 
 def test_only_drafts_is_an_error_without_include_drafts(content, nvap):
-    (content / "actions" / "2.6.2.yaml").unlink()
-    for po in (content / "translations").rglob("2.6.2.po"):
+    (content / "actions" / "1.1.1.yaml").unlink()
+    for po in (content / "translations").rglob("1.1.1.po"):
         po.unlink()
     assert nvap("new", "2.6.4", "--title", "Supervision").exit_code == 0
     result = nvap("plan", "--force", "Norfolk")
@@ -67,7 +67,7 @@ def test_a_new_toolkit_credits_nobody_until_its_attribution_is_filled_in(content
         in draft
     )
     assert nvap("build", "2.6.4", "-f", "md", "--out", "out").exit_code == 0
-    assert "written by the Vulnerability Knowledge and Practice Programme" not in Path("out/2.6.4.md").read_text(encoding="utf-8")
+    assert "fixture text written for nvap's tests" not in Path("out/2.6.4.md").read_text(encoding="utf-8")
     (content / "actions" / "2.6.4.yaml").write_text(text.replace("status: draft", "status: published"), encoding="utf-8")
     published = lines(nvap("validate", "content/actions/2.6.4.yaml"))
     assert "content/actions/2.6.4.yaml:54:11: 'author': must not be empty" in published
@@ -80,10 +80,10 @@ def test_every_output_of_a_draft_says_it_is_not_for_use(content, nvap):
     banner = "Draft – not for use"
     page = Path("out/2.6.4.html").read_text(encoding="utf-8")
     assert f'<p class="draft" role="note"><strong>{banner}</strong></p>' in page
-    assert f"<title>{banner}: National Vulnerability Action Plan" in page  # and on every printed page: the running header
+    assert f"<title>{banner}: Fixture Programme" in page  # and on every printed page: the running header
     assert f"> **{banner}**" in Path("out/2.6.4.md").read_text(encoding="utf-8")
     assert f"[{banner}: Action Impact Toolkit 2.6.4 Supervision](<2.6.4.md>)" in Path("out/index.md").read_text(encoding="utf-8")
-    assert banner not in Path("out/2.6.2.md").read_text(encoding="utf-8")
+    assert banner not in Path("out/1.1.1.md").read_text(encoding="utf-8")
     wb = load_workbook("out/2.6.4.xlsx")
     for ws in wb.worksheets:
         if ws.sheet_state == "visible":

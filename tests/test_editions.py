@@ -10,9 +10,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support import CONTENT, MINIMAL_ACTION, ROOT, retitle
+from support import MINIMAL_ACTION, ROOT, copy_fixture, retitle
 
-TOOLKIT = "actions/2.6.2.yaml"
+TOOLKIT = "actions/1.1.1.yaml"
 
 
 def lines(result) -> list[str]:  # type: ignore[no-untyped-def]
@@ -20,8 +20,8 @@ def lines(result) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def swap_objectives(text: str) -> str:
-    first = text.index("  - id: training-and-briefings")
-    second = text.index("  - id: supervision-and-leadership")
+    first = text.index("  - id: objective-one")
+    second = text.index("  - id: objective-two")
     end = text.index("\nperennial_challenges:")
     return text[:first] + text[second:end].rstrip("\n") + "\n\n" + text[first:second].rstrip("\n") + "\n" + text[end:]
 
@@ -29,15 +29,13 @@ def swap_objectives(text: str) -> str:
 @pytest.fixture
 def two_editions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     old, new = tmp_path / "old", tmp_path / "new"
-    shutil.copytree(CONTENT, old)
-    shutil.copytree(CONTENT, new)
+    copy_fixture(old)
+    copy_fixture(new)
     path = new / TOOLKIT
     text = path.read_text(encoding="utf-8")
-    text = text.replace("title: Officer/Staff Norms", "title: Officer and Staff Norms")  # a changed title
-    text = text.replace(
-        "Training and briefings are provided which help", "Training and briefings are given which help"
-    )  # reworded
-    text = text.replace("        - Coping mechanisms\n", "")  # a removed item
+    text = text.replace("title: Fixture Action", "title: Sample Action")  # a changed title
+    text = text.replace("Fixture meaning of objective one", "Fixture sense of objective one")  # reworded
+    text = text.replace("        - Fixture need two\n", "")  # a removed item
     path.write_text(swap_objectives(text), encoding="utf-8")  # a reordered list
     monkeypatch.chdir(tmp_path)
     return old, new
@@ -46,12 +44,10 @@ def two_editions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path,
 def test_diff_reports_exactly_the_changes(two_editions, nvap):
     result = nvap("diff", "old", "new")
     assert lines(result) == [
-        "actions/2.6.2: objectives[supervision-and-leadership]: moved: from 2 to 1",
-        "actions/2.6.2: objectives[training-and-briefings].what_we_mean: reworded: Training and briefings are [-provided-]{+given+} "
-        "which help officers/staff identify and re-set changes in their thresholds of acceptability ensuring they can still "
-        "respond appropriately to vulnerability",
-        "actions/2.6.2: objectives[training-and-briefings].what_we_need.items[2]: removed: Coping mechanisms",
-        "actions/2.6.2: title: reworded: [-Officer/Staff-]{+Officer and Staff+} Norms",
+        "actions/1.1.1: objectives[objective-one].what_we_mean: reworded: Fixture [-meaning-]{+sense+} of objective one",
+        "actions/1.1.1: objectives[objective-one].what_we_need.items[2]: removed: Fixture need two",
+        "actions/1.1.1: objectives[objective-two]: moved: from 2 to 1",
+        "actions/1.1.1: title: reworded: [-Fixture-]{+Sample+} Action",
         "4 changes in 1 document",
     ]
     assert result.exit_code == 0
@@ -63,16 +59,16 @@ def test_diff_exit_code_and_formats(two_editions, nvap):
     assert (same.exit_code, lines(same)) == (0, ["no changes"])
     data = json.loads(nvap("diff", "old", "new", "--format", "json").output)
     assert [(c["section"], c["kind"]) for c in data["changes"]] == [
-        ("objectives", "moved"),
         ("objectives", "reworded"),
         ("objectives", "removed"),
+        ("objectives", "moved"),
         ("title", "reworded"),
     ]
-    assert data["changes"][3]["words"] == [["-", "Officer/Staff"], ["+", "Officer and Staff"], ["=", " Norms"]]
+    assert data["changes"][3]["words"] == [["-", "Fixture"], ["+", "Sample"], ["=", " Action"]]
     page = nvap("diff", "old", "new", "--format", "html").output
-    assert "<del>Officer/Staff</del><ins>Officer and Staff</ins> Norms" in page
+    assert "<del>Fixture</del><ins>Sample</ins> Action" in page
     md = nvap("diff", "old", "new", "--format", "md").output
-    assert "| title | reworded | ~~Officer/Staff~~**Officer and Staff** Norms |" in md.splitlines()
+    assert "| title | reworded | ~~Fixture~~**Sample** Action |" in md.splitlines()
     bad = nvap("diff", "old", "new", "--format", "pdf")
     assert (bad.exit_code, bad.output.splitlines()[-1]) == (
         2,
@@ -105,10 +101,10 @@ def repo(content: Path) -> Path:
 def test_diff_against_a_git_revision(repo, nvap):
     path = repo / "content" / TOOLKIT
     path.write_text(
-        path.read_text(encoding="utf-8").replace("title: Officer/Staff Norms", "title: Officer/Staff Standards"), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace("title: Fixture Action", "title: Fixture Standards"), encoding="utf-8"
     )
     result = nvap("diff", "HEAD", ".")
-    assert lines(result) == ["actions/2.6.2: title: reworded: Officer/Staff [-Norms-]{+Standards+}", "1 change in 1 document"]
+    assert lines(result) == ["actions/1.1.1: title: reworded: Fixture [-Action-]{+Standards+}", "1 change in 1 document"]
     missing = nvap("diff", "v9.9", ".")
     assert (missing.exit_code, missing.output) == (
         2,
@@ -118,18 +114,16 @@ def test_diff_against_a_git_revision(repo, nvap):
 
 def test_validate_warns_of_a_change_no_note_explains(repo, nvap):
     path = repo / "content" / TOOLKIT
-    text = path.read_text(encoding="utf-8")
     retitle(repo / "content", "Officer/Staff Standards")
-    line = text.splitlines().index("edition:") + 1
     result = nvap("validate")
     assert lines(result) == [
-        f"content/actions/2.6.2.yaml:{line}:1: warning: the content differs from edition 1 as last committed, and no change "
+        "content/actions/1.1.1.yaml:6:1: warning: the content differs from edition 1 as last committed, and no change "
         "note says why: add one under edition.changes (with a new version or date)",
         "9 files checked: 0 errors, 1 warning",
     ]
     noted = path.read_text(encoding="utf-8").replace(
-        '  date: "2026-11-23"\n',
-        '  date: "2026-11-23"\n  changes:\n    - text: The title is now Officer/Staff Standards.\n      affects_plans: false\n',
+        '  date: "2025-01-01"\n',
+        '  date: "2025-01-01"\n  changes:\n    - text: The title is now Officer/Staff Standards.\n      affects_plans: false\n',
     )
     path.write_text(noted, encoding="utf-8")
     assert lines(nvap("validate")) == ["9 files checked: no problems"]
@@ -142,18 +136,17 @@ def test_the_readme_diff_examples_run_as_written(repo, nvap):
     assert examples == ["HEAD .", "HEAD~1 HEAD"]
     path = repo / "content" / TOOLKIT
     long = "A sentence that goes on " + "and on " * 60 + "to its very end."
-    path.write_text(path.read_text(encoding="utf-8").replace("  Recognise that", f"  {long} Recognise that", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("detail: Fixture action detail", f"detail: {long} Fixture action detail", 1),
+        encoding="utf-8",
+    )
     git(repo, "commit", "-q", "-am", "a long change")
     for example in examples:
         result = nvap("diff", *example.split())
         assert result.exit_code == 0, (example, result.output)
         assert lines(result)[-1] in ("1 change in 1 document", "no changes"), (example, result.output)
     (reworded,) = lines(nvap("diff", "HEAD~1", "HEAD"))[:-1]
-    assert reworded.endswith(
-        "to its very end.+} Recognise that officer/staff norms will change from exposure to aspects of "
-        "criminality/vulnerability and that these need to be re-set so that thresholds of acceptability "
-        "are maintained"
-    )
+    assert reworded.endswith("to its very end.+} Fixture action detail")
     from nvap_toolkit.diff import _summary
 
     items = [f"item {n} of a long list that a reader must see whole" for n in range(12)]
@@ -171,7 +164,7 @@ def test_a_committed_draft_needs_no_change_notes(repo, nvap):
     text = draft.read_text(encoding="utf-8")
     draft.write_text(text.replace('detail: ""', "detail: A first sentence"), encoding="utf-8")
     assert "differs from edition" not in nvap("validate").output
-    assert nvap("validate", "--strict", "content/actions/2.6.2.yaml").exit_code == 0
+    assert nvap("validate", "--strict", "content/actions/1.1.1.yaml").exit_code == 0
     draft.write_text(text.replace('detail: ""', "detail: A first sentence").replace("status: draft", "status: published"))
     assert "differs from edition" not in nvap("validate").output
 
@@ -183,35 +176,35 @@ def test_change_notes_are_printed(content, tmp_path):
     path = content / TOOLKIT
     path.write_text(
         path.read_text(encoding="utf-8").replace(
-            '  date: "2026-11-23"\n',
-            '  date: "2026-11-23"\n  changes:\n    - text: Objective 2 gains an activity.\n      affects_plans: true\n',
+            '  date: "2025-01-01"\n',
+            '  date: "2025-01-01"\n  changes:\n    - text: Objective 2 gains an activity.\n      affects_plans: true\n',
         ),
         encoding="utf-8",
     )
-    build(load_valid_project(content), ["2.6.2"], ["md", "html"], tmp_path / "out")
-    md = (tmp_path / "out" / "2.6.2.md").read_text(encoding="utf-8").splitlines()
+    build(load_valid_project(content), ["1.1.1"], ["md", "html"], tmp_path / "out")
+    md = (tmp_path / "out" / "1.1.1.md").read_text(encoding="utf-8").splitlines()
     assert md[2:9] == [
-        "Edition 1 (2026-11-23)",
+        "Edition 1 (2025-01-01)",
         "",
-        "The text of this toolkit was written by the Vulnerability Knowledge and Practice Programme (VKPP).",
+        "The text of this toolkit is fixture text written for nvap's tests.",
         "",
         "## What has changed in this edition",
         "",
         "- Objective 2 gains an activity. (affects realisation plans made from the last edition)",
     ]
-    html = (tmp_path / "out" / "2.6.2.html").read_text(encoding="utf-8")
+    html = (tmp_path / "out" / "1.1.1.html").read_text(encoding="utf-8")
     assert '<h2 id="changes">What has changed in this edition</h2>' in html
-    assert '<p class="edition">Edition 1 (<time datetime="2026-11-23">2026-11-23</time>)</p>' in html
+    assert '<p class="edition">Edition 1 (<time datetime="2025-01-01">2025-01-01</time>)</p>' in html
 
 
 # -- nvap new ------------------------------------------------------------------------------------
 
 
 def test_new_refuses_an_existing_id(content, nvap):
-    result = nvap("new", "2.6.2", "--title", "Anything")
+    result = nvap("new", "1.1.1", "--title", "Anything")
     assert (result.exit_code, result.output) == (
         2,
-        "Error: the action 2.6.2 exists already (content/actions/2.6.2.yaml): choose another id\n",
+        "Error: the action 1.1.1 exists already (content/actions/1.1.1.yaml): choose another id\n",
     )
     bad = nvap("new", "two", "--title", "Anything")
     assert (bad.exit_code, bad.output) == (2, "Error: 'two' is not an action number such as 2.6.2\n")
@@ -251,20 +244,20 @@ def test_new_scaffold_validates_and_builds_as_a_draft(content, nvap, monkeypatch
     assert built.exit_code == 0, built.output
     md = (tmp_path / "out" / "2.6.4.md").read_text(encoding="utf-8").splitlines()
     assert md[:5] == [
-        '# National Vulnerability Action Plan: Action Impact Toolkit 2.6.4 Supervision: "care" & #1',
+        '# Fixture Programme: Action Impact Toolkit 2.6.4 Supervision: "care" & #1',
         "",
         "> **Draft – not for use**",
         "",
         "Edition 1 (2025-12-01)",
     ]
     html = (tmp_path / "out" / "2.6.4.html").read_text(encoding="utf-8")
-    assert "<title>Draft – not for use: National Vulnerability Action Plan" in html
+    assert "<title>Draft – not for use: Fixture Programme" in html
     assert '<p class="draft" role="note"><strong>Draft – not for use</strong></p>' in html
     from openpyxl import load_workbook
 
     wb = load_workbook(tmp_path / "out" / "2.6.4.xlsx")
     assert [c.value for c in wb.worksheets[0]["A"][:3]] == [
-        'Draft – not for use: National Vulnerability Action Plan: Action Impact Toolkit 2.6.4 Supervision: "care" & #1',
+        'Draft – not for use: Fixture Programme: Action Impact Toolkit 2.6.4 Supervision: "care" & #1',
         "Draft – not for use",
         "Edition 1 (2025-12-01)",
     ]
@@ -276,15 +269,15 @@ def test_new_scaffold_validates_and_builds_as_a_draft(content, nvap, monkeypatch
 def test_a_missing_field_does_not_hide_a_dangling_citation(write, nvap):
     text = (
         MINIMAL_ACTION.replace("    short_name: First\n", "")
-        .replace("[@graham2019]", "[@graham2091]")
-        .replace('peel: ["9.1"]', 'peel: ["9.9"]')
+        .replace("[@smith2020]", "[@smith2002]")
+        .replace('peel: ["1.1"]', 'peel: ["1.1.2"]')
     )
     write("actions/9.9.9.yaml", text)
     result = nvap("validate", "content/actions/9.9.9.yaml")
     assert lines(result) == [
-        "content/actions/9.9.9.yaml:4:38: unknown citation key 'graham2091'; did you mean 'graham2019'? (keys are those of content/reference/bibliography.yaml)",
+        "content/actions/9.9.9.yaml:4:38: unknown citation key 'smith2002'; did you mean 'smith2020'? (keys are those of content/reference/bibliography.yaml)",
         "content/actions/9.9.9.yaml:10:5: missing required field 'short_name'",
-        "content/actions/9.9.9.yaml:20:14: unknown PEEL code '9.9'; did you mean '9.3'?",
+        "content/actions/9.9.9.yaml:20:14: unknown PEEL code '1.1.2'; did you mean '1.1.1'?",
         "1 file checked: 3 errors, 0 warnings",
     ]
 
@@ -319,12 +312,13 @@ def test_field_reference_is_current():
 
 # -- plan --upgrade --------------------------------------------------------------------------------
 
-FIXTURE = ROOT / "tests" / "fixtures" / "plans" / "v1" / "norfolk-openpyxl.xlsx"
+V1_PLAN = ROOT / "tests" / "fixtures" / "plans" / "v1" / "norfolk-openpyxl.xlsx"
+"""A plan of format 1 made from the shipped content's 2.6.2: these tests upgrade it against the shipped content."""
 
 
-def test_upgrade_carries_every_answer_and_collects_cleanly(content, nvap, tmp_path):
+def test_upgrade_carries_every_answer_and_collects_cleanly(shipped, nvap, tmp_path):
     copy = tmp_path / "filled.xlsx"
-    shutil.copyfile(FIXTURE, copy)
+    shutil.copyfile(V1_PLAN, copy)
     before = copy.read_bytes()
     result = nvap("plan", "--upgrade", str(copy), "--out", "upgraded")
     # --upgrade says what reading the filled plan noticed, as collect does.
@@ -365,11 +359,11 @@ def test_upgrade_carries_every_answer_and_collects_cleanly(content, nvap, tmp_pa
     assert answers[("training-and-briefings", "external")]["additional_comments"] == "Tabs\tand  double  spaces stay as typed."
 
 
-def test_upgrade_keeps_answers_the_new_edition_has_no_place_for(content, nvap, tmp_path):
-    path = content / TOOLKIT
+def test_upgrade_keeps_answers_the_new_edition_has_no_place_for(shipped, nvap, tmp_path):
+    path = shipped / "actions" / "2.6.2.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("  - id: supervision-and-leadership", "  - id: leadership"), encoding="utf-8")
-    result = nvap("plan", "--upgrade", str(FIXTURE), "--out", "upgraded")
+    result = nvap("plan", "--upgrade", str(V1_PLAN), "--out", "upgraded")
     assert result.exit_code == 0, result.output
     assert lines(result)[0] == "wrote upgraded/norfolk-constabulary-realisation-plan.xlsx: 21 answers carried over by id"
     assert len(lines(result)) == 1 + 2 + 17
@@ -398,7 +392,7 @@ def test_upgrade_keeps_answers_the_new_edition_has_no_place_for(content, nvap, t
 def test_a_second_programme_built_from_scaffolds(content, nvap, tmp_path):
     text = (content / "nvap.yaml").read_text(encoding="utf-8")
     text = text.replace(
-        "id: nvap\nname: National Vulnerability Action Plan\nshort_name: NVAP\n",
+        "id: nvap\nname: Fixture Programme\nshort_name: FXP\n",
         "id: strategy\nname: Successor Strategy\nshort_name: SS\n",
     )
     text = text.replace("  action: Action\n", "  action: Strategy action\n", 1)
@@ -414,18 +408,18 @@ def test_a_second_programme_built_from_scaffolds(content, nvap, tmp_path):
     second_file.write_text(
         second_file.read_text(encoding="utf-8").replace('detail: ""', 'detail: "Follows [action:7.1]."'), encoding="utf-8"
     )
-    assert nvap("new", "2.6.3", "--title", "Recruitment", "--programme", "strategy").output == (
-        "Error: the action 2.6.3 is in the index of the programme nvap: give --programme nvap or another id\n"
+    assert nvap("new", "1.1.2", "--title", "Recruitment", "--programme", "strategy").output == (
+        "Error: the action 1.1.2 is in the index of the programme nvap: give --programme nvap or another id\n"
     )
     checked = nvap("validate")
     assert checked.exit_code == 0, checked.output
     assert lines(checked)[-1] == "12 files checked: 0 errors, 19 warnings"
-    built = nvap("build", "7.2", "2.6.2", "-f", "md", "--out", str(tmp_path / "out"))
+    built = nvap("build", "7.2", "1.1.1", "-f", "md", "--out", str(tmp_path / "out"))
     assert built.exit_code == 0, built.output
     second = (tmp_path / "out" / "7.2.md").read_text(encoding="utf-8").splitlines()
     assert second[0] == "# Successor Strategy: Action Impact Toolkit 7.2 Second"
     assert "Follows [Strategy action 7.1 First](<7.1.md>)." in second
-    assert (tmp_path / "out" / "2.6.2.md").read_text(encoding="utf-8").startswith("# National Vulnerability Action Plan: ")
+    assert (tmp_path / "out" / "1.1.1.md").read_text(encoding="utf-8").startswith("# Fixture Programme: ")
     # The strategy programme's toolkits are drafts: a plan leaves them out unless asked for.
     several = nvap("plan", "--force", "Norfolk", "--out", "plans", "--include-drafts")
     assert (several.exit_code, several.output) == (
@@ -445,7 +439,7 @@ def test_action_ids_stay_unique_across_programmes(content, nvap):
     result = nvap("validate")
     assert result.exit_code == 1
     assert lines(result) == [
-        "content/strategy.yaml:114:3: the action '2.6.2' is also in the index of content/nvap.yaml: an action belongs to one programme",
-        "content/strategy.yaml:117:3: the action '2.6.3' is also in the index of content/nvap.yaml: an action belongs to one programme",
+        "content/strategy.yaml:33:3: the action '1.1.1' is also in the index of content/nvap.yaml: an action belongs to one programme",
+        "content/strategy.yaml:34:3: the action '1.1.2' is also in the index of content/nvap.yaml: an action belongs to one programme",
         "10 files checked: 2 errors, 0 warnings",
     ]

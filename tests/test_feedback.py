@@ -15,7 +15,7 @@ from pathlib import Path
 import plan_names as names
 import pytest
 from openpyxl import load_workbook
-from support import CONTENT
+from support import FIXTURE
 
 from nvap_toolkit.collect.feedback import feedback_outputs, shown_counts
 from nvap_toolkit.collect.model import Collection
@@ -48,16 +48,12 @@ STEMS = {
 
 @pytest.fixture(scope="module")
 def project() -> Project:
-    return load_valid_project(CONTENT)
+    return load_valid_project(FIXTURE)
 
 
 def option(project: Project, objective_id: str, field_name: str, index: int) -> str:
-    from nvap_toolkit.plan.form import action_form
-    from nvap_toolkit.render.prose import Prose
-
-    form = action_form(project, project.actions[names.ACTION], Prose(project))
-    (objective,) = [o for o in form.objectives if o.id == objective_id]
-    return objective.options[field_name][index]
+    """The dropdown option ``index`` of an objective's field, as the fixture plan offers it (written out by hand)."""
+    return names.OPTIONS[objective_id][field_name][index]
 
 
 def fill(data: bytes, path: Path, values: dict[str, object]) -> None:
@@ -213,16 +209,12 @@ def test_answers_exactly_as_typed(packs: dict[str, str]) -> None:
     kent = packs["kent-police.html"]
     rows = table(kent, "Your answers beside the national picture: Objective 1")
     assert rows[0] == ["Field", "Organisational Impact", "External Impact"]
-    assert rows[2] == [
-        "Activity",
-        "All officers/staff receive training in identifying and managing secondary trauma/compassion fatigue/burn-out",
-        "",
-    ]
+    assert rows[2] == ["Activity", "Fixture activity one", ""]
     # The line break and the two spaces are kept as typed (the cell shows them: white-space: pre-wrap).
     assert '<td class="typed">KENT-3X output\nsecond line  kept</td>' in kent
     assert table(kent, "Your plan") == [
         ["Action", "Edition", "Date Prepared", "Prepared By"],
-        ["2.6.2 Officer/Staff Norms", "Edition 1 (2026-11-23)", "01/02/2026", "KENT-3X preparer"],
+        ["1.1.1 Fixture Action", "Edition 1 (2025-01-01)", "01/02/2026", "KENT-3X preparer"],
     ]
     assert table(packs["cumbria-constabulary.html"], "Your plan")[1][2] == "CUMBRIA-2M next week"
     norfolk = packs["norfolk-constabulary.html"]
@@ -233,35 +225,25 @@ def test_answers_exactly_as_typed(packs: dict[str, str]) -> None:
 
 def test_national_counts_beside_the_force_choice_with_the_threshold(packs: dict[str, str]) -> None:
     kent = packs["kent-police.html"]
-    caption = "Activity, Objective 1: Training and Briefings: number of forces nationally for each choice"
-    assert f'<figcaption id="a2_6_2-training_and_briefings-activity-chart">{caption}</figcaption>' in kent
+    caption = "Activity, Objective 1: Objective One: number of forces nationally for each choice"
+    assert f'<figcaption id="a1_1_1-objective_one-activity-chart">{caption}</figcaption>' in kent
     # Organisational: Norfolk, Kent, Suffolk chose the first option; Cumbria the second; Gwent typed its own;
     # Essex left it blank. External: Norfolk the first, Suffolk the second, four left it blank.
     few = "fewer than 3"
     assert table(kent, caption)[1:] == [
-        [
-            "All officers/staff receive training in identifying and managing secondary trauma/compassion fatigue/burn-out",
-            "3 (your choice)",
-            few,
-        ],
-        [
-            "Officers/staff receive regular training in recognising and responding to vulnerable individuals at risk of harm",
-            few,
-            few,
-        ],
-        ["Officers/staff receive training in expected behaviours and attitudes throughout their career", few, few],
-        ["Forces provide space and time for briefings and/or peer support", few, few],
+        ["Fixture activity one", "3 (your choice)", few],
+        ["Fixture activity two", few, few],
         ["Own entry (not from the list)", few, few],
         ["Left blank", few, "4 (your choice)"],
     ]
     gwent = table(packs["gwent-police.html"], caption)
-    assert gwent[5] == ["Own entry (not from the list)", "fewer than 3 (your choice)", few]
+    assert gwent[3] == ["Own entry (not from the list)", "fewer than 3 (your choice)", few]
     # The force's own entry, as typed, beside its label.
     assert '<dt>Organisational Impact</dt><dd class="typed">GWENT-8J own activity</dd>' in packs["gwent-police.html"]
     # The chart draws a bar for a count shown, none for one below the threshold, and says the same words.
-    chart = kent.split('aria-labelledby="a2_6_2-training_and_briefings-activity-chart"', 1)[1].split("</svg>", 1)[0]
+    chart = kent.split('aria-labelledby="a1_1_1-objective_one-activity-chart"', 1)[1].split("</svg>", 1)[0]
     widths = [float(w) for w in re.findall(r'<rect [^>]*width="([0-9.]+)"', chart)]
-    assert [w > 0 for w in widths] == [True, False, False, False, False, False, False, False, False, False, False, True]
+    assert [w > 0 for w in widths] == [True, False, False, False, False, False, False, True]
     assert re.findall(r'class="count">([^<]+)<', chart) == [c for row in table(kent, caption)[1:] for c in row[1:]]
 
 
@@ -289,14 +271,14 @@ def test_what_the_force_left_empty(packs: dict[str, str]) -> None:
     kent = re.findall(r"<li>(.*?)</li>", section(packs["kent-police.html"], "empty"))
     fields = "Activity, Output, Impact Measurement, Progress, Next steps, Risks, Risk Mitigation Strategy, Additional Comments"
     assert kent == [
-        "Action 2.6.2 Officer/Staff Norms: Reporting Period, Project Lead",
-        "Objective 1: Training and Briefings: Impact Owner",
-        "Objective 1: Training and Briefings, Organisational Impact: Impact Measurement, Progress, Next steps, Risks, "
+        "Action 1.1.1 Fixture Action: Reporting Period, Project Lead",
+        "Objective 1: Objective One: Impact Owner",
+        "Objective 1: Objective One, Organisational Impact: Impact Measurement, Progress, Next steps, Risks, "
         "Risk Mitigation Strategy, Additional Comments",
-        f"Objective 1: Training and Briefings, External Impact: {fields}",
-        "Objective 2: Supervision and Leadership: Impact Owner",
-        f"Objective 2: Supervision and Leadership, Organisational Impact: {fields}",
-        f"Objective 2: Supervision and Leadership, External Impact: {fields}",
+        f"Objective 1: Objective One, External Impact: {fields}",
+        "Objective 2: Objective Two: Impact Owner",
+        f"Objective 2: Objective Two, Organisational Impact: {fields}",
+        f"Objective 2: Objective Two, External Impact: {fields}",
     ]
 
 
@@ -343,7 +325,7 @@ def test_two_runs_are_byte_identical(project: Project, base: Path, packs: dict[s
 
 def test_cli_writes_the_packs_with_the_summary(nvap, base: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(base)
-    result = nvap("--content", str(CONTENT), "collect", "returned", "--out", "cli", "--feedback")
+    result = nvap("--content", str(FIXTURE), "collect", "returned", "--out", "cli", "--feedback")
     assert result.exit_code == 1  # Dorset's plan was not counted
     assert "6 feedback packs in cli/feedback/" in result.output.splitlines()
     assert sorted(p.name for p in (base / "cli" / "feedback").iterdir()) == sorted(
@@ -351,6 +333,6 @@ def test_cli_writes_the_packs_with_the_summary(nvap, base: Path, monkeypatch: py
     )
     assert (base / "cli" / "summary.html").exists()
     # The packs are not read back as returns when the output folder is the input folder.
-    again = nvap("--content", str(CONTENT), "collect", "returned", "--out", "returned", "--feedback", "-f", "md")
+    again = nvap("--content", str(FIXTURE), "collect", "returned", "--out", "returned", "--feedback", "-f", "md")
     assert again.exit_code == 1 and "skipped" not in again.output
     assert nvap("collect", "returned", "-f", "md").exit_code == 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from support import CONTENT
+from support import SHIPPED
 
 from nvap_toolkit.content.forces import find_force, force_in_name
 from nvap_toolkit.content.load import load_valid_project
@@ -13,7 +13,7 @@ from nvap_toolkit.models.reference import Forces
 
 @pytest.fixture(scope="module")
 def forces() -> Forces:
-    return load_valid_project(CONTENT).forces
+    return load_valid_project(SHIPPED).forces
 
 
 # -- find_force: words shortened as people shorten them ----------------------------------------------

@@ -79,7 +79,7 @@ def test_the_languages_are_those_of_the_content(content, nvap):
     assert check_languages("cy, en,cy", content) == ["cy", "en"]
     shutil.rmtree(content / "translations")
     assert languages(content) == ["en"]
-    result = nvap("build", "2.6.2", "--lang", "cy")
+    result = nvap("build", "1.1.1", "--lang", "cy")
     assert (result.exit_code, lines(result)[-1]) == (
         2,
         "Error: Invalid value for '--lang': 'cy' is not one of en ('nvap translate update --lang cy' writes its catalogues)",
@@ -87,7 +87,7 @@ def test_the_languages_are_those_of_the_content(content, nvap):
     other = content.parent / "other"
     shutil.copytree(content, other)
     (other / "translations/fr").mkdir(parents=True)
-    assert nvap("--content", str(other), "build", "2.6.2", "--lang", "fr", "--dry-run").exit_code == 0
+    assert nvap("--content", str(other), "build", "1.1.1", "--lang", "fr", "--dry-run").exit_code == 0
 
 
 def test_build_ods_writes_every_workbook_as_opendocument(content, nvap):
@@ -95,26 +95,26 @@ def test_build_ods_writes_every_workbook_as_opendocument(content, nvap):
     assert (result.exit_code, lines(result)) == (0, ["2 documents: 6 created, 0 updated, 0 unchanged in out/"])
     assert sorted(p.name for p in Path("out").iterdir()) == [
         ".nvap-build.json",
-        "2.6.2.ods",
-        "2.6.2.xlsx",
+        "1.1.1.ods",
+        "1.1.1.xlsx",
         "covenant-2024.ods",
         "covenant-2024.xlsx",
         "index.html",
         "index.md",
     ]
-    for stem in ("2.6.2", "covenant-2024"):
+    for stem in ("1.1.1", "covenant-2024"):
         ods = open_book_bytes(Path(f"out/{stem}.ods").read_bytes())
         xlsx = open_book_bytes(Path(f"out/{stem}.xlsx").read_bytes())
         assert ods.kind == "OpenDocument spreadsheet"
         assert list(ods.sheets) == list(xlsx.sheets)
-    assert "[OpenDocument spreadsheet](<2.6.2.ods>)" in Path("out/index.md").read_text(encoding="utf-8")
+    assert "[OpenDocument spreadsheet](<1.1.1.ods>)" in Path("out/index.md").read_text(encoding="utf-8")
     manifest = json.loads(Path("out/.nvap-build.json").read_text(encoding="utf-8"))
-    assert manifest["documents"]["2.6.2"]["formats"] == ["xlsx", "ods"]
+    assert manifest["documents"]["1.1.1"]["formats"] == ["xlsx", "ods"]
     assert sorted(manifest["documents"]["covenant-2024"]["files"]) == ["covenant-2024.ods", "covenant-2024.xlsx"]
     again = nvap("build", "--out", "out", "-f", "xlsx", "-f", "ods")
     assert lines(again) == ["2 documents: up to date in out/"]
 
 
 def test_ods_is_not_built_by_default(content, nvap):
-    assert nvap("build", "2.6.2", "--out", "out").exit_code == 0
-    assert sorted(p.name for p in Path("out").iterdir()) == [".nvap-build.json", "2.6.2.html", "2.6.2.md", "2.6.2.xlsx"]
+    assert nvap("build", "1.1.1", "--out", "out").exit_code == 0
+    assert sorted(p.name for p in Path("out").iterdir()) == [".nvap-build.json", "1.1.1.html", "1.1.1.md", "1.1.1.xlsx"]

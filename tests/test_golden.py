@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import CONTENT
+from support import SHIPPED
 
 from nvap_toolkit.build import build
 from nvap_toolkit.content.load import load_valid_project
@@ -17,7 +17,7 @@ EXPECTED = Path(__file__).parent / "fixtures" / "shipped" / "expected"
 
 
 def test_markdown_matches_golden(tmp_path, request):
-    project = load_valid_project(CONTENT)
+    project = load_valid_project(SHIPPED)
     build(project, [], ["md"], tmp_path)
     made = sorted(p.name for p in tmp_path.glob("*.md"))
     if request.config.getoption("--regen-golden"):

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import CONTENT, retitle
+from support import FIXTURE, copy_fixture, retitle
 
 from nvap_toolkit.build import build
 from nvap_toolkit.content.load import load_project, load_valid_project
 from nvap_toolkit.errors import NvapError
 
-ACTION = yaml.safe_load((CONTENT / "actions" / "2.6.2.yaml").read_text(encoding="utf-8"))
-LOCATED = re.compile(r"^content/actions/2\.6\.2\.yaml:[1-9]\d*:[1-9]\d*: .+")
+ACTION = yaml.safe_load((FIXTURE / "actions" / "1.1.1.yaml").read_text(encoding="utf-8"))
+LOCATED = re.compile(r"^content/actions/1\.1\.1\.yaml:[1-9]\d*:[1-9]\d*: .+")
 _ROOTS: dict[str, Path] = {}
 
 
@@ -26,7 +25,7 @@ def _content_copy(factory) -> Path:  # type: ignore[no-untyped-def]
     """One copy of the content per test run; each example rewrites only the action file."""
     if "root" not in _ROOTS:
         root = factory.mktemp("hostile") / "content"
-        shutil.copytree(CONTENT, root)
+        copy_fixture(root)
         _ROOTS["root"] = root
     return _ROOTS["root"]
 
@@ -82,7 +81,7 @@ def test_mutated_action_never_tracebacks(tmp_path_factory, path, how, new):
     root = _content_copy(tmp_path_factory)
     mutated = _mutate(ACTION, path, how, new)
     text = yaml.safe_dump(mutated, allow_unicode=True, sort_keys=False)
-    (root / "actions" / "2.6.2.yaml").write_text(text, encoding="utf-8")
+    (root / "actions" / "1.1.1.yaml").write_text(text, encoding="utf-8")
     import os
 
     cwd = os.getcwd()
@@ -94,9 +93,9 @@ def test_mutated_action_never_tracebacks(tmp_path_factory, path, how, new):
             assert issue.message and "Traceback" not in issue.message
         if not project.errors:
             # Valid after all (odd but allowed text): it must build in every format.
-            build(project, ["2.6.2"], [], tmp_path_factory.mktemp("out"))
+            build(project, ["1.1.1"], [], tmp_path_factory.mktemp("out"))
         else:
-            shown = [str(i) for i in project.errors if i.path.endswith("2.6.2.yaml")]
+            shown = [str(i) for i in project.errors if i.path.endswith("1.1.1.yaml")]
             assert shown and all(LOCATED.match(line) for line in shown), shown
     finally:
         os.chdir(cwd)
@@ -106,7 +105,7 @@ def test_mutated_action_never_tracebacks(tmp_path_factory, path, how, new):
 @given(raw=st.binary(max_size=2000))
 def test_random_bytes_never_traceback(tmp_path_factory, raw):
     root = _content_copy(tmp_path_factory)
-    (root / "actions" / "2.6.2.yaml").write_bytes(raw)
+    (root / "actions" / "1.1.1.yaml").write_bytes(raw)
     project = load_project(root)
     assert project.errors, "random bytes are never a valid toolkit"
 
@@ -117,9 +116,9 @@ HOSTILE = "<script>alert(1)</script> &amp; *not em* _x_ | # [link](http://evil) 
 @pytest.fixture
 def hostile_project(content):
     retitle(content, f"'=HYPERLINK(\"http://evil\") {HOSTILE}'")
-    action = content / "actions" / "2.6.2.yaml"
+    action = content / "actions" / "1.1.1.yaml"
     text = action.read_text(encoding="utf-8")
-    text = text.replace("    short_name: Training and Briefings", "    short_name: '- # =1+2 <b>bold</b>'", 1)
+    text = text.replace("    short_name: Objective One", "    short_name: '- # =1+2 <b>bold</b>'", 1)
     action.write_text(text, encoding="utf-8")
     return load_valid_project(content)
 
@@ -128,16 +127,16 @@ def test_markup_and_formulas_stay_text_in_every_format(hostile_project, tmp_path
     from markdown_it import MarkdownIt
     from openpyxl import load_workbook
 
-    build(hostile_project, ["2.6.2"], [], tmp_path)
-    page = (tmp_path / "2.6.2.html").read_text(encoding="utf-8")
+    build(hostile_project, ["1.1.1"], [], tmp_path)
+    page = (tmp_path / "1.1.1.html").read_text(encoding="utf-8")
     assert "<script>" not in page and "<b>bold</b>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;" in page
-    rendered = MarkdownIt("commonmark").enable("table").render((tmp_path / "2.6.2.md").read_text(encoding="utf-8"))
+    rendered = MarkdownIt("commonmark").enable("table").render((tmp_path / "1.1.1.md").read_text(encoding="utf-8"))
     assert "<script>" not in rendered and "<b>bold</b>" not in rendered
     assert "<em>not em</em>" not in rendered and "<code>" not in rendered
     assert 'href="http://evil"' not in rendered
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; *not em* _x_ | # [link](http://evil) `code`" in rendered
-    wb = load_workbook(io.BytesIO((tmp_path / "2.6.2.xlsx").read_bytes()))
+    wb = load_workbook(io.BytesIO((tmp_path / "1.1.1.xlsx").read_bytes()))
     cells = [
         c for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value
     ]

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
-from support import CONTENT
+from support import SHIPPED
 
 from nvap_toolkit.build import build
 from nvap_toolkit.content.load import load_valid_project
@@ -25,7 +25,7 @@ DIGESTS = Path(__file__).parent / "fixtures" / "shipped" / "expected" / "digests
 
 
 def _made(tmp_path: Path) -> dict[str, str]:
-    project = load_valid_project(CONTENT)
+    project = load_valid_project(SHIPPED)
     build(project, [], ["md", "html", "xlsx", "ods"], tmp_path / "en")
     build(project, [], ["md", "html", "xlsx", "ods"], tmp_path / "cy", langs=["cy"])
     files = {f"{p.parent.name}/{p.name}": p.read_bytes() for p in sorted(tmp_path.glob("*/*")) if p.name[0] != "."}

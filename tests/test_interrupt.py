@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support import CONTENT
+from support import copy_fixture
 
 from nvap_toolkit.workers import cores
 from nvap_toolkit.writer import TMP_SUFFIX, claim_folder
@@ -26,11 +25,11 @@ posix_build = pytest.mark.skipif(
 
 
 def many_actions(root: Path, n: int = 60) -> Path:
-    """A content folder with ``n`` more actions, copies of 2.6.2 under ids 9.1.1 ... 9.1.n."""
-    shutil.copytree(CONTENT, root)
-    base = (root / "actions" / "2.6.2.yaml").read_text(encoding="utf-8")
+    """A content folder with ``n`` more actions, copies of 1.1.1 under ids 9.1.1 ... 9.1.n."""
+    copy_fixture(root)
+    base = (root / "actions" / "1.1.1.yaml").read_text(encoding="utf-8")
     for i in range(1, n + 1):
-        text, found = re.subn(r"""(?m)^id:\s*["']?2\.6\.2["']?\s*$""", f'id: "9.1.{i}"', base, count=1)
+        text, found = re.subn(r"""(?m)^id:\s*["']?1\.1\.1["']?\s*$""", f'id: "9.1.{i}"', base, count=1)
         assert found == 1
         (root / "actions" / f"9.1.{i}.yaml").write_text(text, encoding="utf-8")
     return root
@@ -180,14 +179,14 @@ def test_nvap_interrupted_as_a_process_says_so_exits_130_and_writes_nothing(cont
 
 
 STALE = [
-    ".2.6.2.md.k3j9x0a2.nvap-tmp",
+    ".1.1.1.md.k3j9x0a2.nvap-tmp",
     ".covenant-2024.xlsx.ab_c1234.nvap-tmp",
-    ".2.6.2.html.q8w_e7r1.tmp",
+    ".1.1.1.html.q8w_e7r1.tmp",
     "..nvap-build.json.zz9a8b7c.tmp",
     "..nvap-build.json.0a1b2c3d.nvap-tmp",
 ]
 """Temporary files of a killed build: nvap's own suffix, and the older .tmp naming for files nvap writes."""
-KEPT = [".notes.txt.abcd1234.tmp", ".2.6.2.md.tmp", "draft.nvap-tmp", ".vimrc.tmp", "2.6.2.md.k3j9x0a2.tmp"]
+KEPT = [".notes.txt.abcd1234.tmp", ".1.1.1.md.tmp", "draft.nvap-tmp", ".vimrc.tmp", "1.1.1.md.k3j9x0a2.tmp"]
 """Not nvap's: another name, another shape."""
 
 
@@ -204,7 +203,7 @@ def test_a_build_removes_the_temporary_files_a_killed_build_left(content, nvap):
     names = {p.name for p in Path("out").iterdir()}
     assert names.isdisjoint(STALE)
     assert names.issuperset(KEPT)
-    assert {"2.6.2.md", "2.6.2.html", "2.6.2.xlsx", "covenant-2024.md"} <= names
+    assert {"1.1.1.md", "1.1.1.html", "1.1.1.xlsx", "covenant-2024.md"} <= names
 
 
 def test_a_build_with_nothing_to_do_removes_them_too(content, nvap):
@@ -221,6 +220,6 @@ def test_the_temporary_files_of_a_build_still_running_are_left_alone(content, nv
     _litter(Path("out"))
     with claim_folder(Path("out")) as sole:  # another build writing into out/
         assert sole
-        result = nvap("build", "2.6.2", "--out", "out")
+        result = nvap("build", "1.1.1", "--out", "out")
     assert result.exit_code == 0, result.output
     assert {p.name for p in Path("out").iterdir()}.issuperset(STALE + KEPT)

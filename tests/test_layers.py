@@ -71,13 +71,13 @@ def test_no_import_runs_up_or_across_a_floor() -> None:
 def test_a_document_is_rendered_from_the_content_in_its_language(tmp_path: Path) -> None:
     """Translation is passed in: a Welsh document handed the English content is refused, never built in English."""
     import pytest
-    from support import CONTENT
+    from support import SHIPPED
 
     from nvap_toolkit.content.load import load_valid_project
     from nvap_toolkit.document import DocumentRef, render_document
     from nvap_toolkit.i18n.apply import translate
 
-    project = load_valid_project(CONTENT)
+    project = load_valid_project(SHIPPED)
     with pytest.raises(ValueError, match=r"^2\.6\.2\.cy: rendered from the content in 'en', not in 'cy'$"):
         render_document(project, DocumentRef("toolkit", "2.6.2", "cy"), ["md"], tmp_path)
     [made] = render_document(translate(project, "cy"), DocumentRef("toolkit", "2.6.2", "cy"), ["md"], tmp_path).outputs

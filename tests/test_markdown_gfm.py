@@ -7,20 +7,18 @@ a broken table silently becomes a paragraph and extra cells are dropped, so the 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from support import SHIPPED
 
 from nvap_toolkit.build import build
 from nvap_toolkit.content.load import load_valid_project
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    project = load_valid_project(ROOT / "content")
+    project = load_valid_project(SHIPPED)
     out = tmp_path_factory.mktemp("md")
     build(project, [], ["md"], out / "en")
     build(project, [], ["md"], out / "cy", langs=["cy"])

@@ -51,10 +51,10 @@ def test_an_ods_plan_is_written_filled_collected_and_upgraded(content, nvap, tmp
     again = nvap("plan", "--force", "Norfolk", "--format", "ods", "--out", "again")
     assert again.exit_code == 0 and Path("again/norfolk-constabulary-realisation-plan.ods").read_bytes() == plan.read_bytes()
 
-    fill(plan, "p_2_6_2_reporting_period", "Norfolk: Q3 2025/26 typed in LibreOffice")
+    fill(plan, "p_1_1_1_reporting_period", "Norfolk: Q3 2025/26 typed in LibreOffice")
     collected = nvap("collect", "plans", "--out", "summary", "-f", "json", "-f", "ods")
     assert collected.exit_code == 0, collected.output
-    assert lines(collected)[-1] == "1 plan read, 0 rejected, 45 forces missing"
+    assert lines(collected)[-1] == "1 plan read, 0 rejected, 13 forces missing"
     summary = (tmp_path / "summary" / "summary.json").read_text(encoding="utf-8")
     assert '"reporting_period": "Norfolk: Q3 2025/26 typed in LibreOffice"' in summary
     assert Path("summary/summary.ods").is_file()
@@ -65,7 +65,7 @@ def test_an_ods_plan_is_written_filled_collected_and_upgraded(content, nvap, tmp
     upgraded = nvap("plan", "--upgrade", str(plan), "--out", "upgraded")
     assert lines(upgraded)[0] == "wrote upgraded/norfolk-constabulary-realisation-plan.ods: 1 answer carried over by id"
     book = open_book_bytes(Path("upgraded/norfolk-constabulary-realisation-plan.ods").read_bytes())
-    found = book.destination("p_2_6_2_reporting_period")
+    found = book.destination("p_1_1_1_reporting_period")
     assert found is not None
     assert found[0].at(found[1]).shown == "Norfolk: Q3 2025/26 typed in LibreOffice"  # type: ignore[union-attr]
     as_excel = nvap("plan", "--upgrade", str(plan), "--out", "excel", "--format", "xlsx")

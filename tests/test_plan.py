@@ -1,10 +1,9 @@
-"""``nvap plan``'s core: finding forces, the fillable workbook, safe writes, reading a filled plan back."""
+"""``nvap plan``'s core: finding forces (the shipped forces), the fillable workbook (the fixture content), safe writes."""
 
 from __future__ import annotations
 
 import io
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -13,11 +12,13 @@ import pytest
 import yaml
 from openpyxl import Workbook, load_workbook
 from plan_names import header as header_name
+from support import FIXTURE, SHIPPED, copy_fixture
 
 from nvap_toolkit.content.forces import find_force
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.content.project import Project
 from nvap_toolkit.errors import NvapError, UsageError
+from nvap_toolkit.models.reference import Forces
 from nvap_toolkit.plan.sheet import add_plan_sheet
 from nvap_toolkit.plan.write import plan_outputs, write_plans
 from nvap_toolkit.render.prose import Prose
@@ -26,9 +27,8 @@ from nvap_toolkit.writer import ExistsError, write_outputs
 LISTS_SHEET = "nvap_lists"
 PLAN_KIND = "nvap-realisation-plan"
 
-CONTENT = Path(__file__).resolve().parents[1] / "content"
-ACTION = "2.6.2"
-SHEET = "2.6.2 Officer-Staff Norms"
+ACTION = "1.1.1"
+SHEET = "1.1.1 Fixture Action"
 NORFOLK = "norfolk-constabulary-realisation-plan.xlsx"
 EXCEL_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 CELL_LIKE = re.compile(r"^[a-z]{1,3}\d+$|^r\d*c\d*$", re.IGNORECASE)
@@ -36,7 +36,13 @@ CELL_LIKE = re.compile(r"^[a-z]{1,3}\d+$|^r\d*c\d*$", re.IGNORECASE)
 
 @pytest.fixture(scope="module")
 def project() -> Project:
-    return load_valid_project(CONTENT)
+    return load_valid_project(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def forces() -> Forces:
+    """The shipped forces: finding a force is tested on the real names people type for the real forces."""
+    return load_valid_project(SHIPPED).forces
 
 
 @pytest.fixture(scope="module")
@@ -105,14 +111,14 @@ def range_values(wb: Workbook, name: str) -> list[str]:
         ("Heddlu Dyfed Powys", "dyfed-powys-police"),
     ],
 )
-def test_find_force_by_any_of_its_names(project: Project, name: str, key: str | None) -> None:
+def test_find_force_by_any_of_its_names(forces: Forces, name: str, key: str | None) -> None:
     if key is None:
         with pytest.raises(UsageError, match="did you mean Norfolk Constabulary"):
-            find_force(project.forces, name)
+            find_force(forces, name)
         return
-    found_key, force = find_force(project.forces, name)
+    found_key, force = find_force(forces, name)
     assert found_key == key
-    assert force is project.forces.forces[key]
+    assert force is forces.forces[key]
 
 
 @pytest.mark.parametrize(
@@ -126,9 +132,9 @@ def test_find_force_by_any_of_its_names(project: Project, name: str, key: str | 
         ("West Yorkshrie", "West Yorkshire Police"),
     ],
 )
-def test_a_typo_gets_a_suggestion(project: Project, typed: str, message: str) -> None:
+def test_a_typo_gets_a_suggestion(forces: Forces, typed: str, message: str) -> None:
     with pytest.raises(UsageError) as caught:
-        find_force(project.forces, typed)
+        find_force(forces, typed)
     assert caught.value.message == (
         f"unknown police force '{typed}': did you mean {message}? (nvap plan --list-forces lists them)"
     )
@@ -143,18 +149,18 @@ def test_a_typo_gets_a_suggestion(project: Project, typed: str, message: str) ->
         ("Northern Ireland Police", "'Northern Ireland Police' (Police Service of Northern Ireland)"),
     ],
 )
-def test_a_force_outside_england_and_wales_is_told_the_scope(project: Project, typed: str, named: str) -> None:
+def test_a_force_outside_england_and_wales_is_told_the_scope(forces: Forces, typed: str, named: str) -> None:
     with pytest.raises(UsageError) as caught:
-        find_force(project.forces, typed)
+        find_force(forces, typed)
     assert caught.value.message == (
         f"{named} is outside nvap's scope: nvap covers the police forces of England and Wales and the national "
         "forces (nvap plan --list-forces lists them)"
     )
 
 
-def test_a_name_like_no_force_gets_no_wrong_suggestion(project: Project) -> None:
+def test_a_name_like_no_force_gets_no_wrong_suggestion(forces: Forces) -> None:
     with pytest.raises(NvapError, match=r"^unknown police force 'Qqqqzzz': give a force's name"):
-        find_force(project.forces, "Qqqqzzz")
+        find_force(forces, "Qqqqzzz")
 
 
 @pytest.mark.parametrize("typed", ["../../x", "/etc/passwd", "plans\\norfolk", "norfolk.xlsx", "~/x", ".."])
@@ -167,9 +173,9 @@ def test_a_path_is_not_a_force_and_nothing_is_written(project: Project, tmp_path
     assert list(tmp_path.rglob("*")) == []
 
 
-def test_control_characters_are_never_echoed_raw(project: Project) -> None:
+def test_control_characters_are_never_echoed_raw(forces: Forces) -> None:
     with pytest.raises(NvapError) as caught:
-        find_force(project.forces, "Nor\x1b[31mfolk\n")
+        find_force(forces, "Nor\x1b[31mfolk\n")
     assert "\x1b" not in caught.value.message and "\n" not in caught.value.message
     assert "\\x1b" in caught.value.message
 
@@ -182,7 +188,7 @@ def test_force_and_all_forces_are_exclusive(project: Project, tmp_path: Path) ->
 
 
 def test_unknown_action(project: Project, tmp_path: Path) -> None:
-    with pytest.raises(NvapError, match=r"^unknown action '9\.9': the content has toolkits for 2\.6\.2$"):
+    with pytest.raises(NvapError, match=r"^unknown action '9\.9': the content has toolkits for 1\.1\.1$"):
         plan_outputs(project, tmp_path, ["Norfolk"], action_ids=["9.9"])
 
 
@@ -194,20 +200,24 @@ def test_the_same_force_twice_is_one_plan(project: Project, tmp_path: Path) -> N
 # -- every force, file names, determinism ------------------------------------------------------------
 
 
-def test_every_force_gets_a_plan_with_a_distinct_file_name(project: Project, all_plans: dict[str, bytes]) -> None:
-    forces = project.forces.forces
-    assert len(all_plans) == len(forces) == 46
-    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*-realisation-plan\.xlsx", name) for name in all_plans)
-    # The force's canonical name, as a user would expect to find the file.
-    for name in (
-        "norfolk-constabulary-realisation-plan.xlsx",
-        "avon-and-somerset-constabulary-realisation-plan.xlsx",
-        "dyfed-powys-police-realisation-plan.xlsx",
-        "metropolitan-police-service-realisation-plan.xlsx",
-        "hampshire-and-isle-of-wight-constabulary-realisation-plan.xlsx",
+def test_every_force_gets_a_plan_with_a_distinct_file_name(all_plans: dict[str, bytes]) -> None:
+    # The force's canonical name, as a user would expect to find the file: the fixture's fourteen forces.
+    assert sorted(all_plans) == [
         "british-transport-police-realisation-plan.xlsx",
-    ):
-        assert name in all_plans
+        "cumbria-constabulary-realisation-plan.xlsx",
+        "devon-and-cornwall-police-realisation-plan.xlsx",
+        "dorset-police-realisation-plan.xlsx",
+        "durham-constabulary-realisation-plan.xlsx",
+        "essex-police-realisation-plan.xlsx",
+        "gwent-police-realisation-plan.xlsx",
+        "hampshire-and-isle-of-wight-constabulary-realisation-plan.xlsx",
+        "kent-police-realisation-plan.xlsx",
+        "lancashire-constabulary-realisation-plan.xlsx",
+        "metropolitan-police-service-realisation-plan.xlsx",
+        "norfolk-constabulary-realisation-plan.xlsx",
+        "suffolk-constabulary-realisation-plan.xlsx",
+        "wiltshire-police-realisation-plan.xlsx",
+    ]
 
 
 def test_each_plan_names_its_own_force(project: Project, all_plans: dict[str, bytes]) -> None:
@@ -217,7 +227,7 @@ def test_each_plan_names_its_own_force(project: Project, all_plans: dict[str, by
         named[file] = (cell_of(wb, "nvap_force").value, cell_of(wb, header_name("force")).value)
     assert sorted(key for key, _ in named.values()) == sorted(project.forces.forces)  # each force once
     assert named["norfolk-constabulary-realisation-plan.xlsx"] == ("norfolk-constabulary", "Norfolk Constabulary")
-    assert named["dyfed-powys-police-realisation-plan.xlsx"] == ("dyfed-powys-police", "Dyfed-Powys Police")
+    assert named["gwent-police-realisation-plan.xlsx"] == ("gwent-police", "Gwent Police")
 
 
 def test_two_builds_are_byte_identical(project: Project, tmp_path: Path, norfolk_bytes: bytes) -> None:
@@ -266,15 +276,14 @@ def test_an_existing_plan_is_never_replaced_without_overwrite(project: Project, 
 # -- the workbook -------------------------------------------------------------------------------
 
 
-def test_sheets_in_order_and_protected_without_password(project: Project, norfolk: Workbook) -> None:
-    form = project.programmes["nvap"].realisation_plan
+def test_sheets_in_order_and_protected_without_password(norfolk: Workbook) -> None:
     assert norfolk.sheetnames == ["Cover", SHEET, LISTS_SHEET, "nvap"]
     assert [ws.sheet_state for ws in norfolk.worksheets] == ["visible", "visible", "veryHidden", "veryHidden"]
     assert norfolk.active.title == "Cover"
     props = norfolk.properties
     assert (props.title, props.subject, props.language) == (
-        f"{form.instructions_heading}: Norfolk Constabulary",
-        form.heading,
+        "Impact Realisation Plan: Norfolk Constabulary",
+        "Fixture Plan Heading",
         "en",
     )
     for ws in norfolk.worksheets:
@@ -282,44 +291,49 @@ def test_sheets_in_order_and_protected_without_password(project: Project, norfol
         assert not ws.protection.password
 
 
-def test_instructions_sheet_comes_from_the_content(project: Project, norfolk: Workbook) -> None:
-    programme = project.programmes["nvap"]
-    form = programme.realisation_plan
+def test_instructions_sheet_comes_from_the_content(norfolk: Workbook) -> None:
     texts = [c.value for row in norfolk["Cover"].iter_rows() for c in row if c.value]
-    assert texts[:4] == [form.instructions_heading, form.heading, form.subheading, "Norfolk Constabulary"]
-    for expected in [form.instructions_heading, form.instructions_intro, programme.contact.email]:
+    assert texts[:4] == ["Impact Realisation Plan", "Fixture Plan Heading", "Fixture plan subheading", "Norfolk Constabulary"]
+    for expected in [
+        "Fixture questions to ask:",
+        "\u2022 Fixture question one?",
+        "\u2022 Fixture question two?",
+        "fixture@example.org",
+        "The text of this toolkit is fixture text written for nvap's tests.",
+    ]:
         assert expected in texts
-    for question in form.instructions:
-        assert f"\u2022 {question}" in texts
-    assert programme.attribution.statement in texts
-    words = programme.workbook_labels
-    assert texts[texts.index(f"Action {ACTION} Officer/Staff Norms") + 1] == words.realisation_plan
-    assert f"nvap_lists: {words.lists_sheet}" in texts and f"nvap: {words.plan_meta_sheet}" in texts
+    assert texts[texts.index(f"Action {ACTION} Fixture Action") + 1] == (
+        "The plan to fill in: the header, then each objective's impacts, organisational and external."
+    )
+    assert "nvap_lists: The options of the plan's dropdown lists." in texts
+    assert (
+        "nvap: What the file is, for nvap to read the plan back: its format, language, force and the edition of each toolkit."
+        in texts
+    )
     (link,) = [c.hyperlink for row in norfolk["Cover"].iter_rows() for c in row if c.hyperlink and c.hyperlink.location]
     assert link.location == f"'{SHEET}'!A1"
 
 
-def test_plan_sheet_prefills_and_locks_the_labels(project: Project, norfolk: Workbook) -> None:
-    programme = project.programmes["nvap"]
-    form = programme.realisation_plan
-    action = project.actions[ACTION]
-    prose = Prose(project)
+def test_plan_sheet_prefills_and_locks_the_labels(norfolk: Workbook) -> None:
     ws = norfolk[SHEET]
     texts = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
-    assert texts[:3] == [f"{form.title}: Action {ACTION} {action.title}", form.heading, form.subheading]
+    assert texts[:3] == [
+        "Impact Realisation Plan: Action 1.1.1 Fixture Action",
+        "Fixture Plan Heading",
+        "Fixture plan subheading",
+    ]
     assert not ws.merged_cells.ranges
-    for objective in action.objectives:
-        assert prose.plain(objective.statement) in texts
-    assert texts.count(prose.plain(action.impacts.organisational)) == len(action.objectives)
-    assert texts.count(prose.plain(action.impacts.external)) == len(action.objectives)
-    for label in ("reporting_period", "impact_owner", "activity", "risk_mitigation", "additional_comments"):
-        assert getattr(form, label).label in texts
+    assert "Fixture objective one statement" in texts and "Fixture objective two statement" in texts
+    assert texts.count("Fixture organisational impact.") == 2  # once per objective
+    assert texts.count("Fixture external impact.") == 2
+    for label in ("Reporting Period", "Impact Owner", "Activity", "Risk Mitigation Strategy", "Additional Comments"):
+        assert label in texts
     # Every non-empty cell is locked content; the prompts are not pre-filled text.
     for row in ws.iter_rows():
         for cell in row:
             if cell.value is not None:
                 assert cell.protection.locked, cell.coordinate
-    assert form.activity.prompt not in texts
+    assert "Fixture prompt for the activity." not in texts
     assert ws.freeze_panes == "A4"
     assert ws.print_title_rows == "$1:$3"
     assert ws.page_setup.orientation == "landscape"
@@ -369,42 +383,39 @@ def validation_of(ws, coordinate: str):  # type: ignore[no-untyped-def]
     return found[0]
 
 
-def test_dropdowns_offer_the_logic_model_and_allow_free_text(project: Project, norfolk: Workbook) -> None:
-    prose = Prose(project)
-    form = project.programmes["nvap"].realisation_plan
-    action = project.actions[ACTION]
+PROMPTS = {
+    "activity": ("Activity", "Fixture prompt for the activity."),
+    "risks": ("Risks", "Fixture prompt for the risks."),
+    "impact_measurement": ("Impact Measurement", "Fixture prompt for the impact measurement."),
+}
+EXAMPLES = {
+    ("objective-one", "organisational"): "Example: Fixture example one",
+    ("objective-one", "external"): "Example: Fixture example two",
+    ("objective-two", "organisational"): "Example: Fixture example three",
+    ("objective-two", "external"): "Example: Fixture example four",
+}
+
+
+def test_dropdowns_offer_the_logic_model_and_allow_free_text(norfolk: Workbook) -> None:
     ws = norfolk[SHEET]
-    peel = project.peel.measures
-    for objective in action.objectives:
-        expected = {
-            "activity": [prose.plain(a.title) for a in objective.activities],
-            "risks": [prose.plain(c) for c in objective.unintended_consequences],
-            "impact_measurement": [f"{c} {prose.plain(peel[c].text)}" for c in objective.suggested_measures.peel]
-            + [prose.plain(objective.measures[k]) for k in objective.suggested_measures.other],
-        }
+    for objective_id, expected in names.OPTIONS.items():
         for field_name, options in expected.items():
-            assert options
-            listed = names.listed(objective.id, field_name)
+            listed = names.listed(objective_id, field_name)
             assert range_values(norfolk, listed) == options
             for attr in names.COLUMNS:
-                cell = cell_of(norfolk, names.objective(objective.id, field_name, attr))
+                cell = cell_of(norfolk, names.objective(objective_id, field_name, attr))
                 dv = validation_of(ws, cell.coordinate)
                 assert (dv.type, dv.formula1) == ("list", listed)
                 assert dv.showErrorMessage is False and dv.errorStyle == "information"
                 assert dv.showInputMessage is True
-                assert dv.promptTitle == getattr(form, field_name).label
-                assert dv.prompt == getattr(form, field_name).prompt
+                assert (dv.promptTitle, dv.prompt) == PROMPTS[field_name]
         for attr in names.COLUMNS:
-            progress = cell_of(norfolk, names.objective(objective.id, "progress", attr))
+            progress = cell_of(norfolk, names.objective(objective_id, "progress", attr))
             dv = validation_of(ws, progress.coordinate)
             assert dv.type is None
-            assert dv.prompt == f"{form.example_prefix} {getattr(objective.plan_examples, attr)}"
-    assert (
-        validation_of(
-            ws, cell_of(norfolk, names.objective(action.objectives[0].id, "output", "organisational")).coordinate
-        ).prompt
-        == form.output.prompt
-    )
+            assert dv.prompt == EXAMPLES[(objective_id, attr)]
+    output = cell_of(norfolk, names.objective("objective-one", "output", "organisational"))
+    assert validation_of(ws, output.coordinate).prompt == "Fixture prompt for the output."
 
 
 def test_prompts_fit_excels_limits(norfolk: Workbook) -> None:
@@ -419,8 +430,7 @@ def test_date_prepared_is_validated_as_a_date(norfolk: Workbook) -> None:
     assert cell.number_format == "dd/mm/yyyy"
 
 
-def test_metadata(project: Project, norfolk: Workbook) -> None:
-    action = project.actions[ACTION]
+def test_metadata(norfolk: Workbook) -> None:
     assert cell_of(norfolk, "nvap_kind").value == PLAN_KIND
     assert cell_of(norfolk, "nvap_format").value == "3"
     assert cell_of(norfolk, "nvap_lang").value == "en"
@@ -428,9 +438,9 @@ def test_metadata(project: Project, norfolk: Workbook) -> None:
     assert cell_of(norfolk, "nvap_force").value == "norfolk-constabulary"
     assert cell_of(norfolk, "nvap_force_name").value == "Norfolk Constabulary"
     assert cell_of(norfolk, "nvap_actions").value == ACTION
-    assert re.fullmatch(r"[0-9a-f]{16}", str(cell_of(norfolk, "nvap_2_6_2_hash").value))  # the edition: a digest of the content
-    assert cell_of(norfolk, "nvap_2_6_2_objectives").value == " ".join(o.id for o in action.objectives)
-    assert all(cell_of(norfolk, n).parent.title == "nvap" for n in ("nvap_kind", "nvap_2_6_2_hash"))
+    assert re.fullmatch(r"[0-9a-f]{16}", str(cell_of(norfolk, "nvap_1_1_1_hash").value))  # the edition: a digest of the content
+    assert cell_of(norfolk, "nvap_1_1_1_objectives").value == "objective-one objective-two"
+    assert all(cell_of(norfolk, n).parent.title == "nvap" for n in ("nvap_kind", "nvap_1_1_1_hash"))
 
 
 def test_add_plan_sheet_for_the_toolkit_workbook(project: Project) -> None:
@@ -459,7 +469,7 @@ def test_add_plan_sheet_for_the_toolkit_workbook(project: Project) -> None:
 @pytest.fixture(scope="module")
 def formula_like_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     root = tmp_path_factory.mktemp("content") / "content"
-    shutil.copytree(CONTENT, root)
+    copy_fixture(root)
     path = root / "actions" / f"{ACTION}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     objective = data["objectives"][0]
@@ -473,7 +483,7 @@ def formula_like_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     index = root / "nvap.yaml"  # an action has one title: its programme's index says the same
     index.write_text(
-        index.read_text(encoding="utf-8").replace('  "2.6.2": Officer/Staff Norms', '  "2.6.2": "=Norms"'), encoding="utf-8"
+        index.read_text(encoding="utf-8").replace('  "1.1.1": Fixture Action', '  "1.1.1": "=Norms"'), encoding="utf-8"
     )
     forces = root / "reference" / "forces.yaml"
     forces.write_text(
@@ -498,7 +508,7 @@ def test_content_starting_like_a_formula_stays_text(formula_like_project: Projec
         "-2 risks",
         "=organisational",
         "=Norfolk Constabulary",
-        "Impact Realisation Plan: Action 2.6.2 =Norms",
+        "Impact Realisation Plan: Action 1.1.1 =Norms",
     ):
         assert values.get(text) == "s", text
     objective = formula_like_project.actions[ACTION].objectives[0]

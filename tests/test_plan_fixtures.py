@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 import yaml
-from support import CONTENT, ROOT
+from support import ROOT, SHIPPED
 
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.content.project import Project
@@ -34,7 +34,7 @@ DATE_PREPARED = {1: "B9", 2: "B9", 3: "B8"}
 
 @pytest.fixture(scope="module")
 def project() -> Project:
-    return load_valid_project(CONTENT)
+    return load_valid_project(SHIPPED)
 
 
 def test_every_released_format_has_fixtures() -> None:

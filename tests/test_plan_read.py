@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import plan_names as names
 import pytest
 import yaml
 from openpyxl import Workbook, load_workbook
-from support import CONTENT
+from support import FIXTURE, copy_fixture
 
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.content.project import Project
@@ -19,13 +18,13 @@ from nvap_toolkit.plan.dates import parse_date
 from nvap_toolkit.plan.read import read_plan
 from nvap_toolkit.plan.write import plan_outputs
 
-ACTION = "2.6.2"
-SHEET = "'2.6.2 Officer-Staff Norms'"
+ACTION = "1.1.1"
+SHEET = "'1.1.1 Fixture Action'"
 
 
 @pytest.fixture(scope="module")
 def project() -> Project:
-    return load_valid_project(CONTENT)
+    return load_valid_project(FIXTURE)
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +153,7 @@ def test_another_name_of_the_same_force_is_fine_and_another_force_is_not(project
 
 def edited_project(tmp_path: Path, change) -> Project:  # type: ignore[no-untyped-def]
     root = tmp_path / "content"
-    shutil.copytree(CONTENT, root)
+    copy_fixture(root)
     path = root / "actions" / f"{ACTION}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
@@ -168,15 +167,15 @@ def test_a_plan_from_an_earlier_edition_is_read_with_a_warning_naming_the_change
         data["objectives"][1]["statement"] = "To lead with compassion"
 
     newer = edited_project(tmp_path, reword)
-    path = fill(blank, tmp_path / "old.xlsx", {names.objective("supervision-and-leadership", "output", "external"): "Toolkit"})
+    path = fill(blank, tmp_path / "old.xlsx", {names.objective("objective-two", "output", "external"): "Toolkit"})
     result = read_plan(path, newer)
     assert lines(result) == [
-        f"{path}: warning: the plan was made from an earlier edition of the toolkit for action 2.6.2: "
-        "the External Impact description was reworded; the statement of objective 2 ('supervision-and-leadership') "
+        f"{path}: warning: the plan was made from an earlier edition of the toolkit for action 1.1.1: "
+        "the External Impact description was reworded; the statement of objective 2 ('objective-two') "
         "was reworded. Its answers were placed by their ids"
     ]
     assert result.counts
-    assert result.plan.actions[ACTION].objectives["supervision-and-leadership"].value("external", "output").text == "Toolkit"
+    assert result.plan.actions[ACTION].objectives["objective-two"].value("external", "output").text == "Toolkit"
 
 
 def test_a_plan_whose_objective_is_gone_is_rejected_but_its_answers_are_kept(blank: bytes, tmp_path: Path) -> None:
@@ -184,16 +183,14 @@ def test_a_plan_whose_objective_is_gone_is_rejected_but_its_answers_are_kept(bla
         data["objectives"] = data["objectives"][:1]
 
     newer = edited_project(tmp_path, drop)
-    path = fill(
-        blank, tmp_path / "gone.xlsx", {names.objective("supervision-and-leadership", "progress", "organisational"): "Done"}
-    )
+    path = fill(blank, tmp_path / "gone.xlsx", {names.objective("objective-two", "progress", "organisational"): "Done"})
     result = read_plan(path, newer)
     assert lines(result) == [
-        f"{path}: objective 'supervision-and-leadership' of action 2.6.2 is no longer in the toolkit: "
+        f"{path}: objective 'objective-two' of action 1.1.1 is no longer in the toolkit: "
         "its answers are reported under that objective but the plan is not counted"
     ]
     assert not result.counts
-    gone = result.plan.actions[ACTION].objectives["supervision-and-leadership"]
+    gone = result.plan.actions[ACTION].objectives["objective-two"]
     assert gone.value("organisational", "progress").text == "Done"
 
 
@@ -205,7 +202,7 @@ def test_a_moved_cell_in_a_current_plan_is_an_error(project: Project, blank: byt
     wb.save(path)
     result = read_plan(path, project)
     assert lines(result) == [
-        f"{path} {SHEET}!B7: the sheet's layout was changed: the cell named p_2_6_2_prepared_by should be beside "
+        f"{path} {SHEET}!B7: the sheet's layout was changed: the cell named p_1_1_1_prepared_by should be beside "
         f"'Prepared By', but its row is labelled 'Something else': check the answers beside their labels, then run "
         f"'nvap plan --upgrade {path}' to carry them into a fresh plan"
     ]
@@ -251,14 +248,14 @@ def test_a_plan_from_a_newer_nvap(project: Project, blank: bytes, tmp_path: Path
 
 def test_a_missing_name_is_reported_and_the_rest_read(project: Project, blank: bytes, tmp_path: Path) -> None:
     wb = load_workbook(io.BytesIO(blank))
-    name = names.objective("training-and-briefings", "risks", "external")
+    name = names.objective("objective-one", "risks", "external")
     del wb.defined_names[name]
     cell_of(wb, names.header("project_lead")).value = "DCI Jones"
     path = tmp_path / "renamed.xlsx"
     wb.save(path)
     result = read_plan(path, project)
     assert lines(result) == [
-        f"{path} {SHEET}: an input cell of action 2.6.2 no longer exists (rows or columns were deleted, or names removed), "
+        f"{path} {SHEET}: an input cell of action 1.1.1 no longer exists (rows or columns were deleted, or names removed), "
         "so its answer cannot be read: Risks, objective 1, External Impact. "
         f"Run 'nvap plan --upgrade {path}' to carry the answers that are left into a fresh plan, and ask the force to "
         "fill in the rest again"

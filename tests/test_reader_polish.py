@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 from openpyxl import load_workbook
-from support import CONTENT
+from support import FIXTURE
 
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.content.project import Project
@@ -20,12 +20,12 @@ from nvap_toolkit.render.xlsx.tracker import covenant_tracker_xlsx
 
 @pytest.fixture(scope="module")
 def project() -> Project:
-    return load_valid_project(CONTENT)
+    return load_valid_project(FIXTURE)
 
 
 @pytest.fixture(scope="module")
 def html(project: Project) -> str:
-    return toolkit_html(project, project.actions["2.6.2"])
+    return toolkit_html(project, project.actions["1.1.1"])
 
 
 def test_contents_number_the_parts_as_their_headings_do(html: str) -> None:
@@ -73,17 +73,17 @@ class _Headers(HTMLParser):
 
 
 def test_no_empty_outputs_column_and_the_note_instead(project: Project, html: str) -> None:
-    note = "The source gives no outputs for these activities."
+    note = "Fixture note that no outputs are given."
     parser = _Headers()
     parser.feed(html)
     logic = [h for h in parser.headers if h and h[0] == "Activities" and h[-1] == "Impact Assessment"]
     assert logic and all("Outputs" not in h for h in logic)
     section = html.split('id="logic-model"')[1].split('id="supporting-information"')[0]
     assert section.count(f'<p class="note">{note}</p>') == 2
-    md = toolkit_md(project, project.actions["2.6.2"])
+    md = toolkit_md(project, project.actions["1.1.1"])
     assert "| Activities | Short to Medium Term Impacts | Impact Assessment |" in md
     assert "| Outputs |" not in md and md.count(note) == 2
-    wb = load_workbook(io.BytesIO(toolkit_xlsx(project, project.actions["2.6.2"])))
+    wb = load_workbook(io.BytesIO(toolkit_xlsx(project, project.actions["1.1.1"])))
     cells = [c.value for row in wb["Logic Model"].iter_rows() for c in row if isinstance(c.value, str)]
     assert "Outputs" not in cells and cells.count(note) == 1  # one Logic Model table, a row per activity: the note once
 
@@ -119,7 +119,7 @@ def test_covenant_statuses_are_statuses(project: Project) -> None:
 
 def test_a_note_mark_stays_against_its_word(project: Project) -> None:
     html = covenant_html(project, project.reports[2024])
-    assert "Royal Assent in 2022<sup><a" in html
+    assert "Fixture summary paragraph with a footnote<sup><a" in html
     css = html.split("<style>")[1].split("</style>")[0]
     # No box around the mark: a 24px-wide inline block set it apart from its word ("2022 ¹ ,").
     assert not re.search(r"sup a[^{]*\{[^}]*min-width", css)

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from support import CONTENT
+from support import SHIPPED
 
 from nvap_toolkit.collect.model import Collection
 from nvap_toolkit.collect.tally import collect
@@ -32,7 +32,7 @@ READABLE = sorted(name for name, e in EXPECTED.items() if e["readable"])
 
 @pytest.fixture(scope="module")
 def project() -> Project:
-    return load_valid_project(CONTENT)
+    return load_valid_project(SHIPPED)
 
 
 @pytest.fixture(scope="module")
@@ -282,7 +282,7 @@ def test_a_fault_of_nvap_on_one_file_sinks_nothing(project: Project, tmp_path: P
 
     monkeypatch.setattr(reader, "read_plan", faulty)
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(app, ["--content", str(CONTENT), "collect", "returns", "--out", "out", "-f", "json"])
+    result = CliRunner().invoke(app, ["--content", str(SHIPPED), "collect", "returns", "--out", "out", "-f", "json"])
     assert result.exit_code == 1, result.output
     said = result.output.splitlines()
     assert said[0] == (

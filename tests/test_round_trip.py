@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 import plan_names as names
 import pytest
 from openpyxl import load_workbook
-from support import CONTENT
+from support import FIXTURE
 
 from nvap_toolkit.collect.summary import collect_outputs
 from nvap_toolkit.collect.tally import collect
@@ -44,7 +44,7 @@ def typed(tag: str, name: str, i: int) -> str:
 
 @pytest.fixture(scope="module")
 def round_trip(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], dict[str, bytes]]:
-    project = load_valid_project(CONTENT)
+    project = load_valid_project(FIXTURE)
     returned = tmp_path_factory.mktemp("returned")
     values: dict[str, str] = {}
     for tag, output in zip(FORCES.values(), plan_outputs(project, returned, list(FORCES)), strict=True):

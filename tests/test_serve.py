@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import signal
 import socket
 import struct
@@ -15,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import CONTENT
+from support import copy_fixture
 
 
 def fetch(url: str) -> str:
@@ -36,8 +35,8 @@ def until(url: str, wanted: Callable[[str], bool], seconds: float = 20.0) -> str
 
 @pytest.mark.slow
 def test_serve_rebuilds_shows_errors_and_stops(tmp_path: Path) -> None:
-    shutil.copytree(CONTENT, tmp_path / "content")
-    toolkit = tmp_path / "content" / "actions" / "2.6.2.yaml"
+    copy_fixture(tmp_path / "content")
+    toolkit = tmp_path / "content" / "actions" / "1.1.1.yaml"
     text = toolkit.read_text(encoding="utf-8")
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "nvap"), "serve", "--port", "0"],
@@ -55,10 +54,10 @@ def test_serve_rebuilds_shows_errors_and_stops(tmp_path: Path) -> None:
 
         index = fetch(base)
         # The build's index (or, without one, the preview's own list), with the reload script.
-        assert 'href="2.6.2.html"' in index and 'href="covenant-2024.html"' in index
+        assert 'href="1.1.1.html"' in index and 'href="covenant-2024.html"' in index
         assert 'fetch("/__nvap/wait?v="' in index
-        page = fetch(base + "2.6.2.html")
-        assert "<h1>Action Impact Toolkit 2.6.2 Officer/Staff Norms</h1>" in page
+        page = fetch(base + "1.1.1.html")
+        assert "<h1>Action Impact Toolkit 1.1.1 Fixture Action</h1>" in page
         assert 'fetch("/__nvap/wait?v="' in page  # the reload script, served from here only
         assert "http" not in page.split('fetch("', 1)[1].split('"', 1)[0]
 
@@ -76,17 +75,17 @@ def test_serve_rebuilds_shows_errors_and_stops(tmp_path: Path) -> None:
             sock.close()
 
         toolkit.write_text(
-            text.replace("  Recognise that officer/staff norms", "  Now recognise that officer/staff norms", 1), encoding="utf-8"
+            text.replace("detail: Fixture action detail", "detail: Fixture action detail, edited", 1), encoding="utf-8"
         )
-        until(base + "2.6.2.html", lambda p: "Now recognise" in p)
+        until(base + "1.1.1.html", lambda p: "Fixture action detail, edited" in p)
 
-        toolkit.write_text(text.replace("title: Officer/Staff Norms\n", ""), encoding="utf-8")
-        broken = until(base + "2.6.2.html", lambda p: "nvap-errors" in p)
+        toolkit.write_text(text.replace("title: Fixture Action\n", ""), encoding="utf-8")
+        broken = until(base + "1.1.1.html", lambda p: "nvap-errors" in p)
         assert "<title>nvap: 1 error in 1 file</title>" in broken and "<h1>1 error in 1 file</h1>" in broken
-        assert "<code>content/actions/2.6.2.yaml:5:1</code>: missing required field &#x27;title&#x27;" in broken
+        assert "<code>content/actions/1.1.1.yaml:3:1</code>: missing required field &#x27;title&#x27;" in broken
 
         toolkit.write_text(text, encoding="utf-8")
-        until(base + "2.6.2.html", lambda p: "<h1>Action Impact Toolkit 2.6.2 Officer/Staff Norms</h1>" in p)
+        until(base + "1.1.1.html", lambda p: "<h1>Action Impact Toolkit 1.1.1 Fixture Action</h1>" in p)
     finally:
         server.send_signal(signal.SIGINT)
         out, err = server.communicate(timeout=20)
@@ -94,10 +93,10 @@ def test_serve_rebuilds_shows_errors_and_stops(tmp_path: Path) -> None:
     assert "Traceback" not in err and "Error" not in err, err
     log = err.splitlines()
     assert len(log) == 4, err
-    assert re.fullmatch(r"built 2 documents after content/actions/2\.6\.2\.yaml changed, no errors \(\d+\.\d s\)", log[0]), log
+    assert re.fullmatch(r"built 2 documents after content/actions/1\.1\.1\.yaml changed, no errors \(\d+\.\d s\)", log[0]), log
     assert re.fullmatch(
-        r"1 error in 1 file after content/actions/2\.6\.2\.yaml changed: the preview shows them \(\d+\.\d s\)", log[1]
+        r"1 error in 1 file after content/actions/1\.1\.1\.yaml changed: the preview shows them \(\d+\.\d s\)", log[1]
     ), log
-    assert re.fullmatch(r"built 2 documents after content/actions/2\.6\.2\.yaml changed, no errors \(\d+\.\d s\)", log[2]), log
+    assert re.fullmatch(r"built 2 documents after content/actions/1\.1\.1\.yaml changed, no errors \(\d+\.\d s\)", log[2]), log
     assert log[3] == "interrupted"
     assert not list(Path("/tmp").glob(f"nvap-serve-*/{tmp_path.name}"))

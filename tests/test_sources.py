@@ -6,7 +6,7 @@ import os
 
 import pytest
 from source_text import html_text, md_text, missing, ods_text, source_sentences, xlsx_text
-from support import CONTENT, SOURCES
+from support import SHIPPED, SOURCES
 
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.render.html import covenant_html, toolkit_html
@@ -22,7 +22,7 @@ COVENANT_SOURCE = SOURCES / "000_b8371bb5de8d4e59.txt"
 
 @pytest.fixture(scope="module")
 def project():
-    return load_valid_project(CONTENT)
+    return load_valid_project(SHIPPED)
 
 
 @pytest.fixture(scope="module")

@@ -66,13 +66,13 @@ def test_a_round_trip_changes_nothing(updated, nvap, tmp_path, suffix):
         tmp_path / "first.xlsx",
         {
             "any": [
-                ("2.6.2:title", "Officer/Staff Norms", "⟦Norms⟧"),
+                ("1.1.1:title", "Fixture Action", "⟦Norms⟧"),
                 ("nvap:labels.page_numbers", "Page {page} of {pages}", "⟦{page}/{pages}⟧"),
             ]
         },
     )
     assert nvap("translate", "import", str(book)).exit_code == 0
-    retitle(updated, "Officer and Staff Norms")
+    retitle(updated, "Renamed Fixture Action")
     assert nvap("translate", "update", "--lang", "cy").exit_code == 0
     before = snapshot()
 
@@ -86,30 +86,30 @@ def test_a_round_trip_changes_nothing(updated, nvap, tmp_path, suffix):
     assert snapshot() == before  # byte for byte
 
     read = open_book(out)
-    assert list(read.sheets)[:2] == ["About", "2.6.2"]
-    sheet = read.sheets["2.6.2"]
+    assert list(read.sheets)[:2] == ["About", "1.1.1"]
+    sheet = read.sheets["1.1.1"]
     heads = [sheet.cell(3, c).shown for c in range(1, 7)]  # type: ignore[union-attr]
     assert heads == ["Place", "English", "Welsh", "State", "English it was translated from", "Note for the translator"]
     rows = {sheet.cell(r, 1).shown: r for r in range(4, 200) if sheet.cell(r, 1) is not None}  # type: ignore[union-attr]
-    title = rows["2.6.2:title"]
+    title = rows["1.1.1:title"]
     assert [sheet.cell(title, c).shown if sheet.cell(title, c) else "" for c in range(1, 6)] == [  # type: ignore[union-attr]
-        "2.6.2:title", "Officer and Staff Norms", "⟦Norms⟧", "changed", "Officer/Staff Norms"
+        "1.1.1:title", "Renamed Fixture Action", "⟦Norms⟧", "changed", "Fixture Action"
     ]  # fmt: skip
-    assert "content/actions/2.6.2.yaml:6" in sheet.cell(title, 6).shown  # type: ignore[union-attr]
-    assert sheet.cell(rows["2.6.2:detail"], 4).shown == "new"  # type: ignore[union-attr]
+    assert "content/actions/1.1.1.yaml:4" in sheet.cell(title, 6).shown  # type: ignore[union-attr]
+    assert sheet.cell(rows["1.1.1:detail"], 4).shown == "new"  # type: ignore[union-attr]
     assert read.sheets["nvap"].cell(3, 1).shown == "Place"
     assert read.sheets["nvap_translation"].state == "hidden"
 
 
 def test_only_the_translation_column_is_editable_and_text_stays_text(updated, nvap, tmp_path):
-    book = hand_written(tmp_path / "in.xlsx", {"x": [("2.6.2:title", "Officer/Staff Norms", "=SUM(1,2)")]})
+    book = hand_written(tmp_path / "in.xlsx", {"x": [("1.1.1:title", "Fixture Action", "=SUM(1,2)")]})
     assert nvap("translate", "import", str(book)).exit_code == 0
     out = tmp_path / "cy.xlsx"
     assert nvap("translate", "export", "--lang", "cy", "--out", str(out)).exit_code == 0
     wb = load_workbook(out)
     assert wb.sheetnames[0] == "About" and wb["nvap_translation"].sheet_state == "hidden"
     assert wb.properties.language == "cy" and wb.properties.title == "Welsh translation of the nvap content"
-    ws = wb["2.6.2"]
+    ws = wb["1.1.1"]
     assert ws.protection.sheet
     assert [ws.cell(4, c).protection.locked for c in range(1, 7)] == [True, True, False, True, True, True]
     assert ws["C4"].value == "=SUM(1,2)" and ws["C4"].data_type == "s"  # shown, never calculated
@@ -123,26 +123,26 @@ def test_import_places_rows_by_place_not_by_order_or_sheet(updated, nvap, tmp_pa
     book = hand_written(
         tmp_path / "in.xlsx",
         {
-            "nvap": [("2.6.2:detail", messages("actions/2.6.2.po")["2.6.2:detail"].id, "⟦manylion⟧")],
-            "2.6.2": [
+            "nvap": [("1.1.1:detail", messages("actions/1.1.1.po")["1.1.1:detail"].id, "⟦manylion⟧")],
+            "1.1.1": [
                 ("nvap:labels.page_numbers", "Page {page} of {pages}", "Tudalen {page} o {pages}⟧"),
-                ("2.6.2:title", "Officer/Staff Norms", "⟦Norms⟧"),
-                ("2.6.2:outputs_note", "whatever", ""),  # empty: the catalogue keeps what it has
+                ("1.1.1:title", "Fixture Action", "⟦Norms⟧"),
+                ("1.1.1:outputs_note", "whatever", ""),  # empty: the catalogue keeps what it has
             ],
         },
     )
     result = nvap("translate", "import", str(book))
     assert result.exit_code == 0, result.output
     assert lines(result) == [
-        "updated content/translations/cy/actions/2.6.2.po: 2 translated, 0 imported as fuzzy",
+        "updated content/translations/cy/actions/1.1.1.po: 2 translated, 0 imported as fuzzy",
         "updated content/translations/cy/nvap.po: 1 translated, 0 imported as fuzzy",
         "4 rows: 3 translated, 0 imported as fuzzy (the English changed since the export), 0 not placed; 2 catalogues updated",
     ]
-    action = messages("actions/2.6.2.po")
-    assert (action["2.6.2:title"].string, action["2.6.2:detail"].string) == ("⟦Norms⟧", "⟦manylion⟧")
+    action = messages("actions/1.1.1.po")
+    assert (action["1.1.1:title"].string, action["1.1.1:detail"].string) == ("⟦Norms⟧", "⟦manylion⟧")
     assert messages("nvap.po")["nvap:labels.page_numbers"].string == "Tudalen {page} o {pages}⟧"
     after = snapshot()
-    assert [p for p in after if after[p] != before[p]] == [str(CY / "actions/2.6.2.po"), str(CY / "nvap.po")]
+    assert [p for p in after if after[p] != before[p]] == [str(CY / "actions/1.1.1.po"), str(CY / "nvap.po")]
     # And again: nothing left to change.
     assert lines(nvap("translate", "import", str(book)))[-1].endswith("0 catalogues updated")
     assert snapshot() == after
@@ -151,24 +151,24 @@ def test_import_places_rows_by_place_not_by_order_or_sheet(updated, nvap, tmp_pa
 def test_a_row_whose_english_changed_since_the_export_is_imported_fuzzy(updated, nvap, tmp_path):
     out = tmp_path / "cy.xlsx"
     assert nvap("translate", "export", "--lang", "cy", "--out", str(out)).exit_code == 0
-    retitle(updated, "Officer and Staff Norms")  # meanwhile, the English changes
+    retitle(updated, "Renamed Fixture Action")  # meanwhile, the English changes
     assert nvap("translate", "update", "--lang", "cy").exit_code == 0
 
     wb = load_workbook(out)  # the translator fills in the workbook sent before the change
-    ws = wb["2.6.2"]
-    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == "2.6.2:title")
-    assert ws.cell(row, 2).value == "Officer/Staff Norms"
+    ws = wb["1.1.1"]
+    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == "1.1.1:title")
+    assert ws.cell(row, 2).value == "Fixture Action"
     ws.cell(row, 3).value = "⟦Norms⟧"
     wb.save(out)
 
     result = nvap("translate", "import", str(out))
     assert result.exit_code == 0, result.output
     assert lines(result)[0] == (
-        f"{out.name} '2.6.2'!C{row}: warning: 2.6.2:title: the English changed since the export: imported as fuzzy, for a translator to check"
+        f"{out.name} '1.1.1'!C{row}: warning: 1.1.1:title: the English changed since the export: imported as fuzzy, for a translator to check"
     )
-    title = messages("actions/2.6.2.po")["2.6.2:title"]
-    assert (title.string, title.fuzzy, title.previous_id) == ("⟦Norms⟧", True, ["Officer/Staff Norms"])
-    assert '#| msgid "Officer/Staff Norms"' in (CY / "actions/2.6.2.po").read_text(encoding="utf-8")
+    title = messages("actions/1.1.1.po")["1.1.1:title"]
+    assert (title.string, title.fuzzy, title.previous_id) == ("⟦Norms⟧", True, ["Fixture Action"])
+    assert '#| msgid "Fixture Action"' in (CY / "actions/1.1.1.po").read_text(encoding="utf-8")
     assert nvap("translate", "check", "--lang", "cy").exit_code == 1
 
 
@@ -176,37 +176,37 @@ def test_rows_that_cannot_be_placed_are_reported_not_dropped(updated, nvap, tmp_
     book = hand_written(
         tmp_path / "in.xlsx",
         {
-            "2.6.2": [
-                ("2.6.2:objectives[gone].statement", "Gone", "⟦Wedi mynd⟧"),
+            "1.1.1": [
+                ("1.1.1:objectives[gone].statement", "Gone", "⟦Wedi mynd⟧"),
                 ("nowhere:title", "Nowhere", "⟦Unman⟧"),
                 ("", "No place", "⟦Dim lle⟧"),
-                ("2.6.2:title", "Officer/Staff Norms", "⟦Norms⟧"),
-                ("2.6.2:title", "Officer/Staff Norms", "⟦Norms again⟧"),
+                ("1.1.1:title", "Fixture Action", "⟦Norms⟧"),
+                ("1.1.1:title", "Fixture Action", "⟦Norms again⟧"),
             ]
         },
     )
     result = nvap("translate", "import", str(book))
     assert result.exit_code == 1
     assert lines(result) == [
-        f"{book.name} '2.6.2'!C3: not imported: 2.6.2:objectives[gone].statement: no string of "
-        "content/translations/cy/actions/2.6.2.po is at this place (it was removed or renamed): its text was '⟦Wedi mynd⟧'",
-        f"{book.name} '2.6.2'!C4: not imported: nowhere:title: its place names no document of the content: its text was '⟦Unman⟧'",
-        f"{book.name} '2.6.2'!C5: not imported: (no place): its place names no document of the content: its text was '⟦Dim lle⟧'",
-        f"{book.name} '2.6.2'!C7: not imported: 2.6.2:title: a second row for this place (the first is '2.6.2'!C6): "
+        f"{book.name} '1.1.1'!C3: not imported: 1.1.1:objectives[gone].statement: no string of "
+        "content/translations/cy/actions/1.1.1.po is at this place (it was removed or renamed): its text was '⟦Wedi mynd⟧'",
+        f"{book.name} '1.1.1'!C4: not imported: nowhere:title: its place names no document of the content: its text was '⟦Unman⟧'",
+        f"{book.name} '1.1.1'!C5: not imported: (no place): its place names no document of the content: its text was '⟦Dim lle⟧'",
+        f"{book.name} '1.1.1'!C7: not imported: 1.1.1:title: a second row for this place (the first is '1.1.1'!C6): "
         "its text was '⟦Norms again⟧'",
-        "updated content/translations/cy/actions/2.6.2.po: 1 translated, 0 imported as fuzzy",
+        "updated content/translations/cy/actions/1.1.1.po: 1 translated, 0 imported as fuzzy",
         "5 rows: 1 translated, 0 imported as fuzzy (the English changed since the export), 4 not placed; 1 catalogue updated",
     ]
-    assert messages("actions/2.6.2.po")["2.6.2:title"].string == "⟦Norms⟧"
+    assert messages("actions/1.1.1.po")["1.1.1:title"].string == "⟦Norms⟧"
 
 
 def test_import_and_export_refuse_what_they_cannot_use(updated, nvap, tmp_path):
     result = nvap("translate", "export", "--lang", "cy", "--out", str(tmp_path / "cy.csv"))
     assert result.exit_code == 2 and "write a .xlsx (Excel) or .ods (OpenDocument) file" in result.output
-    other = hand_written(tmp_path / "ga.xlsx", {"x": [("2.6.2:title", "Officer/Staff Norms", "x")]}, lang="ga")
+    other = hand_written(tmp_path / "ga.xlsx", {"x": [("1.1.1:title", "Fixture Action", "x")]}, lang="ga")
     result = nvap("translate", "import", str(other), "--lang", "cy")
     assert result.exit_code == 2 and "holds the 'ga' translation, not 'cy'" in result.output
-    unsaid = hand_written(tmp_path / "none.xlsx", {"x": [("2.6.2:title", "Officer/Staff Norms", "x")]}, lang=None)
+    unsaid = hand_written(tmp_path / "none.xlsx", {"x": [("1.1.1:title", "Fixture Action", "x")]}, lang=None)
     result = nvap("translate", "import", str(unsaid))
     assert result.exit_code == 2 and "give --lang" in result.output
     assert nvap("translate", "import", str(unsaid), "--lang", "cy").exit_code == 0

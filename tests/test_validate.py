@@ -1,4 +1,6 @@
-"""nvap validate: the shipped content is clean; every kind of problem is one exact, located line."""
+"""nvap validate: the shipped and fixture content are clean; every kind of problem is one exact, located line.
+
+The cases break the fixture content (tests/fixtures/content): their suggestions name its keys."""
 
 from __future__ import annotations
 
@@ -12,10 +14,16 @@ def lines(result) -> list[str]:  # type: ignore[no-untyped-def]
     return result.output.strip().splitlines()
 
 
-def test_shipped_content_is_clean(content, nvap):
+def test_shipped_content_is_clean(shipped, nvap):
     result = nvap("validate", "--strict")
     assert result.exit_code == 0, result.output
     assert lines(result)[-1].endswith("files checked: no problems")
+
+
+def test_fixture_content_is_clean(content, nvap):
+    result = nvap("validate", "--strict")
+    assert result.exit_code == 0, result.output
+    assert lines(result) == ["9 files checked: no problems"]
 
 
 def test_minimal_action_is_valid(write, nvap):
@@ -111,33 +119,33 @@ CASES = {
         [f"{P}:1:5: 'id': 'nine' is not an action number such as 2.6.2"],
     ),
     "unknown citation": (
-        MINIMAL_ACTION.replace("[@graham2019]", "[@graham2091]"),
+        MINIMAL_ACTION.replace("[@smith2020]", "[@smith2002]"),
         [
-            f"{P}:4:38: unknown citation key 'graham2091'; did you mean 'graham2019'? (keys are those of content/reference/bibliography.yaml)"
+            f"{P}:4:38: unknown citation key 'smith2002'; did you mean 'smith2020'? (keys are those of content/reference/bibliography.yaml)"
         ],
     ),
     "two bad citations on one line": (
-        MINIMAL_ACTION.replace("[@graham2019]", "[@graham2091] and again [@graham2091]"),
+        MINIMAL_ACTION.replace("[@smith2020]", "[@smith2002] and again [@smith2002]"),
         [
-            f"{P}:4:38: unknown citation key 'graham2091'; did you mean 'graham2019'? (keys are those of content/reference/bibliography.yaml)",
-            f"{P}:4:62: unknown citation key 'graham2091'; did you mean 'graham2019'? (keys are those of content/reference/bibliography.yaml)",
+            f"{P}:4:38: unknown citation key 'smith2002'; did you mean 'smith2020'? (keys are those of content/reference/bibliography.yaml)",
+            f"{P}:4:61: unknown citation key 'smith2002'; did you mean 'smith2020'? (keys are those of content/reference/bibliography.yaml)",
         ],
     ),
     "unknown peel code": (
-        MINIMAL_ACTION.replace('peel: ["9.1"]', 'peel: ["9.9"]'),
-        [f"{P}:21:14: unknown PEEL code '9.9'; did you mean '9.3'?"],
+        MINIMAL_ACTION.replace('peel: ["1.1"]', 'peel: ["1.1.2"]'),
+        [f"{P}:21:14: unknown PEEL code '1.1.2'; did you mean '1.1.1'?"],
     ),
     "unknown related action": (
-        MINIMAL_ACTION + 'related_actions: ["2.6.4"]\n',
-        [f"{P}:39:19: unknown action '2.6.4'; did you mean '2.6.3'?"],
+        MINIMAL_ACTION + 'related_actions: ["1.1.20"]\n',
+        [f"{P}:39:19: unknown action '1.1.20'; did you mean '1.1.2'?"],
     ),
     "unknown link": (
-        MINIMAL_ACTION + "useful_links: [oscar-kil0]\n",
-        [f"{P}:39:16: unknown link 'oscar-kil0'; did you mean 'oscar-kilo'?"],
+        MINIMAL_ACTION + "useful_links: [fixture-lnk]\n",
+        [f"{P}:39:16: unknown link 'fixture-lnk'; did you mean 'fixture-link'?"],
     ),
     "unknown perennial challenge": (
-        MINIMAL_ACTION.replace("challenge: staff-wellbeing", "challenge: staff-welbeing"),
-        [f"{P}:34:18: unknown perennial challenge 'staff-welbeing'; did you mean 'staff-wellbeing'?"],
+        MINIMAL_ACTION.replace("challenge: second-challenge", "challenge: second-challange"),
+        [f"{P}:34:18: unknown perennial challenge 'second-challange'; did you mean 'second-challenge'?"],
     ),
     "unknown measure key": (
         MINIMAL_ACTION.replace("other: [sickness]", "other: [sicknes]"),
@@ -151,7 +159,7 @@ CASES = {
         [f"{P}:13:23: unknown action '7.7.7' (name it in the plan's 'actions' index or add its toolkit)"],
     ),
     "bad citation item": (
-        MINIMAL_ACTION.replace("[@policefoundation2022]", "[@policefoundation2022; smith]"),
+        MINIMAL_ACTION.replace("[@fixtureorg2022]", "[@fixtureorg2022; smith]"),
         [f"{P}:26:32: a citation lists 'smith': write each item as @key, e.g. [@graham2019; @smith2022]"],
     ),
     "undefined acronym": (
@@ -163,8 +171,8 @@ CASES = {
         [f"{P}:1:5: the action id '9.9.8' does not match its file name 9.9.9.yaml: name the file 9.9.8.yaml"],
     ),
     "unknown covenant priority": (
-        MINIMAL_ACTION + "covenant_priorities: [tackling-fatige]\n",
-        [f"{P}:39:23: unknown Police Covenant priority 'tackling-fatige'; did you mean 'tackling-fatigue'?"],
+        MINIMAL_ACTION + "covenant_priorities: [fixture-priority-tow]\n",
+        [f"{P}:39:23: unknown Police Covenant priority 'fixture-priority-tow'; did you mean 'fixture-priority-two'?"],
     ),
     "anchor": (
         MINIMAL_ACTION.replace("title: Test Action", "title: &t Test Action"),
@@ -252,10 +260,9 @@ def test_uncited_reference_is_a_warning_and_strict_makes_it_fatal(content, nvap)
 def test_unknown_glossary_term_in_annex(content, nvap):
     report = content / "covenant" / "2024" / "report.yaml"
     text = report.read_text(encoding="utf-8")
-    report.write_text(text.replace("    - SISR\n", "    - SISX\n", 1), encoding="utf-8")
-    line = text.splitlines().index("    - SISR") + 1
+    report.write_text(text.replace("    - FXB\n", "    - FXBX\n", 1), encoding="utf-8")
     result = nvap("validate")
-    assert f"content/covenant/2024/report.yaml:{line}:7: unknown glossary term 'SISX'; did you mean 'SISR'?" in lines(result)
+    assert "content/covenant/2024/report.yaml:109:7: unknown glossary term 'FXBX'; did you mean 'FXB'?" in lines(result)
     assert result.exit_code == 1
 
 
@@ -263,10 +270,9 @@ def test_duplicate_force_name(content, nvap):
     forces = content / "reference" / "forces.yaml"
     text = forces.read_text(encoding="utf-8")
     forces.write_text(text.replace("short_name: Suffolk", "short_name: Norfolk", 1), encoding="utf-8")
-    line = text.splitlines().index("    short_name: Suffolk") + 1
     result = nvap("validate")
     assert (
-        f"content/reference/forces.yaml:{line}:17: 'Norfolk' also names the force 'norfolk-constabulary': a name must find one force"
+        "content/reference/forces.yaml:61:17: 'Norfolk' also names the force 'norfolk-constabulary': a name must find one force"
         in lines(result)
     )
 
@@ -320,13 +326,13 @@ def test_an_action_has_one_title(content, nvap):
     """The programme's index and the toolkit must not name an action differently: the error names both places."""
     index = content / "nvap.yaml"
     index.write_text(
-        index.read_text(encoding="utf-8").replace('  "2.6.2": Officer/Staff Norms', '  "2.6.2": Officer Norms'), encoding="utf-8"
+        index.read_text(encoding="utf-8").replace('  "1.1.1": Fixture Action', '  "1.1.1": Fixture Norms'), encoding="utf-8"
     )
     result = nvap("validate")
     assert result.exit_code == 1
     assert lines(result) == [
-        "content/nvap.yaml:114:12: the title of action 2.6.2 here, 'Officer Norms', differs from its toolkit's title "
-        "'Officer/Staff Norms' (content/actions/2.6.2.yaml:6:8): an action has one title, so make them the same",
+        "content/nvap.yaml:33:12: the title of action 1.1.1 here, 'Fixture Norms', differs from its toolkit's title "
+        "'Fixture Action' (content/actions/1.1.1.yaml:4:8): an action has one title, so make them the same",
         "9 files checked: 1 error, 0 warnings",
     ]
 

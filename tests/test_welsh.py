@@ -19,7 +19,7 @@ import plan_names as names
 import pytest
 from babel.messages.pofile import read_po, write_po
 from openpyxl import load_workbook
-from support import CONTENT, SOURCES
+from support import FIXTURE, SHIPPED, SOURCES, copy_fixture
 from typer.testing import CliRunner
 
 from nvap_toolkit.cli import app
@@ -30,9 +30,9 @@ from nvap_toolkit.i18n.catalogue import update_catalogues
 from nvap_toolkit.writer import write_outputs
 
 OPEN, CLOSE = "⟦", "⟧"
-ACTION = "2.6.2"
-OUTPUTS_NOTE = "outputs_note: The source gives no outputs for these activities."
-CHANGED_NOTE = "The source gives no outputs for any of these activities."
+ACTION = "1.1.1"
+OUTPUTS_NOTE = "outputs_note: Fixture note that no outputs are given."
+CHANGED_NOTE = "Fixture note that no outputs are given, reworded."
 
 
 def pseudo_translate(root: Path, change: Callable[[str, str], str] | None = None) -> None:
@@ -50,9 +50,18 @@ def pseudo_translate(root: Path, change: Callable[[str, str], str] | None = None
 
 @pytest.fixture(scope="module")
 def welsh_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the shipped content whose Welsh catalogues are a full pseudo-translation."""
+    """A copy of the fixture content whose Welsh catalogues are a full pseudo-translation."""
     root = tmp_path_factory.mktemp("welsh") / "content"
-    shutil.copytree(CONTENT, root)
+    copy_fixture(root)
+    pseudo_translate(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def shipped_welsh_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the shipped content whose Welsh catalogues are a full pseudo-translation: for the source texts' check."""
+    root = tmp_path_factory.mktemp("welsh-shipped") / "content"
+    shutil.copytree(SHIPPED, root)
     pseudo_translate(root)
     return root
 
@@ -100,15 +109,15 @@ needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason=f"the source tex
 
 @needs_sources
 @pytest.mark.parametrize("fmt", ["html", "xlsx"])
-def test_every_sentence_of_the_welsh_toolkit_comes_from_a_catalogue(welsh_root: Path, tmp_path: Path, fmt: str) -> None:
+def test_every_sentence_of_the_welsh_toolkit_comes_from_a_catalogue(shipped_welsh_root: Path, tmp_path: Path, fmt: str) -> None:
     from source_text import html_text, missing, normalise, source_sentences, xlsx_text
 
     sentences = source_sentences(SOURCES / "004_b979efec25969804.txt", cut=("\nReferences\n", "\nVKPP NVAP Impact\n"))
     assert len(sentences) > 400
-    result = run(welsh_root, "build", ACTION, "--lang", "cy", "--format", fmt, "--out", str(tmp_path))
+    result = run(shipped_welsh_root, "build", "2.6.2", "--lang", "cy", "--format", fmt, "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
     assert "warning" not in result.output  # nothing is left in English
-    data = (tmp_path / f"{ACTION}.cy.{fmt}").read_bytes()
+    data = (tmp_path / f"2.6.2.cy.{fmt}").read_bytes()
     if fmt == "html":
         page = data.decode()
         assert page.startswith('<!DOCTYPE html>\n<html lang="cy">')
@@ -123,7 +132,7 @@ def test_every_sentence_of_the_welsh_toolkit_comes_from_a_catalogue(welsh_root: 
     assert missing(sentences, normalise(text.replace(OPEN, "").replace(CLOSE, ""))) == []
     # ...and each one only between markers: no sentence reaches the page without its catalogue.
     rest = normalise(outside_markers(text))
-    for entry in reference_entries(load_valid_project(welsh_root)):
+    for entry in reference_entries(load_valid_project(shipped_welsh_root)):
         rest = rest.replace(normalise(entry), " ")
     assert [s for s in sentences if s in rest] == []
     # Nor does any other word: outside the markers only numbers, codes, acronyms, addresses and punctuation are left.
@@ -150,34 +159,34 @@ def test_stats_report_every_string_translated(welsh_root: Path) -> None:
 
 
 def test_an_english_change_is_fuzzy_shown_in_english_and_counted(root: Path, tmp_path: Path) -> None:
-    source = root / "actions/2.6.2.yaml"
+    source = root / "actions/1.1.1.yaml"
     text = source.read_text(encoding="utf-8")
     assert text.count(OUTPUTS_NOTE) == 1
     source.write_text(text.replace(OUTPUTS_NOTE, f"outputs_note: {CHANGED_NOTE}"), encoding="utf-8")
 
     result = run(root, "translate", "update", "--lang", "cy")
     assert result.exit_code == 0, result.output
-    assert f"updated {root}/translations/cy/actions/2.6.2.po: 1 changed (now fuzzy)" in result.output
+    assert f"updated {root}/translations/cy/actions/1.1.1.po: 1 changed (now fuzzy)" in result.output
     fuzzy = []
     for po in (root / "translations/cy").rglob("*.po"):
         with po.open("rb") as fh:
             fuzzy += [m.context for m in read_po(fh) if m.id and m.fuzzy]
-    assert fuzzy == ["2.6.2:outputs_note"]
+    assert fuzzy == ["1.1.1:outputs_note"]
 
     out = tmp_path / "out"
     result = run(root, "build", ACTION, "--lang", "cy", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert [line for line in result.output.splitlines() if "warning" in line] == [
-        "warning: 2.6.2 cy: 1 string in English, 1 out of date"
+        "warning: 1.1.1 cy: 1 string in English, 1 out of date"
     ]
-    page = (out / "2.6.2.cy.html").read_text(encoding="utf-8")
+    page = (out / "1.1.1.cy.html").read_text(encoding="utf-8")
     spans = re.findall(r'<span lang="en">(.*?)</span>', page)
     assert spans and set(spans) == {CHANGED_NOTE}
     assert page.count(CHANGED_NOTE) == len(spans)  # every time it is printed, it is marked
-    assert CHANGED_NOTE in (out / "2.6.2.cy.md").read_text(encoding="utf-8")  # Markdown and Excel: simply the English
-    cells = [c.value for ws in load_workbook(out / "2.6.2.cy.xlsx").worksheets for row in ws.iter_rows() for c in row]
+    assert CHANGED_NOTE in (out / "1.1.1.cy.md").read_text(encoding="utf-8")  # Markdown and Excel: simply the English
+    cells = [c.value for ws in load_workbook(out / "1.1.1.cy.xlsx").worksheets for row in ws.iter_rows() for c in row]
     assert CHANGED_NOTE in cells
-    assert f"{OPEN}{CHANGED_NOTE}{CLOSE}" not in page and "The source gives no outputs for these" not in page
+    assert f"{OPEN}{CHANGED_NOTE}{CLOSE}" not in page and "Fixture note that no outputs are given." not in page
 
 
 def test_changing_a_translation_rebuilds_the_welsh_document_only(root: Path, tmp_path: Path) -> None:
@@ -185,27 +194,23 @@ def test_changing_a_translation_rebuilds_the_welsh_document_only(root: Path, tmp
     assert run(root, "build", ACTION, "--lang", "en,cy", "--out", str(out)).exit_code == 0
     result = run(root, "build", ACTION, "--lang", "en,cy", "--out", str(out))
     assert result.output.splitlines()[-1] == f"2 documents: up to date in {out}/"
-    english = (out / "2.6.2.html").stat().st_mtime_ns
-    po = root / "translations/cy/actions/2.6.2.po"
-    po.write_text(
-        po.read_text(encoding="utf-8").replace(f'msgstr "{OPEN}Officer/Staff Norms{CLOSE}"', 'msgstr "X"'), encoding="utf-8"
-    )
+    english = (out / "1.1.1.html").stat().st_mtime_ns
+    po = root / "translations/cy/actions/1.1.1.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(f'msgstr "{OPEN}Fixture Action{CLOSE}"', 'msgstr "X"'), encoding="utf-8")
     result = run(root, "build", ACTION, "--lang", "en,cy", "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert "<h1>⟦Action Impact Toolkit⟧ 2.6.2 X</h1>" in (out / "2.6.2.cy.html").read_text(encoding="utf-8")
-    assert (out / "2.6.2.html").stat().st_mtime_ns == english
+    assert "<h1>⟦Action Impact Toolkit⟧ 1.1.1 X</h1>" in (out / "1.1.1.cy.html").read_text(encoding="utf-8")
+    assert (out / "1.1.1.html").stat().st_mtime_ns == english
 
 
 def test_a_broken_placeholder_stops_the_welsh_build_at_its_line(root: Path, tmp_path: Path) -> None:
-    context = "2.6.2:objectives[supervision-and-leadership].activities[leadership-culture].evidence[1]"
+    context = "1.1.1:objectives[objective-one].activities[activity-one].evidence[1]"
 
     def change(ctx: str, english: str) -> str:
-        return (
-            f"{OPEN}{english.replace('[@graham2019]', '[@graham2091]')}{CLOSE}" if ctx == context else f"{OPEN}{english}{CLOSE}"
-        )
+        return f"{OPEN}{english.replace('[@smith2020]', '[@smith2002]')}{CLOSE}" if ctx == context else f"{OPEN}{english}{CLOSE}"
 
     pseudo_translate(root, change)
-    po = root / "translations/cy/actions/2.6.2.po"
+    po = root / "translations/cy/actions/1.1.1.po"
     with po.open("rb") as fh:
         msgid = next(m.lineno for m in read_po(fh) if m.context == context)  # Babel gives the line of its msgid
     lines = po.read_text(encoding="utf-8").splitlines()
@@ -214,7 +219,7 @@ def test_a_broken_placeholder_stops_the_welsh_build_at_its_line(root: Path, tmp_
     assert result.exit_code == 1
     assert (
         f"{po}:{line}:1: the translation of {context} must keep the inline forms of the English: "
-        "[@graham2019] of the English is missing and [@graham2091] is not in the English"
+        "[@smith2020] of the English is missing and [@smith2002] is not in the English"
     ) in result.output
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
@@ -254,18 +259,18 @@ def unmarked_words(page: str) -> list[str]:
 def test_untranslated_strings_are_english_marked_where_html_allows(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run(
-        CONTENT, "build", ACTION, "covenant", "--lang", "cy", "--format", "html", "--out", str(out)
-    )  # the shipped, empty catalogues
+        FIXTURE, "build", ACTION, "covenant", "--lang", "cy", "--format", "html", "--out", str(out)
+    )  # the fixture's empty catalogues
     assert result.exit_code == 0, result.output
-    assert "warning: 2.6.2 cy: " in result.output and ", 0 out of date" in result.output
-    for name in ("2.6.2.cy.html", "covenant-2024.cy.html"):  # every word a reader sees is marked English: none is left
+    assert "warning: 1.1.1 cy: " in result.output and ", 0 out of date" in result.output
+    for name in ("1.1.1.cy.html", "covenant-2024.cy.html"):  # every word a reader sees is marked English: none is left
         assert unmarked_words((out / name).read_text(encoding="utf-8")) == [], name
-    page = (out / "2.6.2.cy.html").read_text(encoding="utf-8")
+    page = (out / "1.1.1.cy.html").read_text(encoding="utf-8")
     assert '<html lang="cy">' in page
-    assert '<h1><span lang="en">Action Impact Toolkit</span> 2.6.2 <span lang="en">Officer/Staff Norms</span></h1>' in page
+    assert '<h1><span lang="en">Action Impact Toolkit</span> 1.1.1 <span lang="en">Fixture Action</span></h1>' in page
     # A title or an attribute cannot hold an element: the English is there, unmarked.
-    assert "<title>National Vulnerability Action Plan: Action Impact Toolkit 2.6.2 Officer/Staff Norms</title>" in page
-    assert '<abbr title="National Vulnerability Action Plan">NVAP</abbr>' in page
+    assert "<title>Fixture Programme: Action Impact Toolkit 1.1.1 Fixture Action</title>" in page
+    assert '<abbr title="Fixture Acronym">FXA</abbr>' in page
     assert re.findall(r'="[^"]*<', page) == []  # no markup inside an attribute value
     assert "\ue000" not in page and "\ue001" not in page
     assert '<span lang="en"><span' not in page  # an English title in an English sentence: one span
@@ -276,16 +281,16 @@ def test_the_index_lists_both_languages(welsh_root: Path, tmp_path: Path) -> Non
     result = run(welsh_root, "build", ACTION, "--lang", "en,cy", "--format", "md", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
-        "2.6.2.cy.md", "2.6.2.md", "index.html", "index.md",
+        "1.1.1.cy.md", "1.1.1.md", "index.html", "index.md",
     ]  # fmt: skip
     index = (out / "index.md").read_text(encoding="utf-8")
-    assert "| [Action Impact Toolkit 2.6.2 Officer/Staff Norms](<2.6.2.md>) | 1 | 2026-11-23 | [Markdown](<2.6.2.md>) |" in index
+    assert "| [Action Impact Toolkit 1.1.1 Fixture Action](<1.1.1.md>) | 1 | 2025-01-01 | [Markdown](<1.1.1.md>) |" in index
     assert (
-        "| [⟦Action Impact Toolkit⟧ 2.6.2 ⟦Officer/Staff Norms⟧](<2.6.2.cy.md>) | 1 | 2026-11-23 | [⟦Markdown⟧](<2.6.2.cy.md>) |"
+        "| [⟦Action Impact Toolkit⟧ 1.1.1 ⟦Fixture Action⟧](<1.1.1.cy.md>) | 1 | 2025-01-01 | [⟦Markdown⟧](<1.1.1.cy.md>) |"
         in index
     )
     html = (out / "index.html").read_text(encoding="utf-8")
-    assert '<tr lang="cy"><th scope="row"><a href="2.6.2.cy.md">⟦Action Impact Toolkit⟧ 2.6.2 ⟦Officer/Staff Norms⟧</a>' in html
+    assert '<tr lang="cy"><th scope="row"><a href="1.1.1.cy.md">⟦Action Impact Toolkit⟧ 1.1.1 ⟦Fixture Action⟧</a>' in html
 
 
 # -- Welsh plans --------------------------------------------------------------------------------------
@@ -329,38 +334,38 @@ def fill(path: Path, tag: str, choice: int) -> dict[tuple[str, str, str], str]:
 
 
 def test_a_welsh_plan_has_the_english_plans_names_and_metadata(welsh_root: Path, tmp_path: Path) -> None:
-    result = run(welsh_root, "plan", "--force", "Dyfed-Powys", "--lang", "en,cy", "--out", str(tmp_path))
+    result = run(welsh_root, "plan", "--force", "Gwent", "--lang", "en,cy", "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
-    english = load_workbook(tmp_path / "dyfed-powys-police-realisation-plan.xlsx")
-    welsh = load_workbook(tmp_path / "dyfed-powys-police-realisation-plan.cy.xlsx")
+    english = load_workbook(tmp_path / "gwent-police-realisation-plan.xlsx")
+    welsh = load_workbook(tmp_path / "gwent-police-realisation-plan.cy.xlsx")
     assert sorted(welsh.defined_names) == sorted(english.defined_names)
     for name in english.defined_names:  # the same cells, on sheets of other titles
         assert [d[1] for d in welsh.defined_names[name].destinations] == [d[1] for d in english.defined_names[name].destinations]
     meta = {r[0].value: r[1].value for r in english["nvap"].iter_rows()}
     assert {r[0].value: r[1].value for r in welsh["nvap"].iter_rows()} == meta | {"nvap_lang": "cy"}
-    assert meta["nvap_lang"] == "en" and meta["nvap_force_name"] == "Dyfed-Powys Police"
-    assert cell(welsh, "p_2_6_2_force").value == "Heddlu Dyfed-Powys"
-    assert cell(english, "p_2_6_2_force").value == "Dyfed-Powys Police"
-    assert welsh.sheetnames[:2] == ["⟦Cover⟧", "2.6.2 ⟦Officer-Staff Norms⟧"]
+    assert meta["nvap_lang"] == "en" and meta["nvap_force_name"] == "Gwent Police"
+    assert cell(welsh, "p_1_1_1_force").value == "Heddlu Gwent"
+    assert cell(english, "p_1_1_1_force").value == "Gwent Police"
+    assert welsh.sheetnames[:2] == ["⟦Cover⟧", "1.1.1 ⟦Fixture Action⟧"]
     assert options(welsh, names.OBJECTIVES[0], "activity") == [
         f"{OPEN}{o}{CLOSE}" for o in options(english, names.OBJECTIVES[0], "activity")
     ]
 
 
 def test_welsh_and_english_plans_collect_together(welsh_root: Path, tmp_path: Path) -> None:
-    for force, lang in (("Dyfed-Powys", "cy"), ("Gwent", "en")):
+    for force, lang in (("Gwent", "cy"), ("Norfolk", "en")):
         result = run(welsh_root, "plan", "--force", force, "--lang", lang, "--out", str(tmp_path))
         assert result.exit_code == 0, result.output
-    welsh_file = tmp_path / "dyfed-powys-police-realisation-plan.cy.xlsx"
-    english_file = tmp_path / "gwent-police-realisation-plan.xlsx"
-    typed = {"Dyfed-Powys Police": fill(welsh_file, "dp", 1), "Gwent Police": fill(english_file, "gw", 1)}
-    assert typed["Dyfed-Powys Police"][(names.OBJECTIVES[0], "organisational", "activity")].startswith(OPEN)
+    welsh_file = tmp_path / "gwent-police-realisation-plan.cy.xlsx"
+    english_file = tmp_path / "norfolk-constabulary-realisation-plan.xlsx"
+    typed = {"Gwent Police": fill(welsh_file, "dp", 1), "Norfolk Constabulary": fill(english_file, "nf", 1)}
+    assert typed["Gwent Police"][(names.OBJECTIVES[0], "organisational", "activity")].startswith(OPEN)
 
     project = load_valid_project(welsh_root)
     collection = collect(project, [tmp_path])
     assert [(r.file.rsplit("/", 1)[-1], r.status) for r in collection.returns] == [
-        ("dyfed-powys-police-realisation-plan.cy.xlsx", "counted"),
-        ("gwent-police-realisation-plan.xlsx", "counted"),
+        ("gwent-police-realisation-plan.cy.xlsx", "counted"),
+        ("norfolk-constabulary-realisation-plan.xlsx", "counted"),
     ]
     assert [p.line for p in collection.problems] == []
     got = {
@@ -370,7 +375,7 @@ def test_welsh_and_english_plans_collect_together(welsh_root: Path, tmp_path: Pa
     }
     assert got == {(force, *key): value for force, values in typed.items() for key, value in values.items()}
     for answer in collection.answers:
-        tag = "dp" if answer.force_name == "Dyfed-Powys Police" else "gw"
+        tag = "dp" if answer.force_name == "Gwent Police" else "nf"
         assert (answer.action, answer.reporting_period, answer.impact_owner) == (
             ACTION,
             f"{tag} reporting_period",
@@ -381,14 +386,14 @@ def test_welsh_and_english_plans_collect_together(welsh_root: Path, tmp_path: Pa
     for tally in collection.tallies:
         assert tally.plans == 2 and tally.free_text == () and tally.blank == 0, tally
         assert tally.options[1].text == options(english_options, tally.objective, tally.field)[1]
-        assert tally.options[1].forces == ("Dyfed-Powys Police", "Gwent Police"), tally
+        assert tally.options[1].forces == ("Gwent Police", "Norfolk Constabulary"), tally
         assert [c.forces for i, c in enumerate(tally.options) if i != 1] == [()] * (len(tally.options) - 1)
     assert len(collection.tallies) == len(names.OBJECTIVES) * len(names.LIST_FIELDS) * len(COLUMN_NAMES)
 
 
 def test_a_welsh_plan_with_a_changed_translation_is_still_read(welsh_root: Path, root: Path, tmp_path: Path) -> None:
     """The Welsh of a label changed after the plan was made: its cells have not moved, it counts."""
-    assert run(welsh_root, "plan", "--force", "Dyfed-Powys", "--lang", "cy", "--out", str(tmp_path)).exit_code == 0
+    assert run(welsh_root, "plan", "--force", "Gwent", "--lang", "cy", "--out", str(tmp_path)).exit_code == 0
     po = root / "translations/cy/nvap.po"
     po.write_text(po.read_text(encoding="utf-8").replace(f'msgstr "{OPEN}Prepared By{CLOSE}"', 'msgstr "Y"'), encoding="utf-8")
     collection = collect(load_valid_project(root), [tmp_path])
@@ -396,8 +401,8 @@ def test_a_welsh_plan_with_a_changed_translation_is_still_read(welsh_root: Path,
 
 
 def test_the_plan_read_check_of_moved_cells_still_works_in_welsh(welsh_root: Path, tmp_path: Path) -> None:
-    assert run(welsh_root, "plan", "--force", "Dyfed-Powys", "--lang", "cy", "--out", str(tmp_path)).exit_code == 0
-    path = tmp_path / "dyfed-powys-police-realisation-plan.cy.xlsx"
+    assert run(welsh_root, "plan", "--force", "Gwent", "--lang", "cy", "--out", str(tmp_path)).exit_code == 0
+    path = tmp_path / "gwent-police-realisation-plan.cy.xlsx"
     wb = load_workbook(path)
     moved = cell(wb, names.header("project_lead"))
     moved.parent.insert_rows(moved.row)  # a script that inserts a row leaves the names behind
@@ -408,25 +413,25 @@ def test_the_plan_read_check_of_moved_cells_still_works_in_welsh(welsh_root: Pat
 
 
 def test_a_welsh_plan_named_by_its_file_when_it_cannot_be_read(welsh_root: Path, tmp_path: Path) -> None:
-    broken = tmp_path / "dyfed-powys-police-realisation-plan.cy.xlsx"
+    broken = tmp_path / "gwent-police-realisation-plan.cy.xlsx"
     broken.write_bytes(b"not a workbook")
     collection = collect(load_valid_project(welsh_root), [tmp_path])
-    assert [(r.force, r.status) for r in collection.returns] == [("dyfed-powys-police", "unreadable")]
+    assert [(r.force, r.status) for r in collection.returns] == [("gwent-police", "unreadable")]
 
 
 def test_upgrading_a_welsh_plan_keeps_it_welsh(welsh_root: Path, tmp_path: Path) -> None:
-    assert run(welsh_root, "plan", "--force", "Dyfed-Powys", "--lang", "cy", "--out", str(tmp_path / "old")).exit_code == 0
-    typed = fill(tmp_path / "old/dyfed-powys-police-realisation-plan.cy.xlsx", "dp", 0)
+    assert run(welsh_root, "plan", "--force", "Gwent", "--lang", "cy", "--out", str(tmp_path / "old")).exit_code == 0
+    typed = fill(tmp_path / "old/gwent-police-realisation-plan.cy.xlsx", "dp", 0)
     result = run(
         welsh_root,
         "plan",
         "--upgrade",
-        str(tmp_path / "old/dyfed-powys-police-realisation-plan.cy.xlsx"),
+        str(tmp_path / "old/gwent-police-realisation-plan.cy.xlsx"),
         "--out",
         str(tmp_path / "new"),
     )
     assert result.exit_code == 0, result.output
-    wb = load_workbook(io.BytesIO((tmp_path / "new/dyfed-powys-police-realisation-plan.cy.xlsx").read_bytes()))
+    wb = load_workbook(io.BytesIO((tmp_path / "new/gwent-police-realisation-plan.cy.xlsx").read_bytes()))
     assert {r[0].value: r[1].value for r in wb["nvap"].iter_rows()}["nvap_lang"] == "cy"
     for (objective, column, field), value in typed.items():
         assert cell(wb, names.objective(objective, field, column)).value == value

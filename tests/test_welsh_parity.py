@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 from openpyxl import load_workbook
-from support import CONTENT
+from support import SHIPPED
 from typer.testing import CliRunner
 
 from nvap_toolkit.cli import app
@@ -43,7 +43,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every document and a plan, in English and in a complete pseudo-Welsh."""
     base = tmp_path_factory.mktemp("parity")
     root = base / "content"
-    shutil.copytree(CONTENT, root)
+    shutil.copytree(SHIPPED, root)
     write_outputs([u.output for u in update_catalogues(load_valid_project(root), "cy")])
     for po in sorted((root / "translations/cy").rglob("*.po")):
         with po.open("rb") as fh:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import io
-import re
-import shutil
 import zipfile
-from collections import Counter
 from pathlib import Path
 
 import openpyxl
@@ -14,23 +11,22 @@ import pytest
 import yaml
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from support import FIXTURE, copy_fixture
 
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.content.project import Project
 from nvap_toolkit.document import toolkit_xlsx
-from nvap_toolkit.render.prose import Prose
-from nvap_toolkit.render.xlsx.tracker import covenant_tracker_xlsx, planned_items
+from nvap_toolkit.render.xlsx.tracker import covenant_tracker_xlsx
 from nvap_toolkit.sheets.cells import put, sheet_title
 
 ROOT = Path(__file__).resolve().parents[1]
-CONTENT = ROOT / "content"
-ACTION = "2.6.2"
+ACTION = "1.1.1"
 YEAR = 2024
 
 
 @pytest.fixture(scope="module")
 def project() -> Project:
-    return load_valid_project(CONTENT)
+    return load_valid_project(FIXTURE)
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +51,7 @@ def tracker(tracker_bytes: bytes) -> Workbook:
 
 PARTS = [
     "Cover",
-    "Action Impact Toolkit Guidance",
+    "Fixture Guidance Notes",
     "Impact Statement",
     "Logic Model",
     "Logic Model Objectives",
@@ -65,10 +61,10 @@ PARTS = [
     "Acronym Glossary",
     "Impact Realisation Plan",
 ]
-"""The toolkit's visible sheets, written out by hand (the guidance heading cut to Excel's 31 characters)."""
+"""The fixture toolkit's visible sheets, written out by hand."""
 TABLES = ["Logic Model", "Logic Model Objectives", "Supporting Information 1", "Supporting Information 2", "Acronym Glossary"]
 """The sheets that are one Excel table under their title."""
-TEXTS = ["Action Impact Toolkit Guidance", "Impact Statement", "Further Information"]
+TEXTS = ["Fixture Guidance Notes", "Impact Statement", "Further Information"]
 """The sheets of one column of text."""
 
 
@@ -100,12 +96,12 @@ def test_sheet_names_and_order(project: Project, toolkit: Workbook) -> None:
 
 def test_cover_links_every_sheet_and_explains_the_hidden_one(project: Project, toolkit: Workbook) -> None:
     cover = toolkit["Cover"]
-    assert cover["A1"].value == "National Vulnerability Action Plan: Action Impact Toolkit 2.6.2 Officer/Staff Norms"
+    assert cover["A1"].value == "Fixture Programme: Action Impact Toolkit 1.1.1 Fixture Action"
     links = {c.hyperlink.location for row in cover.iter_rows() for c in row if c.hyperlink is not None and c.hyperlink.location}
     assert links == {f"'{t}'!A1" if " " in t else f"{t}!A1" for t in PARTS[1:]}
     assert any(v.startswith("nvap_lists: ") for v in texts(cover))
     assert toolkit.properties.title == cover["A1"].value
-    assert (toolkit.properties.subject, toolkit.properties.language) == ("National Vulnerability Action Plan", "en")
+    assert (toolkit.properties.subject, toolkit.properties.language) == ("Fixture Programme", "en")
 
 
 def test_sheet_title_is_valid_and_unique() -> None:
@@ -176,66 +172,56 @@ def test_logic_model_repeats_its_table_header(project: Project, toolkit: Workboo
     assert ws.freeze_panes == f"A{row + 1}"
 
 
-def test_logic_model_has_every_activity_and_peel_measure(project: Project, toolkit: Workbook) -> None:
-    action = project.actions[ACTION]
-    prose = Prose(project)
+def test_logic_model_has_every_activity_and_peel_measure(toolkit: Workbook) -> None:
     cells = texts(toolkit["Logic Model"])
+    for title in ("Fixture activity one", "Fixture activity two", "Fixture activity three", "Fixture activity four"):
+        assert title in cells
     objectives = "\n".join(texts(toolkit["Logic Model Objectives"]))
-    peel = project.peel.measures
-    for objective in action.objectives:
-        for activity in objective.activities:
-            assert prose.plain(activity.title) in cells
-        for code in objective.suggested_measures.peel:
-            assert f"{code} {prose.plain(peel[code].text)}" in objectives
-        for key in objective.suggested_measures.other:
-            assert prose.plain(objective.measures[key]) in objectives
-        for consequence in objective.unintended_consequences:
-            assert prose.plain(consequence) in objectives
+    for text in (
+        "1.1 Fixture measure one",
+        "1.1.1 Fixture measure one point one",
+        "Fixture measure alpha",
+        "Fixture measure beta",
+        "Fixture consequence one",
+        "Fixture consequence two",
+        "2.1 Fixture measure two",
+        "2.2 Fixture measure two point two",
+        "Fixture measure gamma",
+        "Fixture consequence five",
+    ):
+        assert text in objectives, text
     statement = texts(toolkit["Impact Statement"])
-    for code in action.how_we_know:
-        assert any(c.endswith(f"{code} {prose.plain(peel[code].text)}") for c in statement)
+    for measure in ("1.1 Fixture measure one", "2.1 Fixture measure two"):  # how_we_know
+        assert any(c.endswith(measure) for c in statement), measure
 
 
 def test_supporting_information(project: Project, toolkit: Workbook) -> None:
     action = project.actions[ACTION]
     further = toolkit["Further Information"]
     whole = "\n".join(texts(further))
-    # Every reference the toolkit's file cites or lists, found in the file's own text.
-    source = (CONTENT / "actions" / f"{ACTION}.yaml").read_text(encoding="utf-8")
-    keys = set(re.findall(r"\[-?@([a-z0-9-]+)\]", source)) | set(action.references)
-    assert len(keys) == 22
-    for key in sorted(keys):
-        ref = project.bibliography.references[key]
-        assert ref.title in whole, key
-    for key in action.useful_links:
-        link = project.links.links[key]
-        (cell,) = [c for row in further.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith(link.title)]
-        if link.url:
-            assert cell.hyperlink.target == link.url
+    # Every reference the fixture toolkit cites or lists.
+    for title in ("A fixture article", "A fixture report", "A fixture web page", "An undated fixture report"):
+        assert title in whole, title
+    (link,) = [c for row in further.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("Fixture Site")]
+    assert link.hyperlink.target == "https://example.org/site"
+    (bare,) = [c for row in further.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("Fixture Link")]
+    assert bare.hyperlink is None  # no address
     labels = project.programme_of(action).labels
-    for number, objective in enumerate(action.objectives, start=1):
+    for number in (1, 2):
         ws = toolkit[f"Supporting Information {number}"]
         cells = texts(ws)
         row = find_row(ws, labels.activities)
         assert f"{labels.potential_measures} {number}" in cells
         assert ws.cell(row=row, column=2).value == labels.evidence
-        for activity in objective.activities:
-            assert Prose(project).plain(activity.title) in cells
+    assert {"Fixture activity one", "Fixture activity two"} <= set(texts(toolkit["Supporting Information 1"]))
+    assert {"Fixture activity three", "Fixture activity four"} <= set(texts(toolkit["Supporting Information 2"]))
 
 
 def test_glossary_and_attribution(project: Project, toolkit: Workbook) -> None:
     cells = texts(toolkit["Acronym Glossary"])
-    for term, expansion in [
-        ("CPD", "Continuing Professional Development"),
-        ("NHS", "National Health Service"),
-        ("PEEL", "Police Effectiveness, Efficiency, and Legitimacy"),
-        ("PTSD", "Post-Traumatic Stress Disorder"),
-        ("VKPP", "Vulnerability Knowledge and Practice Programme"),
-    ]:
+    for term, expansion in [("FXA", "Fixture Acronym"), ("PEEL", "Fixture expansion of PEEL")]:
         assert term in cells and expansion in cells
-    assert "The text of this toolkit was written by the Vulnerability Knowledge and Practice Programme (VKPP)." in texts(
-        toolkit["Cover"]
-    )
+    assert "The text of this toolkit is fixture text written for nvap's tests." in texts(toolkit["Cover"])
     for title in part_titles(project):
         assert "&P" in toolkit[title].oddFooter.right.text
 
@@ -243,7 +229,7 @@ def test_glossary_and_attribution(project: Project, toolkit: Workbook) -> None:
 def test_plan_sheet_is_the_form(project: Project, toolkit: Workbook) -> None:
     ws = toolkit["Impact Realisation Plan"]
     assert ws.protection.sheet
-    assert any(name.startswith("p_2_6_2_") for name in toolkit.defined_names)
+    assert any(name.startswith("p_1_1_1_") for name in toolkit.defined_names)
 
 
 def test_toolkit_is_byte_identical(project: Project, toolkit_bytes: bytes) -> None:
@@ -264,7 +250,7 @@ def test_put_keeps_text() -> None:
 @pytest.fixture(scope="module")
 def formula_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, dict[str, str]]:
     root = tmp_path_factory.mktemp("formula") / "content"
-    shutil.copytree(CONTENT, root)
+    copy_fixture(root)
     chosen = {
         "title": "=1+1",
         "impact": "+44 20 7946 0000 is a number",
@@ -331,27 +317,25 @@ def test_tracker_rows_and_statuses(project: Project, tracker: Workbook) -> None:
     header = [c.value for c in ws[2]]
     assert header[:5] == [labels.priority, labels.status, labels.year, labels.planned_item, labels.related_actions]
     rows = list(ws.iter_rows(min_row=3, max_row=2 + len(report.priorities), values_only=True))
-    assert len(report.priorities) == 15
-    assert [r[0] for r in rows] == [p.title for p in report.priorities]
+    assert [r[0] for r in rows] == ["Fixture Priority One", "Fixture Priority Two", "Fixture Priority Three"]
     assert ws.max_row == 2 + len(report.priorities)  # the table ends the sheet
     # The Status column holds statuses, not the report's section headings ("Priorities Completed").
-    assert Counter(r[1] for r in rows) == {"Completed": 3, "In progress": 8, "New": 4}
-    assert all(r[2] == report.year for r in rows)
-    assert [r[5] for r in rows] == [p.id for p in report.priorities]
+    assert [r[1] for r in rows] == ["Completed", "In progress", "New"]
+    assert all(r[2] == 2024 for r in rows)
+    assert [r[5] for r in rows] == ["fixture-priority-one", "fixture-priority-two", "fixture-priority-three"]
+    # The Covenant priorities the fixture toolkit serves list it as related.
+    assert [r[4] for r in rows] == [None, "Action 1.1.1 Fixture Action", "Action 1.1.1 Fixture Action"]
 
 
-def test_tracker_planned_work(project: Project, tracker: Workbook) -> None:
-    report = project.reports[YEAR]
+def test_tracker_planned_work(tracker: Workbook) -> None:
     ws = tracker["Priorities"]
-    prose = Prose(project)
-    for n, priority in enumerate(report.priorities, start=3):
-        cell = ws.cell(row=n, column=4)
-        lines = cell.value.split("\n")
-        assert lines == [f"{i}. {item}" for i, item in enumerate(planned_items(priority.planned, prose), start=1)]
-        assert cell.alignment.wrap_text
-        related = ws.cell(row=n, column=5).value
-        for action_id in project.related_actions(priority.id):
-            assert action_id in related
+    planned = [ws.cell(row=n, column=4) for n in (3, 4, 5)]
+    assert [cell.value.split("\n") for cell in planned] == [
+        ["1. Fixture planned work of priority one."],
+        ["1. Fixture planned work of priority two.", "2. Fixture second planned work of priority two."],
+        ["1. Fixture planned work of priority three."],
+    ]
+    assert all(cell.alignment.wrap_text for cell in planned)
 
 
 def test_tracker_layout(project: Project, tracker: Workbook) -> None:
@@ -372,9 +356,8 @@ def test_tracker_layout(project: Project, tracker: Workbook) -> None:
     assert int(ws.page_setup.fitToWidth) == 1
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     cells = texts(tracker["Cover"])
-    assert report.attribution.statement in cells
-    assert report.attribution.author in report.attribution.statement
-    assert report.attribution.licence and any(report.attribution.licence in c for c in cells)
+    assert "Contains fixture text written by Fixture Department for nvap's tests." in cells
+    assert any("Fixture Licence" in c for c in cells)
     assert cells[cells.index("Priorities") + 1] == project.programmes["nvap"].workbook_labels.tracker
     assert tracker.properties.title == report.title and tracker.properties.language == "en"
 
