@@ -198,8 +198,8 @@ def test_plan_lists_the_forces(content, nvap):
         "Suffolk Constabulary\tSuffolk",
         "Wiltshire Police\tWiltshire, Wilts",
         "Gwent Police\tGwent, Heddlu Gwent",
-        # Its short name is its name, and is listed again as another name (as for the shipped national forces).
-        "British Transport Police\tBritish Transport Police, BTP",
+        # Its short name is its name: not listed again as another name (as for the shipped national forces).
+        "British Transport Police\tBTP",
     ]
 
 

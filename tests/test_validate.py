@@ -349,3 +349,19 @@ def test_a_bare_address_ends_before_closing_quotes_and_brackets_of_any_script():
     ]:
         found = URL.search(text)
         assert found is not None and found.group(0) == address, text
+
+
+def test_messages_name_the_reference_files_of_the_content_checked(content, nvap):
+    """With --content elsewhere, the file to add a key to is that content's own, not ./content's."""
+    content.rename(content.parent / "drafts")
+    action = content.parent / "drafts" / "actions" / "9.9.9.yaml"
+    action.write_text(
+        MINIMAL_ACTION.replace("Tests are written", "XYZ tests are written [@smith2002] [link:nope]"), encoding="utf-8"
+    )
+    result = nvap("--content", "drafts", "validate", "drafts/actions/9.9.9.yaml")
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if line.startswith("drafts/")] == [
+        "drafts/actions/9.9.9.yaml:13:19: warning: the acronym 'XYZ' is not in the glossary: add it to drafts/reference/glossary.yaml",
+        "drafts/actions/9.9.9.yaml:13:42: unknown citation key 'smith2002'; did you mean 'smith2020'? (keys are those of drafts/reference/bibliography.yaml)",
+        "drafts/actions/9.9.9.yaml:13:54: unknown link 'nope' (keys are those of drafts/reference/links.yaml)",
+    ]

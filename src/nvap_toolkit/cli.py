@@ -347,7 +347,7 @@ def plan(
             return 0
         if list_forces:
             rows: list[tuple[str, ...]] = [
-                (f.name, ", ".join(dict.fromkeys(f.names()[1:]))) for f in project.forces.forces.values()
+                (f.name, ", ".join(n for n in dict.fromkeys(f.names()) if n != f.name)) for f in project.forces.forces.values()
             ]
             console.table(["Force", "Also known as"], rows)
             return 0

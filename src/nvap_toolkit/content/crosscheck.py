@@ -8,7 +8,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import Issue
+from ..errors import Issue, display_path
 from .inline import ACRONYM, references
 from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE
 from .loader import Document
@@ -48,6 +48,10 @@ class _Checker:
             line, col = doc.position(node.start_mark.index + index)
         self.issues.append(Issue.at(doc.shown, line, col, message, severity))
 
+    def reference_file(self, name: str) -> str:
+        """Where the content being checked keeps the reference data ``name`` (``content/reference/glossary.yaml``)."""
+        return display_path(self.project.root / "reference" / f"{name}.yaml")
+
     def unknown(self, what: str, key: str, known: Any) -> str:
         close = difflib.get_close_matches(key, [str(k) for k in known], n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -82,7 +86,7 @@ class _Checker:
                             "@" + ref,
                             offset,
                             self.unknown("citation key", ref, self.project.bibliography.references)
-                            + " (keys are those of content/reference/bibliography.yaml)",
+                            + f" (keys are those of {self.reference_file('bibliography')})",
                         )
                 elif kind == "action":
                     if self.project.action_title(ref) is None:
@@ -102,7 +106,7 @@ class _Checker:
                             token,
                             offset,
                             self.unknown("link", ref, self.project.links.links)
-                            + " (keys are those of content/reference/links.yaml)",
+                            + f" (keys are those of {self.reference_file('links')})",
                         )
             if item.kind.name in ("glossary", "forces", "links", "bibliography") or text.isupper():
                 # A heading set in capitals ('VKPP IMPACT STATEMENT') is not a run of acronyms.
@@ -115,7 +119,7 @@ class _Checker:
                         node,
                         m.group(0),
                         m.start(),
-                        f"the acronym '{word}' is not in the glossary: add it to content/reference/glossary.yaml",
+                        f"the acronym '{word}' is not in the glossary: add it to {self.reference_file('glossary')}",
                         "warning",
                     )
 
