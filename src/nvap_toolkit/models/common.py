@@ -70,7 +70,9 @@ Block = Text | list[Text]
 class Model(BaseModel):
     """Base for every content model: unknown keys are errors, models are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a model's validator is built when content is first validated, not when the
+    # module is imported; a build from the cache (nothing changed) then builds none at all.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class Section(Model):
