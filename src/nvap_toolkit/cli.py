@@ -1,10 +1,9 @@
 """The ``nvap`` command: parse options, call the core, print, exit.
 
 Heavy libraries (Pydantic, Jinja, openpyxl) are imported inside the commands
-that need them, so ``nvap --help`` stays fast.
+that need them, so ``nvap --help`` stays fast. No ``from __future__ import annotations``:
+Typer reads every command's annotations on each run, and string annotations it would evaluate.
 """
-
-from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
@@ -394,7 +393,7 @@ def plan(
     raise typer.Exit(_run(run))
 
 
-def _say_plans(report: WriteReport) -> None:
+def _say_plans(report: "WriteReport") -> None:
     """Each plan written and how many were unchanged; in a dry run, what would be (``_dry_run``)."""
     from . import console
     from .errors import display_path
