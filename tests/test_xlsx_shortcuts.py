@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.styles import Border, Font, PatternFill, Protection, Side
 
+from nvap_toolkit.render.xlsx import layout
 from nvap_toolkit.render.xlsx.layout import CHARS_PER_UNIT, text_lines
 from nvap_toolkit.sheets.cells import merge, set_style
 from nvap_toolkit.sheets.styles import BODY_SIZE
@@ -126,3 +127,13 @@ def wrapped_lines(text: str, width: float) -> int:
 )
 def test_text_lines_counts_as_textwrap_does(text: str, width: float) -> None:
     assert text_lines(text, width, size=BODY_SIZE) == wrapped_lines(text, width)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    para=st.text(alphabet=st.sampled_from(list("ab  cdéW\t\u00a0\u2003\r\x0b-.")), max_size=200),
+    width=st.integers(min_value=4, max_value=40),
+)
+def test_wrapped_lines_counts_as_textwrap_does(para: str, width: int) -> None:
+    """Long words broken, runs of spaces, tabs, leading and trailing spaces: the count is textwrap's."""
+    assert layout.wrapped_lines(para, width) == len(textwrap.wrap(para, width, break_on_hyphens=False))

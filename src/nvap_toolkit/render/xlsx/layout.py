@@ -7,9 +7,9 @@ programs that do not fit rows themselves (LibreOffice, or Excel for merged cells
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
@@ -56,7 +56,40 @@ def text_lines(text: str, width: float, *, size: float = BODY_SIZE, bold: bool =
         if len(para) <= per_line and "\t" not in para:
             lines += 1  # what textwrap gives a line that fits (a tab may widen it), without its cost
         else:
-            lines += max(1, len(textwrap.wrap(para, per_line, break_on_hyphens=False))) if para.strip() else 1
+            lines += max(1, wrapped_lines(para, per_line)) if para.strip() else 1
+    return lines
+
+
+_SPACES = re.compile(r"([\t\n\x0b\x0c\r ]+)")
+"""textwrap's chunks: runs of its whitespace, and what lies between them."""
+_TO_SPACE = {ord(c): " " for c in "\t\n\x0b\x0c\r"}
+
+
+@lru_cache(maxsize=4096)
+def wrapped_lines(para: str, width: int) -> int:
+    """``len(textwrap.wrap(para, width, break_on_hyphens=False))``, counted without building the lines.
+
+    The same greedy fill, chunk for chunk (textwrap's ``_wrap_chunks``): a workbook lays
+    out hundreds of paragraphs, many twice, and textwrap was a third of its time.
+    """
+    chunks = [c for c in _SPACES.split(para.expandtabs(8).translate(_TO_SPACE)) if c]
+    chunks.reverse()
+    lines = 0
+    while chunks:
+        if lines and not chunks[-1].strip():
+            del chunks[-1]  # the space a line starts with, after the first
+        used, last, count = 0, "", 0
+        while chunks and used + len(chunks[-1]) <= width:
+            last = chunks.pop()
+            used += len(last)
+            count += 1
+        if chunks and len(chunks[-1]) > width:  # a word longer than a line: what fits, the rest on the next
+            last, chunks[-1] = chunks[-1][: width - used], chunks[-1][width - used :]
+            count += 1
+        if count and not last.strip():
+            count -= 1  # the space a line ends with
+        if count:
+            lines += 1
     return lines
 
 
