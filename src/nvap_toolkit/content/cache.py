@@ -286,8 +286,8 @@ def pack(project: Project) -> bytes:
 def unpack(data: bytes) -> Project:
     """The project ``pack`` made ``data`` from (raises if ``data`` is not such bytes)."""
     from .kinds import kind_named
-    from .loader import Document
     from .project import Loaded, Project
+    from .source import Document
 
     state = pickle.loads(data)
     loaded = [

@@ -11,8 +11,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..errors import Issue, display_path
 from .inline import ACRONYM, references
 from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE
-from .loader import Document
 from .project import Loaded, Project
+from .source import Document
 from .validate import locate
 
 # Fields whose values are identifiers, addresses or names, not prose.

@@ -10,7 +10,6 @@ duplicate keys reported, every node keeping its start position.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -19,37 +18,13 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Issue, display_path
+from .source import Document
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 64
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
-
-
-@dataclass
-class Document:
-    """One content file: its text, node tree and plain data (``None`` if unreadable)."""
-
-    path: Path
-    shown: str
-    text: str = ""
-    node: Node | None = None
-    data: Any = None
-    issues: list[Issue] = field(default_factory=list)
-
-    def issue(self, node: Node | None, message: str, severity: str = "error") -> Issue:
-        """Record a problem at ``node`` (or at the top of the file)."""
-        line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
-        found = Issue.at(self.shown, line, col, message, severity)
-        self.issues.append(found)
-        return found
-
-    def position(self, index: int) -> tuple[int, int]:
-        """1-based line and column of character ``index`` of the text."""
-        line = self.text.count("\n", 0, index) + 1
-        col = index - (self.text.rfind("\n", 0, index) + 1) + 1
-        return line, col
 
 
 class _Stop(Exception):

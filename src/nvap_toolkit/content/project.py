@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import Issue
 from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE, Kind
-from .loader import Document
+from .source import Document
 
 if TYPE_CHECKING:
     from ..models import (

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..models.common import INCOMPLETE
-from .loader import Document
+from .source import Document
 
 # Pydantic names the branches of a union in the error location ('str', 'list[...]').
 _UNION_TAG = re.compile(r"^(str|int|float|bool|none|constrained-str|function-\w+|[\w-]+\[.*\])$")
