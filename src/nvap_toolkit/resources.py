@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
 def packaged_dir(name: str) -> Path:
     """The packaged ``content`` or ``templates`` folder; the repository's when running from source."""
-    shipped = Path(str(resources.files("nvap_toolkit"))) / "data" / name
+    # nvap is installed as files (it reads its data with pathlib): beside this module, without
+    # importlib.resources, whose import took a tenth of a rebuild that finds nothing to do.
+    shipped = Path(__file__).resolve().parent / "data" / name
     if shipped.is_dir():
         return shipped
     return Path(__file__).resolve().parents[2] / name
