@@ -61,10 +61,8 @@ def render_document(
     The PDF is made from the HTML page, rendered once for both. ``earlier`` is the PDF
     a build made before: it is the PDF again, not made anew, when its key is this page's.
     """
-    if (getattr(project, "lang", "") or "en") != ref.lang:
-        raise ValueError(
-            f"{ref.stem}: rendered from the content in '{getattr(project, 'lang', '') or 'en'}', not in '{ref.lang}'"
-        )
+    if project.lang != ref.lang:
+        raise ValueError(f"{ref.stem}: rendered from the content in '{project.lang}', not in '{ref.lang}'")
     outputs = []
     page = None
     key = None

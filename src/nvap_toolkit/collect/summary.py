@@ -363,7 +363,7 @@ def summary_workbook(project: Project, collection: Collection) -> Any:
             hidden=[(fmt.META_SHEET, words.summary_meta_sheet)],
         ),
     )
-    set_properties(wb, title=str(c.title), subject=programme.name, lang=getattr(project, "lang", "") or "en")
+    set_properties(wb, title=str(c.title), subject=programme.name, lang=project.lang)
     wb.active = 0
     return wb
 

@@ -46,6 +46,8 @@ class Project:
     root: Path
     loaded: list[Loaded]
     issues: list[Issue] = field(default_factory=list)
+    lang: str = "en"
+    """The language its models are in: ``en``, or a translation's (``i18n.apply.translate``)."""
 
     def _one(self, name: str, model: type[M]) -> M:
         """The one reference file of kind ``name``, as its model."""

@@ -56,7 +56,6 @@ class Fallbacks:
 class TranslatedProject(Project):
     """A project whose models hold the translations of ``lang`` (and ``English`` where there is none)."""
 
-    lang: str = ""
     fallbacks: dict[str, Fallbacks] = field(default_factory=dict)
     """By catalogue document name, every catalogue's count of strings left in English."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
@@ -15,6 +15,9 @@ from ..content.cache import JINJA_BYTES, JINJA_FILES, prune, subfolder, touch
 from ..i18n.fallback import English, marked
 from ..resources import template_dirs
 from .prose import Md, md_escape
+
+if TYPE_CHECKING:
+    from ..content.project import Project
 
 
 def _md_finalize(value: Any) -> Markup:
@@ -81,6 +84,11 @@ def _environment(fmt: str, dirs: tuple[Path, ...]) -> Environment:
     env.filters["css_page_numbers"] = css_page_numbers
     env.filters["css_string"] = css_string
     return env
+
+
+def lang_suffix(project: Project) -> str:
+    """What a translated document's file names add before the format (``.cy``: 2.6.2.cy.html); its links go to its language's files."""
+    return "" if project.lang == "en" else f".{project.lang}"
 
 
 def css_string(text: str) -> Markup:

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from ..content.project import Project
 from ..models import Action, CovenantReport
-from .env import environment
+from .env import environment, lang_suffix
 from .prose import Prose
 from .views import covenant_view, toolkit_view
 
@@ -18,16 +18,9 @@ def _page(project: Project, page: str) -> str:
     return place_marks(page) if page_language(project) != PAGE_LANG else page
 
 
-def lang_suffix(project: Project) -> str:
-    """What a translated document's file names add before the format (``.cy``: 2.6.2.cy.html); its links go to its language's files."""
-    lang = getattr(project, "lang", "")
-    return f".{lang}" if lang else ""
-
-
 def page_language(project: Project) -> str:
     """The ``lang`` of the page: ``en-GB``, or the language of a translated project (``cy``)."""
-    lang = getattr(project, "lang", "")
-    return str(lang).replace("_", "-") if lang else "en-GB"
+    return "en-GB" if project.lang == "en" else project.lang.replace("_", "-")
 
 
 def stylesheet() -> Markup:

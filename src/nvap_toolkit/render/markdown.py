@@ -6,7 +6,7 @@ import re
 
 from ..content.project import Project
 from ..models import Action, CovenantReport
-from .env import environment
+from .env import environment, lang_suffix
 from .prose import Prose
 from .views import covenant_view, toolkit_view
 
@@ -21,17 +21,11 @@ def toolkit_md(project: Project, action: Action, link_action=None) -> str:  # ty
     """The four-part toolkit of ``action`` as Markdown."""
     prose = Prose(project, link_action=link_action)
     template = environment("md").get_template("md/toolkit.md.j2")
-    return _tidy(template.render(toolkit_view(project, action, prose).context(), lang_suffix=_lang_suffix(project)))
+    return _tidy(template.render(toolkit_view(project, action, prose).context(), lang_suffix=lang_suffix(project)))
 
 
 def covenant_md(project: Project, report: CovenantReport) -> str:
     """A Police Covenant report as Markdown."""
     prose = Prose(project)
     template = environment("md").get_template("md/covenant.md.j2")
-    return _tidy(template.render(covenant_view(project, report, prose).context(), lang_suffix=_lang_suffix(project)))
-
-
-def _lang_suffix(project: Project) -> str:
-    """What a translated document's file names add before ``.md`` (``.cy``): its links go to its language's files."""
-    lang = getattr(project, "lang", "")
-    return f".{lang}" if lang else ""
+    return _tidy(template.render(covenant_view(project, report, prose).context(), lang_suffix=lang_suffix(project)))

@@ -158,7 +158,7 @@ def toolkit_workbook(project: Project, action: Action, plan_form: PlanForm) -> W
     attribution_footer(write_cover(wb, cover), attribution)
     if action.status == "draft":
         _mark_draft(wb, prose.plain(labels.draft_banner))
-    set_properties(wb, title=title, subject=programme.name, lang=getattr(project, "lang", "") or "en")
+    set_properties(wb, title=title, subject=programme.name, lang=project.lang)
     wb.active = 0
     return wb
 

@@ -138,7 +138,7 @@ def covenant_tracker_workbook(project: Project, report: CovenantReport) -> Workb
         ],
     )
     attribution_footer(write_cover(wb, cover), attribution)
-    set_properties(wb, title=title, subject=prose.plain(report.subtitle), lang=getattr(project, "lang", "") or "en")
+    set_properties(wb, title=title, subject=prose.plain(report.subtitle), lang=project.lang)
     wb.active = 0
     return wb
 
