@@ -45,6 +45,16 @@ class Document:
         self.issues.append(found)
         return found
 
+    def tree(self) -> Node | None:
+        """The node tree: the one kept, else parsed again from the text (a validated document keeps none: see
+        ``load_project``). The tree is not kept."""
+        if self.node is not None or not self.text:
+            return self.node
+        try:
+            return _compose_fast(self.text) if _plain_enough(self.text) else _compose(self.text)
+        except (_Stop, yaml.YAMLError):
+            return None
+
     def position(self, index: int) -> tuple[int, int]:
         """1-based line and column of character ``index`` of the text."""
         line = self.text.count("\n", 0, index) + 1
