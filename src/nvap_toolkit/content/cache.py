@@ -160,7 +160,7 @@ def inputs(root: Path, extra: list[Path] | None = None) -> Inputs:
     relative to it) and nvap itself.
     """
     digest = hashlib.sha256()
-    _part(digest, "nvap", _nvap_identity())
+    _part(digest, "nvap", f"{FORMAT}\n{code_identity()}")
     _part(digest, "root", f"{root}\0{root.resolve()}\0{Path.cwd()}")
     found = Inputs("")
     for path in sorted(root.rglob("*")):
@@ -198,12 +198,16 @@ def _file(digest: Any, tag: str, name: str, path: Path) -> bytes | None:
     return data
 
 
-def _nvap_identity() -> str:
-    """nvap's version and modules (an edited checkout is another nvap), the Python and the libraries installed."""
+def code_identity() -> str:
+    """nvap's version and modules (an edited checkout is another nvap), the Python and the libraries installed.
+
+    What a result worked out by nvap depends on besides its inputs: the validated content
+    (here), and the files a build renders (``build``'s manifest, through ``code_digest``).
+    """
     from .. import __version__
 
     package = Path(__file__).resolve().parents[1]
-    parts = [FORMAT, __version__, sys.version, sys.platform]
+    parts: list[object] = [__version__, sys.version, sys.platform]
     for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
@@ -220,6 +224,11 @@ def _nvap_identity() -> str:
         except OSError:
             pass
     return "\n".join(map(str, parts))
+
+
+def code_digest() -> str:
+    """A digest of ``code_identity``."""
+    return hashlib.sha256(code_identity().encode("utf-8", "surrogateescape")).hexdigest()
 
 
 # -- entries -------------------------------------------------------------------------------------------
