@@ -38,6 +38,7 @@ def test_a_rebuild_by_an_edited_nvap_renders_again(content, nvap, monkeypatch, t
     assert nvap("build", "--out", "out").exit_code == 0
     assert nvap("build", "--out", "out").output.strip().splitlines()[-1] == "2 documents: up to date in out/"
     (package / "render.py").write_text("# edited\n", encoding="utf-8")
+    cache._code_digest.cache_clear()  # the next nvap run: a new process
     rendered: list[str] = []
     real = document.render_document
     monkeypatch.setattr(

@@ -17,6 +17,7 @@ format is ignored (and written again), never an error.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import os
@@ -227,7 +228,13 @@ def code_identity() -> str:
 
 
 def code_digest() -> str:
-    """A digest of ``code_identity``."""
+    """A digest of ``code_identity``, worked out once per process (a build reads its manifest twice): the code a
+    process runs is what it imported."""
+    return _code_digest(str(Path(__file__).resolve()))
+
+
+@functools.cache
+def _code_digest(_where: str) -> str:
     return hashlib.sha256(code_identity().encode("utf-8", "surrogateescape")).hexdigest()
 
 
