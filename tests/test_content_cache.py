@@ -189,7 +189,7 @@ CORRUPTIONS = {
     "cut short": lambda raw, _key: raw[: len(raw) // 2],
     "a byte flipped": lambda raw, _key: raw[:-10] + bytes([raw[-10] ^ 1]) + raw[-9:],
     "empty": lambda _raw, _key: b"",
-    "another format": lambda raw, _key: raw.replace(b"nvap content cache 1\n", b"nvap content cache 0\n", 1),
+    "another format": lambda raw, _key: raw.replace(cache.MAGIC, b"nvap content cache 0\n", 1),
     "not a pickle": lambda _raw, _key: _framed(b"not a pickle at all"),
     "a pickle of a class that is gone": lambda _raw, _key: _framed(b"cnvap_toolkit.gone\nGone\n."),
     "another key's entry": lambda _raw, _key: _framed(pickle.dumps({"key": "0" * 64, "part": "project", "issues": []})),
@@ -239,6 +239,36 @@ def test_the_cache_does_not_depend_on_how_kinds_pickle(content, folder, monkeypa
     assert back == project and issues == []
     assert back is not None and back.derived == {}
     assert next(i.kind for i in back.loaded if i.doc.path.name == "peel.yaml") is REFERENCE["peel"]
+
+
+def test_an_entry_of_the_format_before_is_not_read(content, folder):
+    # Format 1 held the project as pickled bytes within the pickled entry: an entry of it is not this format's.
+    import hashlib
+
+    project = load_valid_project(content)
+    key = cache.inputs(content).project_key
+    inner = pickle.dumps(cache.pack(project), protocol=pickle.HIGHEST_PROTOCOL)
+    payload = pickle.dumps({"key": key, "part": "project", "issues": [], "project": inner})
+    (folder / "content" / f"{key}.project").write_bytes(b"nvap content cache 1\n" + hashlib.sha256(payload).digest() + payload)
+    assert cache.read(key, "project") is None
+    assert cache.read_project(key) is None
+
+
+def test_an_entry_is_written_without_its_bytes_held_in_memory(content, folder):
+    # The pickle goes to the file as it is made: writing a large entry needs far less memory than its size.
+    import tracemalloc
+
+    big = {"issues": [], "blocks": [os.urandom(64 * 1024).hex() for _ in range(64)]}  # 8 MB of text
+    tracemalloc.start()
+    try:
+        cache.write("0" * 64, "validate", big)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    size = (folder / "content" / f"{'0' * 64}.validate").stat().st_size
+    assert size > 8_000_000
+    assert peak < size / 4
+    assert cache.read("0" * 64, "validate") == {**big, "key": "0" * 64, "part": "validate"}
 
 
 # -- the folder and its bounds -------------------------------------------------------------------------------

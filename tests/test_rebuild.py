@@ -27,6 +27,29 @@ def test_a_rebuild_with_nothing_changed_is_decided_before_the_content_is_read(co
     assert result.output.strip().splitlines()[-1] == "2 documents: up to date in out/"
 
 
+def test_a_rebuild_by_an_edited_nvap_renders_again(content, nvap, monkeypatch, tmp_path):
+    # A checkout being worked on is another nvap: what its edited code renders may differ, so nothing is taken as done.
+    from nvap_toolkit.content import cache
+
+    package = tmp_path / "nvap_toolkit"
+    (package / "content").mkdir(parents=True)
+    (package / "render.py").write_text("", encoding="utf-8")
+    monkeypatch.setattr(cache, "__file__", str(package / "content" / "cache.py"))
+    assert nvap("build", "--out", "out").exit_code == 0
+    assert nvap("build", "--out", "out").output.strip().splitlines()[-1] == "2 documents: up to date in out/"
+    (package / "render.py").write_text("# edited\n", encoding="utf-8")
+    cache._code_digest.cache_clear()  # the next nvap run: a new process
+    rendered: list[str] = []
+    real = document.render_document
+    monkeypatch.setattr(
+        document, "render_document", lambda project, ref, *a, **k: rendered.append(ref.stem) or real(project, ref, *a, **k)
+    )
+    result = nvap("build", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert rendered == ["1.1.1", "covenant-2024"]
+    assert nvap("build", "--out", "out").output.strip().splitlines()[-1] == "2 documents: up to date in out/"
+
+
 @pytest.fixture
 def laid_out(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """WeasyPrint replaced by a stand-in (a "PDF" of the page's digest); the pages it was given."""

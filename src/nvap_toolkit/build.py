@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, clock, document
+from .content.cache import code_digest
 from .content.project import Project
 from .document import DocumentRef, EarlierPdf, Rendered
 from .errors import UsageError
@@ -217,6 +218,7 @@ def _outputs(
         yield from index_outputs(projects, documents, present, out)
     body = {
         "nvap": __version__,
+        "code": code_digest(),
         "content": content_digest(project.root),
         "warnings": len(project.warnings),
         "documents": dict(sorted(manifest.items())),
@@ -261,7 +263,12 @@ def _read_manifest(out: Path) -> dict[str, Any]:
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
         return (
-            data if isinstance(data, dict) and data.get("nvap") == __version__ and isinstance(data.get("documents"), dict) else {}
+            data
+            if isinstance(data, dict)
+            and data.get("nvap") == __version__
+            and data.get("code") == code_digest()  # an edited nvap (a checkout) renders everything again
+            and isinstance(data.get("documents"), dict)
+            else {}
         )
     except (OSError, ValueError):
         return {}

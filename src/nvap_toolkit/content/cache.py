@@ -17,6 +17,7 @@ format is ignored (and written again), never an error.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import os
@@ -31,8 +32,9 @@ if TYPE_CHECKING:
     from ..errors import Issue
     from .project import Project
 
-FORMAT = 1
-"""Changes whenever what an entry holds changes: older entries are then ignored."""
+FORMAT = 2
+"""Changes whenever what an entry holds changes: older entries are then ignored (2: the project is pickled
+within the entry, no longer as bytes of its own)."""
 MAGIC = b"nvap content cache %d\n" % FORMAT
 CONTENT_ENTRIES = 32
 CONTENT_BYTES = 256 * 1024 * 1024
@@ -159,7 +161,7 @@ def inputs(root: Path, extra: list[Path] | None = None) -> Inputs:
     relative to it) and nvap itself.
     """
     digest = hashlib.sha256()
-    _part(digest, "nvap", _nvap_identity())
+    _part(digest, "nvap", f"{FORMAT}\n{code_identity()}")
     _part(digest, "root", f"{root}\0{root.resolve()}\0{Path.cwd()}")
     found = Inputs("")
     for path in sorted(root.rglob("*")):
@@ -197,12 +199,16 @@ def _file(digest: Any, tag: str, name: str, path: Path) -> bytes | None:
     return data
 
 
-def _nvap_identity() -> str:
-    """nvap's version and modules (an edited checkout is another nvap), the Python and the libraries installed."""
+def code_identity() -> str:
+    """nvap's version and modules (an edited checkout is another nvap), the Python and the libraries installed.
+
+    What a result worked out by nvap depends on besides its inputs: the validated content
+    (here), and the files a build renders (``build``'s manifest, through ``code_digest``).
+    """
     from .. import __version__
 
     package = Path(__file__).resolve().parents[1]
-    parts = [FORMAT, __version__, sys.version, sys.platform]
+    parts: list[object] = [__version__, sys.version, sys.platform]
     for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
@@ -221,6 +227,17 @@ def _nvap_identity() -> str:
     return "\n".join(map(str, parts))
 
 
+def code_digest() -> str:
+    """A digest of ``code_identity``, worked out once per process (a build reads its manifest twice): the code a
+    process runs is what it imported."""
+    return _code_digest(str(Path(__file__).resolve()))
+
+
+@functools.cache
+def _code_digest(_where: str) -> str:
+    return hashlib.sha256(code_identity().encode("utf-8", "surrogateescape")).hexdigest()
+
+
 # -- entries -------------------------------------------------------------------------------------------
 
 
@@ -234,62 +251,85 @@ def read(key: str, part: str) -> dict[str, Any] | None:
         raw = path.read_bytes()
     except OSError:
         return None
-    payload = raw[len(MAGIC) + 32 :]
+    # Checked and unpickled in place: a view, not a copy, of the (large) payload.
+    payload = memoryview(raw)[len(MAGIC) + 32 :]
     if not raw.startswith(MAGIC) or raw[len(MAGIC) : len(MAGIC) + 32] != hashlib.sha256(payload).digest():
         return None  # written by another format, cut short or damaged
     try:
         entry = pickle.loads(payload)
     except Exception:  # a pickle from elsewhere can fail in any way: the entry is only ignored
         return None
+    finally:
+        payload.release()
     if not isinstance(entry, dict) or entry.get("key") != key or entry.get("part") != part:
         return None
     touch(path)
     return entry
 
 
+class _Digesting:
+    """A file that digests what is written to it: the payload is streamed to disk, never held whole."""
+
+    def __init__(self, file: Any) -> None:
+        self.file = file
+        self.digest = hashlib.sha256()
+
+    def write(self, data: Any) -> int:
+        self.digest.update(data)
+        return int(self.file.write(data))
+
+
 def write(key: str, part: str, entry: dict[str, Any]) -> None:
-    """Store ``entry`` as ``part`` for ``key``: all at once (a temporary file, then a rename), then prune."""
+    """Store ``entry`` as ``part`` for ``key``: all at once (a temporary file, then a rename), then prune.
+
+    The pickle is streamed into the temporary file (its digest worked out on the way,
+    and written into the header last), not made as bytes first: those were as large as
+    the validated content, and held twice over while the file was written.
+    """
     import tempfile
 
     folder = subfolder("content")
     if folder is None:
         return
-    payload = pickle.dumps({**entry, "key": key, "part": part}, protocol=pickle.HIGHEST_PROTOCOL)
-    data = MAGIC + hashlib.sha256(payload).digest() + payload
     try:
         fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=folder)
     except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            out.write(MAGIC + bytes(32))
+            digesting = _Digesting(out)
+            pickle.dump({**entry, "key": key, "part": part}, digesting, protocol=pickle.HIGHEST_PROTOCOL)
+            out.seek(len(MAGIC))
+            out.write(digesting.digest.digest())
         os.replace(tmp, folder / f"{key}.{part}")
-    except OSError:
+    except BaseException as exc:
         _remove(Path(tmp))
-        return
+        if isinstance(exc, OSError):
+            return
+        raise  # an entry that does not pickle is a fault of nvap's: not hidden
     prune(folder, keep=CONTENT_ENTRIES, max_bytes=CONTENT_BYTES)
 
 
 # -- the validated content ---------------------------------------------------------------------------
 
 
-def pack(project: Project) -> bytes:
-    """``project`` as bytes: each document's file, text, issues and model, and its kind by name.
+def pack(project: Project) -> dict[str, Any]:
+    """``project`` as plain data to pickle: each document's file, text, issues and model, and its kind by name.
 
     The node trees and plain data only serve to locate problems and are left out, as
     is what the project works out later (``derived`` and the other look-ups).
     """
     loaded = [(str(i.doc.path), i.doc.shown, i.doc.text, i.doc.issues, i.kind.name, i.model) for i in project.loaded]
-    return pickle.dumps({"root": str(project.root), "loaded": loaded, "issues": project.issues}, pickle.HIGHEST_PROTOCOL)
+    return {"root": str(project.root), "loaded": loaded, "issues": project.issues}
 
 
-def unpack(data: bytes) -> Project:
-    """The project ``pack`` made ``data`` from (raises if ``data`` is not such bytes)."""
+def unpack(state: Any) -> Project:
+    """The project ``pack`` made ``state`` from (raises if ``state`` is not such data)."""
     from .kinds import kind_named
     from .project import Loaded, Project
     from .source import Document
 
-    state = pickle.loads(data)
     loaded = [
         Loaded(Document(Path(path), shown, text, issues=issues), kind_named(kind), model)
         for path, shown, text, issues, kind, model in state["loaded"]

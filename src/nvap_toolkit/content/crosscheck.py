@@ -26,15 +26,32 @@ class _Checker:
         self.cited: set[str] = set()
         self.partial = False
         """The document being checked failed validation: only what could be read of it is checked."""
+        self._parsed: tuple[Document, Node | None] | None = None
+        """The last document whose node tree was parsed again, and that tree (see ``tree``)."""
+
+    def tree(self, doc: Document) -> Node | None:
+        """The document's node tree: a validated document keeps none, and is parsed again (only to place a problem)."""
+        if doc.node is not None:
+            return doc.node
+        if self._parsed is None or self._parsed[0] is not doc:
+            self._parsed = (doc, doc.tree())
+        return self._parsed[1]
 
     def at(self, doc: Document, loc: tuple[Any, ...], message: str, severity: str = "error", *, at_key: bool = False) -> None:
-        node = locate(doc.node, loc, at_key=at_key)
+        node = locate(self.tree(doc), loc, at_key=at_key)
         line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
         self.issues.append(Issue.at(doc.shown, line, col, message, severity))
 
-    def at_offset(self, doc: Document, node: ScalarNode, needle: str, offset: int, message: str, severity: str = "error") -> None:
+    def at_offset(
+        self, doc: Document, where: ScalarNode | tuple[Any, ...], needle: str, offset: int, message: str, severity: str = "error"
+    ) -> None:
         # Find the reference in the file's own text, so folded and quoted scalars point at the right column:
         # the same occurrence as at ``offset`` of the value (a second bad citation on a line is not the first).
+        # ``where``: the value's node, or its place in the document's data (its node is then found in the tree).
+        node = where if isinstance(where, ScalarNode) else locate(self.tree(doc), where)
+        if not isinstance(node, ScalarNode):
+            self.at(doc, where if isinstance(where, tuple) else (), message, severity)
+            return
         raw = doc.text[node.start_mark.index : node.end_mark.index]
         nth = str(node.value)[:offset].count(needle)
         index = -1
@@ -63,10 +80,9 @@ class _Checker:
         doc = item.doc
         terms = self.project.glossary.terms
         ignore = set(self.project.glossary.not_acronyms)
-        for node, key in _scalars(doc.node):
+        for node, text, key in _prose_of(doc):
             if key in _NOT_PROSE:
                 continue
-            text = node.value
             for kind, ref, offset in references(text):
                 token = text[offset:].split("]", 1)[0] + "]"
                 if kind == "bad-cite":
@@ -291,7 +307,7 @@ class _Checker:
                     )
                 title = owner.model.actions[item.model.id]
                 if item.model.title is not None and " ".join(title.split()) != " ".join(item.model.title.split()):
-                    where = locate(item.doc.node, ("title",))
+                    where = locate(self.tree(item.doc), ("title",))
                     there = (
                         f"{item.doc.shown}:{where.start_mark.line + 1}:{where.start_mark.column + 1}" if where else item.doc.shown
                     )
@@ -337,6 +353,24 @@ class _Checker:
         for key in item.model.references:
             if key not in self.cited:
                 self.at(item.doc, ("references", key), f"the reference '{key}' is cited by no document", "warning", at_key=True)
+
+
+def _prose_of(doc: Document) -> Iterator[tuple[ScalarNode | tuple[Any, ...], str, str | None]]:
+    """Each text value of ``doc`` in file order: its node (or, when the document keeps no node tree, its place in
+    the data), the text and the name of the field it is in."""
+    if doc.node is not None:
+        for node, key in _scalars(doc.node):
+            yield node, node.value, key
+        return
+    pending: list[tuple[Any, tuple[Any, ...], str | None]] = [(doc.data, (), None)]
+    while pending:
+        value, loc, name = pending.pop()
+        if isinstance(value, str):
+            yield loc, value, name
+        elif isinstance(value, dict):
+            pending.extend((v, (*loc, k), k) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            pending.extend((v, (*loc, i), name) for i, v in reversed(list(enumerate(value))))
 
 
 def _scalars(node: Node | None, key: str | None = None) -> Iterator[tuple[ScalarNode, str | None]]:

@@ -27,6 +27,14 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
 
 
+def compose(text: str) -> Node | None:
+    """The node tree of ``text``, or None if it cannot be read (``Document.tree``: the text of a document read before)."""
+    try:
+        return _compose_fast(text) if _plain_enough(text) else _compose(text)
+    except (_Stop, yaml.YAMLError):
+        return None
+
+
 class _Stop(Exception):
     def __init__(self, mark: Any, message: str) -> None:
         self.mark = mark
