@@ -77,7 +77,11 @@ class ToolkitView:
 def toolkit_view(project: Project, action: Action, prose: Prose) -> ToolkitView:
     """The view of ``action``'s toolkit."""
     programme = project.programme_of(action)
-    cited = _cited_keys(action)
+    # What the walks over every string of the action find is the same for each format: found once.
+    memo = ("toolkit walks", action.id)
+    if memo not in project.derived:
+        project.derived[memo] = (_cited_keys(action), acronyms_in(action, programme))
+    cited, acronyms = project.derived[memo]
     keys = sorted(set(action.references) | cited, key=lambda k: _ref_sort(project.bibliography.references[k]))
     priorities = {p.id: (report.year, p) for report in project.reports.values() for p in report.priorities}
     return ToolkitView(
@@ -91,9 +95,7 @@ def toolkit_view(project: Project, action: Action, prose: Prose) -> ToolkitView:
         references=[(k, reference_runs(project.bibliography.references[k])) for k in keys],
         related=[(a, project.action_title(a)) for a in action.related_actions],
         priorities=[priorities[p] for p in action.covenant_priorities],
-        glossary=[
-            (t, project.glossary.terms[t].expansion) for t in acronyms_in(action, programme) if t in project.glossary.terms
-        ],
+        glossary=[(t, project.glossary.terms[t].expansion) for t in acronyms if t in project.glossary.terms],
     )
 
 
