@@ -38,9 +38,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     seen: list[Path] = []
     real = load.load_project
 
-    def counted(root: Path, extra: list[Path] | None = None) -> Any:
+    def counted(root: Path, extra: list[Path] | None = None, **kwargs: Any) -> Any:
         seen.append(root)
-        return real(root, extra)
+        return real(root, extra, **kwargs)
 
     monkeypatch.setattr(load, "load_project", counted)
     return seen

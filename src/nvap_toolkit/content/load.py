@@ -11,7 +11,9 @@ from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE, content_files, kind_o
 
 if TYPE_CHECKING:
     # Imported where used: what the cache gives (nvap validate with nothing changed) needs no YAML.
-    from .project import Project
+    from .cache import Validated
+    from .loader import Document
+    from .project import Loaded, Project
 
 
 def default_content_root() -> Path:
@@ -33,11 +35,16 @@ def require_content_folder(root: Path) -> None:
         raise UsageError(f"no content folder at {display_path(root)} (use --content DIR)")
 
 
-def load_project(root: Path, extra: list[Path] | None = None) -> Project:
+def load_project(root: Path, extra: list[Path] | None = None, *, earlier: Validated | None = None) -> Project:
     """Read, validate and cross-check the content under ``root``.
 
     ``extra`` files (outside ``root``) take the place of the same file inside it.
     Never raises on bad content: every problem is in ``Project.issues``.
+    ``earlier``: a clean project this nvap validated before (``cache.read_latest``): a file
+    whose kind, name and text are as they were then is not validated again (its model and
+    issues are those of then), nor is one whose text changed but not what it holds (a
+    comment, a line folded) when it had no issue then; every file is still read, and
+    cross-checked with the rest, as ever.
     """
     from .crosscheck import crosscheck
     from .loader import read_document
@@ -54,6 +61,8 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
     """Documents that failed validation: what can be read of them, cross-checked all the same."""
     issues: list[Issue] = [*ignored_issues(root)]
     seen_kinds: dict[str, Loaded] = {}
+    same_text = {(i.kind.name, i.doc.shown, i.doc.text): i for i in earlier.project.loaded} if earlier is not None else {}
+    same_file = {(i.kind.name, str(i.doc.path)): i for i in earlier.project.loaded} if earlier is not None else {}
     for path in files:
         kind = kind_of(path, root)
         doc = read_document(path)
@@ -69,7 +78,12 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
                 )
             )
             continue
-        model = validate_document(doc, kind.model_class())
+        before = _validated_before(doc, kind.name, same_text, same_file, earlier)
+        if before is not None:
+            model = before.model
+            doc.issues = list(before.doc.issues)
+        else:
+            model = validate_document(doc, kind.model_class())
         issues.extend(doc.issues)
         if model is None:
             if doc.node is not None:
@@ -96,6 +110,32 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
         project.issues.extend(crosscheck(project, partial, every_file_read=read == len(files)))
     project.issues.sort(key=lambda i: (i.path, i.line, i.col, i.message))
     return project
+
+
+def _validated_before(
+    doc: Document,
+    kind: str,
+    same_text: dict[tuple[str, str, str], Loaded],
+    same_file: dict[tuple[str, str], Loaded],
+    earlier: Validated | None,
+) -> Loaded | None:
+    """The file as validated before, when validating it now would give the same model and issues; else None.
+
+    The same text gives the same data, model and issues. Other text with the same data (read
+    without a problem) gives the same model; and, if it had no issue before, none now: a
+    validation issue is there or not by the data alone (only its line and column come from the text).
+    """
+    if earlier is None or doc.data is None:
+        return None
+    found = same_text.get((kind, doc.shown, doc.text))
+    if found is not None:
+        return found
+    found = same_file.get((kind, str(doc.path)))
+    if found is None or found.doc.issues or doc.issues:
+        return None
+    from .cache import data_digest
+
+    return found if earlier.data.get(str(doc.path)) == data_digest(doc.data) else None
 
 
 def ignored_issues(root: Path) -> list[Issue]:
@@ -126,14 +166,19 @@ def load_valid_project(root: Path, *, strict: bool = False) -> Project:
     from . import cache
 
     require_content_folder(root)
-    key = cache.inputs(root).project_key if cache.enabled() else None
+    made_from = cache.inputs(root) if cache.enabled() else None
+    key = made_from.project_key if made_from is not None else None
     found = cache.read_project(key) if key is not None else None
     kept: Project | None
     if found is None:
-        kept = load_project(root)
+        # The files unchanged since the content was last validated here are not validated again.
+        kept = load_project(root, earlier=cache.read_latest(made_from.place) if made_from is not None else None)
         issues = kept.issues
-        if key is not None and cache.inputs(root).project_key == key:  # no file changed while it was read
+        if made_from is not None and key is not None and cache.inputs(root).project_key == key:  # no file changed meanwhile
+            digests = None if kept.errors else cache.data_digests(kept)
+            kept.models_key = cache.models_key(made_from, kept, digests)
             cache.write_project(key, kept)
+            cache.write_latest(made_from.place, key, digests)
     else:
         issues, kept = found
     failing = issues if strict else [i for i in issues if i.is_error]

@@ -46,6 +46,9 @@ class Project:
     root: Path
     loaded: list[Loaded]
     issues: list[Issue] = field(default_factory=list)
+    models_key: str | None = None
+    """A digest of what its documents are rendered from (``cache.models_key``), when known: by it a document's page
+    made before is that page again. Only ``load_valid_project`` sets it (a translated project has none)."""
 
     def _one(self, name: str, model: type[M]) -> M:
         """The one reference file of kind ``name``, as its model."""
