@@ -137,11 +137,11 @@ def prepare_build(
 def _translations(project: Project, documents: list[DocumentRef]) -> tuple[dict[str, Project], list[Fallbacks]]:
     """The content in each language of ``documents`` (English under ``en``), translated once and handed to the
     renderers; what each translation leaves in English."""
-    from .i18n.apply import fallbacks_of, translated
-
     projects: dict[str, Project] = {"en": project}
     found: list[Fallbacks] = []
     for lang in dict.fromkeys(d.lang for d in documents if d.lang != "en"):
+        from .i18n.apply import fallbacks_of, translated  # Babel and the catalogues: only for another language
+
         made = projects[lang] = translated(project, lang)
         found.extend(fallbacks_of(made, [DocumentRef(d.kind, d.key).stem for d in documents if d.lang == lang]))
     return projects, found

@@ -397,12 +397,14 @@ class Validated:
 
     project: Project
     data: dict[str, str]
+    context: str
+    """``Inputs.context`` of the content it was made from: the files under the content folder but the YAML files."""
 
 
-def write_latest(place: str, key: str, data: dict[str, str] | None) -> None:
-    """Note ``key`` as the project last stored for the content at ``place`` (``Inputs.place``), with what each of
+def write_latest(made_from: Inputs, key: str, data: dict[str, str] | None) -> None:
+    """Note ``key`` as the project last stored for the content ``made_from`` was read from, with what each of
     its files held (``data_digests``)."""
-    write(place, "latest", {"project_key": key, "data": data or {}}, where="latest")
+    write(made_from.place, "latest", {"project_key": key, "data": data or {}, "context": made_from.context}, where="latest")
 
 
 def read_latest(place: str) -> Validated | None:
@@ -411,10 +413,11 @@ def read_latest(place: str) -> Validated | None:
     What its files were validated into is theirs again when they have not changed (``load.load_project``).
     """
     entry = read(place, "latest", where="latest")
-    key = entry.get("project_key") if entry is not None else None
-    data = entry.get("data") if entry is not None else None
-    found = read_project(key) if isinstance(key, str) and isinstance(data, dict) else None
-    return Validated(found[1], data) if found is not None and found[1] is not None and isinstance(data, dict) else None
+    if entry is None or not isinstance(entry.get("data"), dict) or not isinstance(entry.get("context"), str):
+        return None
+    key = entry.get("project_key")
+    found = read_project(key) if isinstance(key, str) else None
+    return Validated(found[1], entry["data"], entry["context"]) if found is not None and found[1] is not None else None
 
 
 # -- pages ---------------------------------------------------------------------------------------------

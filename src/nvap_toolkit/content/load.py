@@ -11,7 +11,7 @@ from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE, content_files, kind_o
 
 if TYPE_CHECKING:
     # Imported where used: what the cache gives (nvap validate with nothing changed) needs no YAML.
-    from .cache import Validated
+    from .cache import Inputs, Validated
     from .loader import Document
     from .project import Loaded, Project
 
@@ -138,6 +138,45 @@ def _validated_before(
     return found if earlier.data.get(str(doc.path)) == data_digest(doc.data) else None
 
 
+def _as_before(root: Path, made_from: Inputs, earlier: Validated) -> Project | None:
+    """The content validated as ``earlier`` was, when it holds what it held then; else None (validate it).
+
+    That is: the same files, the other files of the folder as they were (``Inputs.context``), and
+    each YAML file with the same text, or other text (a comment, a line folded) read without a
+    problem into the same data, in a file that had no issue then. Whether there is an issue
+    anywhere (a field, a reference from one file to another) depends on what the files hold
+    alone, only its line and column on the text: so the issues are those of then, and the
+    files that hold the same are neither validated nor cross-checked again.
+    """
+    from .cache import data_digest
+    from .loader import read_document
+    from .project import Loaded, Project
+
+    files = [str(path) for path in content_files(root)]
+    if made_from.context != earlier.context or files != [str(i.doc.path) for i in earlier.project.loaded]:
+        return None
+    loaded = []
+    for item in earlier.project.loaded:
+        raw = made_from.files.get(str(item.doc.path))
+        try:
+            text = raw.decode("utf-8").removeprefix("\ufeff") if raw is not None else None
+        except UnicodeDecodeError:
+            return None
+        if text is None:
+            return None
+        if text == item.doc.text:
+            loaded.append(item)
+            continue
+        # An issue at the file, or naming a place in it (another file's title differs from the one at its line 3).
+        if any(issue.path == item.doc.shown or item.doc.shown in issue.message for issue in earlier.project.issues):
+            return None
+        doc = read_document(item.doc.path)
+        if doc.issues or doc.data is None or data_digest(doc.data) != earlier.data.get(str(item.doc.path)):
+            return None
+        loaded.append(Loaded(doc, item.kind, item.model))
+    return Project(root=root, loaded=loaded, issues=list(earlier.project.issues))
+
+
 def ignored_issues(root: Path) -> list[Issue]:
     """A warning naming each file under ``root`` that nvap does not read (``9.1.1.YAML``, ``notes.md``)."""
     from .kinds import ignored_files
@@ -172,13 +211,18 @@ def load_valid_project(root: Path, *, strict: bool = False) -> Project:
     kept: Project | None
     if found is None:
         # The files unchanged since the content was last validated here are not validated again.
-        kept = load_project(root, earlier=cache.read_latest(made_from.place) if made_from is not None else None)
+        earlier = cache.read_latest(made_from.place) if made_from is not None else None
+        kept = _as_before(root, made_from, earlier) if made_from is not None and earlier is not None else None
+        digests = earlier.data if kept is not None and earlier is not None else None  # the files hold what they held
+        if kept is None:
+            kept = load_project(root, earlier=earlier)
+            digests = None if kept.errors else cache.data_digests(kept)
         issues = kept.issues
         if made_from is not None and key is not None and cache.inputs(root).project_key == key:  # no file changed meanwhile
-            digests = None if kept.errors else cache.data_digests(kept)
             kept.models_key = cache.models_key(made_from, kept, digests)
             cache.write_project(key, kept)
-            cache.write_latest(made_from.place, key, digests)
+            if digests is not None:  # clean: the next load takes what it can from it
+                cache.write_latest(made_from, key, digests)
     else:
         issues, kept = found
     failing = issues if strict else [i for i in issues if i.is_error]
