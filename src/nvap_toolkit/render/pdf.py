@@ -5,8 +5,8 @@ WeasyPrint lays the HTML out with its print rules (``@media print`` and the
 tags the structure (headings, lists, tables with their header rows), sets the
 title and language from the page, and makes bookmarks from the headings.  The
 bytes are the same for the same content: the creation date is the build time
-(``SOURCE_DATE_EPOCH`` when set, as for the workbooks) and the file identifier
-is the document's own.
+(``SOURCE_DATE_EPOCH`` when set, as for the workbooks), and so is the time in each
+embedded font (``_fonts_dated``), and the file identifier is the document's own.
 
 Writing is WeasyPrint's, with one saving (``serialise_once``): the file identifier
 is a digest of every object, so pydyf would serialise and compress each object
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -90,9 +92,33 @@ def html_to_pdf(html: str, *, identifier: str) -> bytes:
     html_class = weasyprint_html()
     # WeasyPrint logs each screen-only CSS property it skips (overflow-x, clip-path...): not the user's concern.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = html_class(string=_dated(_printed_links(html)), base_url=None)
-    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode("utf-8"), finisher=finish)
+    with _fonts_dated():
+        document = html_class(string=_dated(_printed_links(html)), base_url=None)
+        pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode("utf-8"), finisher=finish)
     return pdf
+
+
+@contextmanager
+def _fonts_dated() -> Iterator[None]:
+    """While WeasyPrint writes: the build time as the time fontTools stamps a font it saves with.
+
+    Each font embedded is subset, and fontTools (which WeasyPrint subsets with when it has no
+    HarfBuzz subsetter, and saves variable and colour fonts with) writes the time it saves a font
+    as the font's ``head.modified``: the wall clock, unless ``SOURCE_DATE_EPOCH`` is set. So it is
+    set to the build time (``clock.build_time``: ``SOURCE_DATE_EPOCH`` when it is a number, else
+    a fixed date) for the while, and put back after: two builds of the same content give the same bytes.
+    """
+    import os
+
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(build_time().timestamp()))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 _LINK = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
