@@ -9,7 +9,9 @@ of an earlier one takes the earlier result, issues included, instead of validati
 
 The folder (docs/environment.md): ``$NVAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/nvap``,
 else ``~/.cache/nvap``; ``NVAP_NO_CACHE=1`` (or an empty ``NVAP_CACHE_DIR``) turns
-every cache off. ``content/`` holds the validated content, ``jinja/`` the compiled
+every cache off. ``content/`` holds the validated content, ``latest/`` which of it was
+validated last for each content folder (what the next load, after an edit, starts from),
+``pages/`` the documents' pages a PDF was made from (``document``), ``jinja/`` the compiled
 templates (``render.env``). Each is pruned to a bound, least recently used first;
 entries are written atomically, and one that is corrupt, unreadable or from another
 format is ignored (and written again), never an error.
