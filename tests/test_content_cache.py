@@ -39,9 +39,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     seen: list[Path] = []
     real = load.load_project
 
-    def counted(root: Path, extra: list[Path] | None = None) -> Any:
+    def counted(root: Path, extra: list[Path] | None = None, **kwargs: Any) -> Any:
         seen.append(root)
-        return real(root, extra)
+        return real(root, extra, **kwargs)
 
     monkeypatch.setattr(load, "load_project", counted)
     return seen
@@ -142,7 +142,10 @@ def test_any_byte_of_content_or_templates_misses(content, folder, loads, tmp_pat
     change(content, tmp_path)
     load_valid_project(content)
     load_valid_project(content)
-    assert loads == [content, content]
+    # A second entry, written by the second load and read by the third. (A comment or a template
+    # changes no file's data: the content is then not validated again, see below.)
+    assert entries(folder) == [".project", ".project"]
+    assert loads == [content, content] if change in (_other_file, _catalogue) else loads == [content]
 
 
 def test_another_nvap_version_misses(content, folder, loads, monkeypatch):
@@ -469,3 +472,80 @@ def test_committed_reads_each_file_at_head(repo):
     assert found == {"a b.yaml": git.Blob("78981922613b2afb6025042ff6bd878ac1994e85", b"a\n")}
     assert git.blob_id(b"a\n", "0" * 40) == "78981922613b2afb6025042ff6bd878ac1994e85"
     assert git.committed(repo.parent, ["content/a b.yaml"]) == {}  # no repository there
+
+
+# -- an edit validates what it changed -------------------------------------------------------------------
+
+REPORT = "covenant/2024/report.yaml"
+
+
+@pytest.fixture
+def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files validated into their models, in order."""
+    from nvap_toolkit.content import validate
+
+    seen: list[str] = []
+    real = validate.validate_document
+
+    def counted(doc: Any, model: Any) -> Any:
+        seen.append(doc.path.name)
+        return real(doc, model)
+
+    monkeypatch.setattr(validate, "validate_document", counted)
+    return seen
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_comment_added_to_a_file_validates_nothing_again(content, folder, loads, validated):
+    first = load_valid_project(content)
+    assert len(validated) == 9  # every file of the fixture content once
+    report = content / REPORT
+    report.write_text(report.read_text(encoding="utf-8") + "# edit 1\n", encoding="utf-8")
+    second = load_valid_project(content)
+    assert loads == [content] and len(validated) == 9
+    assert second.issues == first.issues and second.reports == first.reports and second.actions == first.actions
+    # What the build keys its documents by is the file as it is now.
+    (doc,) = [i.doc for i in second.loaded if i.doc.path == report]
+    assert doc.text.endswith("# edit 1\n")
+    # A second edit starts from the first.
+    report.write_text(report.read_text(encoding="utf-8") + "# edit 2\n", encoding="utf-8")
+    assert load_valid_project(content).reports == first.reports
+    assert loads == [content] and len(validated) == 9
+
+
+def test_an_edited_file_is_validated_alone_and_the_whole_cross_checked(content, folder, loads, validated):
+    load_valid_project(content)
+    del validated[:]
+    # The report no longer has the priority the action names: an error in the action's file, which did not change.
+    _replace(content / REPORT, "- id: fixture-priority-two", "- id: fixture-priority-2")
+    with pytest.raises(ContentError) as failed:
+        load_valid_project(content)
+    assert validated == ["report.yaml"]
+    action = (content / TOOLKIT).read_text(encoding="utf-8").splitlines()
+    line = action.index("  - fixture-priority-two") + 1
+    (issue,) = failed.value.issues
+    assert str(issue).startswith(f"content/{TOOLKIT}:{line}:5: unknown Police Covenant priority 'fixture-priority-two'")
+    # Put back: the content of the first load, taken from its entry.
+    _replace(content / REPORT, "- id: fixture-priority-2", "- id: fixture-priority-two")
+    assert load_valid_project(content).issues == []
+    assert validated == ["report.yaml"]
+    # Edited again (its data as well): the report alone is validated again, against the last clean content.
+    _replace(content / REPORT, "Fixture front matter line.", "Fixture front matter line, edited.")
+    assert load_valid_project(content).issues == []
+    assert validated == ["report.yaml", "report.yaml"]
+
+
+def test_a_comment_above_a_warning_moves_the_warning(content, folder, loads):
+    report = content / REPORT
+    _replace(report, "Fixture front matter line.", "Fixture front matter line of the QZX.")
+    written = "  - Fixture front matter line of the QZX."
+    line, col = report.read_text(encoding="utf-8").splitlines().index(written) + 1, written.index("QZX") + 1
+    warning = "the acronym 'QZX' is not in the glossary: add it to content/reference/glossary.yaml"
+    assert [str(i) for i in load_valid_project(content).issues] == [f"content/{REPORT}:{line}:{col}: warning: {warning}"]
+    report.write_text("# a comment on top\n" + report.read_text(encoding="utf-8"), encoding="utf-8")
+    assert [str(i) for i in load_valid_project(content).issues] == [f"content/{REPORT}:{line + 1}:{col}: warning: {warning}"]

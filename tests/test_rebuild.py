@@ -84,6 +84,43 @@ def test_the_pdf_of_an_unchanged_page_is_reused(content, tmp_path, laid_out):
     assert len(laid_out) == 1, "the unchanged page was laid out again"
 
 
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The documents whose HTML page was rendered, in order."""
+    pages: list[str] = []
+    real = document._html
+
+    def counted(project, ref):  # type: ignore[no-untyped-def]
+        pages.append(ref.stem)
+        return real(project, ref)
+
+    monkeypatch.setattr(document, "_html", counted)
+    return pages
+
+
+def test_a_page_made_from_what_it_was_made_from_before_is_not_rendered_again(content, tmp_path, laid_out, rendered):
+    out = tmp_path / "out"
+    first = _build_pdf(content, out)
+    assert rendered == ["1.1.1"] and len(laid_out) == 1
+    report = content / "covenant" / "2024" / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    assert _build_pdf(content, out) == first
+    assert rendered == ["1.1.1"] and len(laid_out) == 1, "the page was rendered again"
+    # What the report holds changed (the toolkit names its priorities): the page is rendered, the PDF reused.
+    _edit(report, "Fixture front matter line.", "Fixture front matter line, edited.")
+    assert _build_pdf(content, out) == first
+    assert rendered == ["1.1.1", "1.1.1"] and len(laid_out) == 1
+    # The toolkit itself changed: rendered and laid out anew.
+    _edit(content / "actions" / "1.1.1.yaml", "Fixture action is linked to", "Fixture action is tied to")
+    assert _build_pdf(content, out) != first
+    assert rendered == ["1.1.1", "1.1.1", "1.1.1"] and len(laid_out) == 2
+    # A template changed: rendered again.
+    (tmp_path / "templates" / "html").mkdir(parents=True)
+    (tmp_path / "templates" / "html" / "unused.html.j2").write_text("x\n", encoding="utf-8")
+    _build_pdf(content, out)
+    assert rendered == ["1.1.1"] * 4
+
+
 def test_a_changed_page_a_changed_clock_or_a_changed_file_is_laid_out_again(content, tmp_path, laid_out, monkeypatch):
     out = tmp_path / "out"
     first = _build_pdf(content, out)

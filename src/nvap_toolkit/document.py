@@ -60,6 +60,8 @@ def render_document(
 
     The PDF is made from the HTML page, rendered once for both. ``earlier`` is the PDF
     a build made before: it is the PDF again, not made anew, when its key is this page's.
+    Without the HTML, the page is the one rendered before from the same models, templates
+    and nvap (``_page_made_before``), when there is one.
     """
     if project.lang != ref.lang:
         raise ValueError(f"{ref.stem}: rendered from the content in '{project.lang}', not in '{ref.lang}'")
@@ -67,8 +69,12 @@ def render_document(
     page = None
     key = None
     for fmt in formats:
+        if fmt == "pdf" and page is None and "html" not in formats:
+            page = _page_made_before(project, ref)
         if fmt in ("html", "pdf") and page is None:
             page = _html(project, ref)
+            if "pdf" in formats:
+                _keep_page(project, ref, page)
         if fmt == "html":
             data = (page or "").encode()
         elif fmt == "pdf":
@@ -105,6 +111,37 @@ def toolkit_ods(project: Project, action: Action, lang: str = "en") -> bytes:
 
     wb = toolkit_workbook(project, action)
     return ods_bytes(wb, title=wb.properties.title, lang=lang)
+
+
+def _page_key(project: Project, ref: DocumentRef) -> str | None:
+    """What the document's page is made from, as a digest; None when it cannot be told (``Project.models_key``)."""
+    import hashlib
+
+    if project.models_key is None or (getattr(project, "lang", "") or "en") != "en":
+        return None
+    return hashlib.sha256(f"page\0{project.models_key}\0{ref.kind}\0{ref.key}\0{ref.lang}".encode()).hexdigest()
+
+
+def _page_made_before(project: Project, ref: DocumentRef) -> str | None:
+    """The document's page as rendered before from what it is made from now (nvap's cache), or None.
+
+    A PDF whose page is unchanged is then reused (or made) without rendering the page again.
+    """
+    key = _page_key(project, ref)
+    if key is None:
+        return None
+    from .content.cache import read_page
+
+    return read_page(key)
+
+
+def _keep_page(project: Project, ref: DocumentRef, page: str) -> None:
+    """Keep the document's page in nvap's cache, for ``_page_made_before``."""
+    key = _page_key(project, ref)
+    if key is not None:
+        from .content.cache import write_page
+
+        write_page(key, page)
 
 
 def _html(project: Project, ref: DocumentRef) -> str:

@@ -159,6 +159,56 @@ def test_two_builds_are_byte_identical(pdfs: dict[str, Path], tmp_path: Path) ->
     assert (tmp_path / "2.6.2.pdf").read_bytes() == pdfs["2.6.2"].read_bytes()
 
 
+def _font_times(pdf: bytes) -> list[int]:
+    """The ``head.modified`` of each font embedded in ``pdf`` (seconds since 1904, as fonts count them)."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    found = []
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for obj in doc.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor" and "/FontFile2" in obj:
+                found.append(TTFont(io.BytesIO(obj.FontFile2.read_bytes()))["head"].modified)
+    return found
+
+
+SINCE_1904 = 2_082_844_800
+"""Seconds from 1904-01-01 (when a font's clock starts) to 1970-01-01."""
+
+
+@pytest.mark.parametrize("epoch", [None, "1700000000", "not a number"])
+def test_the_fonts_carry_the_build_time_whenever_and_however_they_are_subset(
+    monkeypatch: pytest.MonkeyPatch, epoch: str | None
+) -> None:
+    """fontTools stamps a font it saves with the time it saves it (WeasyPrint subsets with it when it has no HarfBuzz
+    subsetter): two builds at two times give the same bytes all the same, the fonts dated as the PDF is."""
+    import os
+    import types
+
+    import weasyprint.pdf.fonts
+    from fontTools.misc import timeTools
+
+    from nvap_toolkit.render.pdf import html_to_pdf
+
+    if epoch is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)  # as where HarfBuzz's subsetter is missing
+    page = '<html lang="en-GB"><head><title>Fonts</title></head><body><h1>Fonts</h1><p>Dated, not timed.</p></body></html>'
+    made = []
+    for now in (1_800_000_000.0, 1_900_000_000.0):
+        monkeypatch.setattr(timeTools, "time", types.SimpleNamespace(time=lambda now=now: now))
+        made.append(html_to_pdf(page, identifier="fonts"))
+    assert made[0] == made[1]
+    # 2024-01-01T00:00:00Z (nvap's date when SOURCE_DATE_EPOCH is not a number of seconds), or SOURCE_DATE_EPOCH's.
+    expected = 1_700_000_000 if epoch == "1700000000" else 1_704_067_200
+    times = _font_times(made[0])
+    assert times and set(times) == {expected + SINCE_1904}
+    assert os.environ.get("SOURCE_DATE_EPOCH") == epoch  # as it was
+
+
 def test_the_pdf_of_an_unchanged_page_is_reused_by_the_next_build(pdfs: dict[str, Path], tmp_path: Path) -> None:
     """Only the Covenant report edited: ``nvap build 2.6.2 -f pdf`` keeps the toolkit's PDF, laid out by WeasyPrint before."""
     content = tmp_path / "content"

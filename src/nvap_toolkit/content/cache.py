@@ -9,7 +9,9 @@ of an earlier one takes the earlier result, issues included, instead of validati
 
 The folder (docs/environment.md): ``$NVAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/nvap``,
 else ``~/.cache/nvap``; ``NVAP_NO_CACHE=1`` (or an empty ``NVAP_CACHE_DIR``) turns
-every cache off. ``content/`` holds the validated content, ``jinja/`` the compiled
+every cache off. ``content/`` holds the validated content, ``latest/`` which of it was
+validated last for each content folder (what the next load, after an edit, starts from),
+``pages/`` the documents' pages a PDF was made from (``document``), ``jinja/`` the compiled
 templates (``render.env``). Each is pruned to a bound, least recently used first;
 entries are written atomically, and one that is corrupt, unreadable or from another
 format is ignored (and written again), never an error.
@@ -40,6 +42,8 @@ CONTENT_ENTRIES = 32
 CONTENT_BYTES = 256 * 1024 * 1024
 JINJA_FILES = 128
 JINJA_BYTES = 32 * 1024 * 1024
+PAGE_FILES = 64
+PAGE_BYTES = 64 * 1024 * 1024
 TMP_PREFIX = ".tmp-"
 STALE_TMP_S = 3600
 """A temporary file older than this was left by a write that was killed."""
@@ -137,6 +141,11 @@ class Inputs:
     """What ``nvap validate`` reads: the content folder's files, the working directory and nvap."""
     files: dict[str, bytes] = field(default_factory=dict)
     """Each YAML file's bytes, by its path as the content's files are listed (``str(root / rel)``)."""
+    place: str = ""
+    """Which content this is, whatever its files hold: nvap, the content folder and the working directory."""
+    context: str = ""
+    """``place`` and the bytes of every file but the YAML files (the catalogues...): with the YAML files' data, what a
+    document is rendered from (``models_key``)."""
 
     @property
     def project_key(self) -> str:
@@ -163,7 +172,8 @@ def inputs(root: Path, extra: list[Path] | None = None) -> Inputs:
     digest = hashlib.sha256()
     _part(digest, "nvap", f"{FORMAT}\n{code_identity()}")
     _part(digest, "root", f"{root}\0{root.resolve()}\0{Path.cwd()}")
-    found = Inputs("")
+    found = Inputs("", place=digest.hexdigest())
+    context = digest.copy()
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         is_yaml = path.suffix in (".yaml", ".yml")
@@ -173,12 +183,60 @@ def inputs(root: Path, extra: list[Path] | None = None) -> Inputs:
             data = _file(digest, "content", rel.as_posix(), path)
             if is_yaml and data is not None:
                 found.files[str(path)] = data
+            elif data is not None:
+                _part(context, "content", rel.as_posix())
+                context.update(b"%d\0" % len(data))
+                context.update(data)
+            else:
+                _part(context, "content unreadable", rel.as_posix())
     for path in extra or []:
         data = _file(digest, "extra", str(path), path)
+        _part(context, "extra", str(path))  # its data counts in ``models_key``
         if data is not None:
             found.files[str(path)] = data
     found.key = digest.hexdigest()
+    found.context = context.hexdigest()
     return found
+
+
+def data_digest(data: Any) -> str:
+    """A digest of what was read of a file (its plain data): its model is made from this alone (given nvap)."""
+    import json
+
+    # In the file's order (a mapping's order is kept in its model); dates and the like as their repr.
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, default=repr).encode()).hexdigest()
+
+
+def data_digests(project: Project) -> dict[str, str] | None:
+    """``data_digest`` of each file of ``project``, by its path; None unless every file still holds its data
+    (``load_project`` leaves it; ``load_valid_project`` drops it once used)."""
+    if any(item.doc.data is None for item in project.loaded):
+        return None
+    return {str(item.doc.path): data_digest(item.doc.data) for item in project.loaded}
+
+
+def models_key(made_from: Inputs, project: Project, digests: dict[str, str] | None) -> str | None:
+    """A digest of what the documents of ``project`` are rendered from, or None when it cannot be told.
+
+    A document is made from the models of the content (each a function of its file's data and of
+    nvap: what was read of it, not its bytes, so an edited comment changes nothing), the other
+    files of the content folder (``made_from.context``) and the templates. ``digests``: each
+    file's ``data_digest`` (``data_digests``).
+    """
+    from ..resources import template_dirs
+
+    if not made_from.context or digests is None:
+        return None
+    digest = hashlib.sha256()
+    _part(digest, "context", made_from.context)
+    for folder in template_dirs():
+        _part(digest, "templates", str(folder))
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                _file(digest, "template", path.relative_to(folder).as_posix(), path)
+    for item in project.loaded:
+        _part(digest, "model", f"{item.doc.path}\0{item.kind.name}\0{digests.get(str(item.doc.path), '')}")
+    return digest.hexdigest()
 
 
 def _part(digest: Any, tag: str, text: str) -> None:
@@ -241,9 +299,10 @@ def _code_digest(_where: str) -> str:
 # -- entries -------------------------------------------------------------------------------------------
 
 
-def read(key: str, part: str) -> dict[str, Any] | None:
-    """The entry ``part`` ('project' or 'validate') stored for ``key``; None if there is none that can be trusted."""
-    folder = subfolder("content")
+def read(key: str, part: str, where: str = "content") -> dict[str, Any] | None:
+    """The entry ``part`` ('project' or 'validate') stored for ``key`` (in the cache's folder ``where``); None if
+    there is none that can be trusted."""
+    folder = subfolder(where)
     if folder is None:
         return None
     path = folder / f"{key}.{part}"
@@ -279,8 +338,9 @@ class _Digesting:
         return int(self.file.write(data))
 
 
-def write(key: str, part: str, entry: dict[str, Any]) -> None:
-    """Store ``entry`` as ``part`` for ``key``: all at once (a temporary file, then a rename), then prune.
+def write(key: str, part: str, entry: dict[str, Any], where: str = "content") -> None:
+    """Store ``entry`` as ``part`` for ``key`` (in the cache's folder ``where``): all at once (a temporary file, then a
+    rename), then prune.
 
     The pickle is streamed into the temporary file (its digest worked out on the way,
     and written into the header last), not made as bytes first: those were as large as
@@ -288,7 +348,7 @@ def write(key: str, part: str, entry: dict[str, Any]) -> None:
     """
     import tempfile
 
-    folder = subfolder("content")
+    folder = subfolder(where)
     if folder is None:
         return
     try:
@@ -321,7 +381,7 @@ def pack(project: Project) -> dict[str, Any]:
     is what the project works out later (``derived`` and the other look-ups).
     """
     loaded = [(str(i.doc.path), i.doc.shown, i.doc.text, i.doc.issues, i.kind.name, i.model) for i in project.loaded]
-    return {"root": str(project.root), "loaded": loaded, "issues": project.issues}
+    return {"root": str(project.root), "loaded": loaded, "issues": project.issues, "models_key": project.models_key}
 
 
 def unpack(state: Any) -> Project:
@@ -334,7 +394,7 @@ def unpack(state: Any) -> Project:
         Loaded(Document(Path(path), shown, text, issues=issues), kind_named(kind), model)
         for path, shown, text, issues, kind, model in state["loaded"]
     ]
-    return Project(root=Path(state["root"]), loaded=loaded, issues=list(state["issues"]))
+    return Project(root=Path(state["root"]), loaded=loaded, issues=list(state["issues"]), models_key=state.get("models_key"))
 
 
 def read_project(key: str) -> tuple[list[Issue], Project | None] | None:
@@ -367,3 +427,81 @@ def issues_of(entry: dict[str, Any]) -> list[Issue] | None:
 def write_project(key: str, project: Project) -> None:
     """Store ``project`` (its issues alone when it has errors: nothing is built from it)."""
     write(key, "project", {"issues": project.issues, "project": None if project.errors else pack(project)})
+
+
+# -- the last project of a content folder --------------------------------------------------------------
+
+
+@dataclass
+class Validated:
+    """A clean project validated before, and what each of its files held then (``data_digest``, by path)."""
+
+    project: Project
+    data: dict[str, str]
+    context: str
+    """``Inputs.context`` of the content it was made from: the files under the content folder but the YAML files."""
+
+
+def write_latest(made_from: Inputs, key: str, data: dict[str, str] | None) -> None:
+    """Note ``key`` as the project last stored for the content ``made_from`` was read from, with what each of
+    its files held (``data_digests``)."""
+    write(made_from.place, "latest", {"project_key": key, "data": data or {}, "context": made_from.context}, where="latest")
+
+
+def read_latest(place: str) -> Validated | None:
+    """The clean project last stored for the content at ``place``, if it is still kept.
+
+    What its files were validated into is theirs again when they have not changed (``load.load_project``).
+    """
+    entry = read(place, "latest", where="latest")
+    if entry is None or not isinstance(entry.get("data"), dict) or not isinstance(entry.get("context"), str):
+        return None
+    key = entry.get("project_key")
+    found = read_project(key) if isinstance(key, str) else None
+    return Validated(found[1], entry["data"], entry["context"]) if found is not None and found[1] is not None else None
+
+
+# -- pages ---------------------------------------------------------------------------------------------
+
+
+def read_page(key: str) -> str | None:
+    """The page stored for ``key`` (``document``: a document's HTML page, by what it is made from), or None."""
+    folder = subfolder("pages")
+    if folder is None:
+        return None
+    path = folder / f"{key}.html"
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    payload = raw[32:]
+    if len(raw) < 32 or raw[:32] != hashlib.sha256(payload).digest():
+        return None  # cut short or damaged
+    try:
+        page = payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    touch(path)
+    return page
+
+
+def write_page(key: str, page: str) -> None:
+    """Store ``page`` for ``key``: all at once (a temporary file, then a rename), then prune."""
+    import tempfile
+
+    folder = subfolder("pages")
+    if folder is None:
+        return
+    payload = page.encode("utf-8")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=folder)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(hashlib.sha256(payload).digest() + payload)
+        os.replace(tmp, folder / f"{key}.html")
+    except OSError:
+        _remove(Path(tmp))
+        return
+    prune(folder, keep=PAGE_FILES, max_bytes=PAGE_BYTES)

@@ -11,7 +11,9 @@ from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE, content_files, kind_o
 
 if TYPE_CHECKING:
     # Imported where used: what the cache gives (nvap validate with nothing changed) needs no YAML.
-    from .project import Project
+    from .cache import Inputs, Validated
+    from .project import Loaded, Project
+    from .source import Document
 
 
 def default_content_root() -> Path:
@@ -33,11 +35,16 @@ def require_content_folder(root: Path) -> None:
         raise UsageError(f"no content folder at {display_path(root)} (use --content DIR)")
 
 
-def load_project(root: Path, extra: list[Path] | None = None) -> Project:
+def load_project(root: Path, extra: list[Path] | None = None, *, earlier: Validated | None = None) -> Project:
     """Read, validate and cross-check the content under ``root``.
 
     ``extra`` files (outside ``root``) take the place of the same file inside it.
     Never raises on bad content: every problem is in ``Project.issues``.
+    ``earlier``: a clean project this nvap validated before (``cache.read_latest``): a file
+    whose kind, name and text are as they were then is not validated again (its model and
+    issues are those of then), nor is one whose text changed but not what it holds (a
+    comment, a line folded) when it had no issue then; every file is still read, and
+    cross-checked with the rest, as ever.
     """
     from .crosscheck import crosscheck
     from .loader import read_document
@@ -54,6 +61,8 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
     """Documents that failed validation: what can be read of them, cross-checked all the same."""
     issues: list[Issue] = [*ignored_issues(root)]
     seen_kinds: dict[str, Loaded] = {}
+    same_text = {(i.kind.name, i.doc.shown, i.doc.text): i for i in earlier.project.loaded} if earlier is not None else {}
+    same_file = {(i.kind.name, str(i.doc.path)): i for i in earlier.project.loaded} if earlier is not None else {}
     for path in files:
         kind = kind_of(path, root)
         doc = read_document(path)
@@ -69,7 +78,12 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
                 )
             )
             continue
-        model = validate_document(doc, kind.model_class())
+        before = _validated_before(doc, kind.name, same_text, same_file, earlier)
+        if before is not None:
+            model = before.model
+            doc.issues = list(before.doc.issues)
+        else:
+            model = validate_document(doc, kind.model_class())
         issues.extend(doc.issues)
         if model is None:
             if doc.node is not None:
@@ -101,6 +115,71 @@ def load_project(root: Path, extra: list[Path] | None = None) -> Project:
     return project
 
 
+def _validated_before(
+    doc: Document,
+    kind: str,
+    same_text: dict[tuple[str, str, str], Loaded],
+    same_file: dict[tuple[str, str], Loaded],
+    earlier: Validated | None,
+) -> Loaded | None:
+    """The file as validated before, when validating it now would give the same model and issues; else None.
+
+    The same text gives the same data, model and issues. Other text with the same data (read
+    without a problem) gives the same model; and, if it had no issue before, none now: a
+    validation issue is there or not by the data alone (only its line and column come from the text).
+    """
+    if earlier is None or doc.data is None:
+        return None
+    found = same_text.get((kind, doc.shown, doc.text))
+    if found is not None:
+        return found
+    found = same_file.get((kind, str(doc.path)))
+    if found is None or found.doc.issues or doc.issues:
+        return None
+    from .cache import data_digest
+
+    return found if earlier.data.get(str(doc.path)) == data_digest(doc.data) else None
+
+
+def _as_before(root: Path, made_from: Inputs, earlier: Validated) -> Project | None:
+    """The content validated as ``earlier`` was, when it holds what it held then; else None (validate it).
+
+    That is: the same files, the other files of the folder as they were (``Inputs.context``), and
+    each YAML file with the same text, or other text (a comment, a line folded) read without a
+    problem into the same data, in a file that had no issue then. Whether there is an issue
+    anywhere (a field, a reference from one file to another) depends on what the files hold
+    alone, only its line and column on the text: so the issues are those of then, and the
+    files that hold the same are neither validated nor cross-checked again.
+    """
+    from .cache import data_digest
+    from .loader import read_document
+    from .project import Loaded, Project
+
+    files = [str(path) for path in content_files(root)]
+    if made_from.context != earlier.context or files != [str(i.doc.path) for i in earlier.project.loaded]:
+        return None
+    loaded = []
+    for item in earlier.project.loaded:
+        raw = made_from.files.get(str(item.doc.path))
+        try:
+            text = raw.decode("utf-8").removeprefix("\ufeff") if raw is not None else None
+        except UnicodeDecodeError:
+            return None
+        if text is None:
+            return None
+        if text == item.doc.text:
+            loaded.append(item)
+            continue
+        # An issue at the file, or naming a place in it (another file's title differs from the one at its line 3).
+        if any(issue.path == item.doc.shown or item.doc.shown in issue.message for issue in earlier.project.issues):
+            return None
+        doc = read_document(item.doc.path)
+        if doc.issues or doc.data is None or data_digest(doc.data) != earlier.data.get(str(item.doc.path)):
+            return None
+        loaded.append(Loaded(doc, item.kind, item.model))
+    return Project(root=root, loaded=loaded, issues=list(earlier.project.issues))
+
+
 def ignored_issues(root: Path) -> list[Issue]:
     """A warning naming each file under ``root`` that nvap does not read (``9.1.1.YAML``, ``notes.md``)."""
     from .kinds import ignored_files
@@ -129,14 +208,24 @@ def load_valid_project(root: Path, *, strict: bool = False) -> Project:
     from . import cache
 
     require_content_folder(root)
-    key = cache.inputs(root).project_key if cache.enabled() else None
+    made_from = cache.inputs(root) if cache.enabled() else None
+    key = made_from.project_key if made_from is not None else None
     found = cache.read_project(key) if key is not None else None
     kept: Project | None
     if found is None:
-        kept = load_project(root)
+        # The files unchanged since the content was last validated here are not validated again.
+        earlier = cache.read_latest(made_from.place) if made_from is not None else None
+        kept = _as_before(root, made_from, earlier) if made_from is not None and earlier is not None else None
+        digests = earlier.data if kept is not None and earlier is not None else None  # the files hold what they held
+        if kept is None:
+            kept = load_project(root, earlier=earlier)
+            digests = None if kept.errors else cache.data_digests(kept)
         issues = kept.issues
-        if key is not None and cache.inputs(root).project_key == key:  # no file changed while it was read
+        if made_from is not None and key is not None and cache.inputs(root).project_key == key:  # no file changed meanwhile
+            kept.models_key = cache.models_key(made_from, kept, digests)
             cache.write_project(key, kept)
+            if digests is not None:  # clean: the next load takes what it can from it
+                cache.write_latest(made_from, key, digests)
     else:
         issues, kept = found
     failing = issues if strict else [i for i in issues if i.is_error]

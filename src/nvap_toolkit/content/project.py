@@ -48,6 +48,9 @@ class Project:
     issues: list[Issue] = field(default_factory=list)
     lang: str = "en"
     """The language its models are in: ``en``, or a translation's (``i18n.apply.translate``)."""
+    models_key: str | None = None
+    """A digest of what its documents are rendered from (``cache.models_key``), when known: by it a document's page
+    made before is that page again. Only ``load_valid_project`` sets it (a translated project has none)."""
 
     def _one(self, name: str, model: type[M]) -> M:
         """The one reference file of kind ``name``, as its model."""

@@ -5,8 +5,8 @@ WeasyPrint lays the HTML out with its print rules (``@media print`` and the
 tags the structure (headings, lists, tables with their header rows), sets the
 title and language from the page, and makes bookmarks from the headings.  The
 bytes are the same for the same content: the creation date is the build time
-(``SOURCE_DATE_EPOCH`` when set, as for the workbooks) and the file identifier
-is the document's own.
+(``SOURCE_DATE_EPOCH`` when set, as for the workbooks), and so is the time in each
+embedded font (``_fonts_dated``), and the file identifier is the document's own.
 
 Writing is WeasyPrint's, with one saving (``serialise_once``): the file identifier
 is a digest of every object, so pydyf would serialise and compress each object
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -90,9 +92,33 @@ def html_to_pdf(html: str, *, identifier: str) -> bytes:
     html_class = weasyprint_html()
     # WeasyPrint logs each screen-only CSS property it skips (overflow-x, clip-path...): not the user's concern.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = html_class(string=_dated(_printed_links(html)), base_url=None)
-    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode("utf-8"), finisher=finish)
+    with _fonts_dated():
+        document = html_class(string=_dated(_printed_links(html)), base_url=None)
+        pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode("utf-8"), finisher=finish)
     return pdf
+
+
+@contextmanager
+def _fonts_dated() -> Iterator[None]:
+    """While WeasyPrint writes: the build time as the time fontTools stamps a font it saves with.
+
+    Each font embedded is subset, and fontTools (which WeasyPrint subsets with when it has no
+    HarfBuzz subsetter, and saves variable and colour fonts with) writes the time it saves a font
+    as the font's ``head.modified``: the wall clock, unless ``SOURCE_DATE_EPOCH`` is set. So it is
+    set to the build time (``clock.build_time``: ``SOURCE_DATE_EPOCH`` when it is a number, else
+    a fixed date) for the while, and put back after: two builds of the same content give the same bytes.
+    """
+    import os
+
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(build_time().timestamp()))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 _LINK = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
@@ -126,19 +152,46 @@ def pdf_key(html: str, *, identifier: str) -> str:
     module's finisher), WeasyPrint and pydyf, read without importing them.
     """
     import hashlib
-    from importlib.metadata import PackageNotFoundError, version
 
     from .. import __version__
 
-    try:
-        libraries = f"weasyprint {version('weasyprint')}, pydyf {version('pydyf')}"
-    except PackageNotFoundError:  # html_to_pdf says what to install
-        libraries = "missing"
+    weasyprint, pydyf = _version("weasyprint"), _version("pydyf")
+    libraries = (
+        f"weasyprint {weasyprint}, pydyf {pydyf}" if weasyprint and pydyf else "missing"
+    )  # html_to_pdf says what to install
     digest = hashlib.sha256(f"nvap {__version__}, {libraries}\0{identifier}\0".encode())
     for module in ("pdf.py", "pdf_tags.py"):  # what nvap does to WeasyPrint's page and its tree
         digest.update(Path(__file__).with_name(module).read_bytes())
     digest.update(_dated(html).encode())
     return digest.hexdigest()
+
+
+def _version(name: str) -> str | None:
+    """The installed version of the library ``name`` (None if it is not installed), without importing it.
+
+    From the name of its metadata folder beside it (``weasyprint-70.0.dist-info``, as pip installs
+    it): importing ``importlib.metadata`` to ask was a twentieth of a build that reuses its PDF. Else
+    (installed another way, or two such folders) ``importlib.metadata`` is asked.
+    """
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None:
+        return None
+    if spec.origin:
+        site = Path(spec.origin).parents[1]
+        found = [p.name for p in site.glob(f"{name}-*.dist-info") if p.is_dir()]
+        if len(found) == 1:
+            return found[0].removeprefix(f"{name}-").removesuffix(".dist-info")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
 
 
 def _dated(html: str) -> str:
