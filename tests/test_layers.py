@@ -18,7 +18,7 @@ FLOORS = [
     {"content", "sheets", "writer", "console"},
     {"i18n", "schema", "scaffold", "workers"},
     {"render", "formats", "validate"},
-    {"plan", "diff"},
+    {"plan", "diff", "manifest"},
     {"document", "collect"},
     {"build"},
     {"serve"},

@@ -9,13 +9,12 @@ import gc
 import hashlib
 import json
 import os
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__, clock, document
-from .content.cache import code_digest
+from . import __version__, clock, document, manifest
 from .content.project import Project
 from .document import DocumentRef, EarlierPdf, Rendered
 from .errors import UsageError
@@ -24,9 +23,6 @@ from .writer import Output, WriteReport, check_out_dir, claim_folder, remove_sta
 
 if TYPE_CHECKING:
     from .i18n.apply import Fallbacks
-
-INDEX = ("index.html", "index.md")
-"""The index a build of several documents writes beside them."""
 
 
 @dataclass
@@ -57,7 +53,7 @@ class Build:
 
     def report(self, written: WriteReport) -> BuildReport:
         """The build's report, from what the writer did with ``outputs`` (the manifest not counted)."""
-        hidden = (self.out / MANIFEST).resolve()
+        hidden = (self.out / manifest.MANIFEST).resolve()
         shown = WriteReport(dry_run=written.dry_run)
         shown.identical.extend(self.fresh)
         shown.planned.extend(("identical", p) for p in self.fresh)
@@ -148,28 +144,6 @@ def _translations(project: Project, documents: list[DocumentRef]) -> tuple[dict[
     return projects, found
 
 
-def _language_stems(stems: list[str], root: Path) -> list[str]:
-    """``stems`` and their variants in each language the content has catalogues for (``2.6.2``, ``2.6.2.cy``)."""
-    from .i18n.layout import languages
-
-    return stems + [f"{stem}.{lang}" for lang in languages(root) for stem in stems]
-
-
-def remove_stale(root: Path, out: Path) -> list[Path]:
-    """Remove the temporary files a killed build left in ``out`` (unless another build is writing there now).
-
-    ``build`` does this itself; this is for a build that finds everything up to date
-    (``root``: the content, which names the documents).
-    """
-    with claim_folder(out) as sole:
-        return remove_stale_temporaries(out, _output_names(_language_stems(_all_stems(root), root))) if sole else []
-
-
-def _output_names(stems: Iterable[str]) -> list[str]:
-    """The names of the files a build may write into its folder."""
-    return [f"{stem}.{fmt}" for stem in stems for fmt in BUILD.names] + [MANIFEST, *INDEX]
-
-
 def _outputs(
     projects: dict[str, Project], planned: Build, formats: list[str], tick: Callable[[str], None] | None, *, dry_run: bool
 ) -> Generator[Output, None, None]:
@@ -181,19 +155,21 @@ def _outputs(
         with claim_folder(out) as sole:  # the writer claims it again while it stages
             if sole:
                 every = select_documents(project, [], everything=True)
-                remove_stale_temporaries(out, _output_names(_language_stems([d.stem for d in every], project.root)))
-    manifest = _read_manifest(out).get("documents", {})
+                remove_stale_temporaries(
+                    out, manifest.output_names(manifest.language_stems([d.stem for d in every], project.root))
+                )
+    entries = manifest.read_manifest(out).get("documents", {})
     shared = _shared_digest(project)
     keys = {ref.stem: _input_key(project, ref, formats, shared) for ref in documents}
     todo = []
     for ref in documents:
-        if _fresh(manifest.get(ref.stem), keys[ref.stem], out):
-            planned.fresh.extend(out / name for name in manifest[ref.stem]["files"])
+        if manifest.fresh(entries.get(ref.stem), keys[ref.stem], out):
+            planned.fresh.extend(out / name for name in entries[ref.stem]["files"])
             if tick:
                 tick(ref.stem)
         else:
             todo.append(ref)
-    earlier = {ref.stem: found for ref in todo if "pdf" in formats and (found := _earlier_pdf(manifest.get(ref.stem), ref, out))}
+    earlier = {ref.stem: found for ref in todo if "pdf" in formats and (found := _earlier_pdf(entries.get(ref.stem), ref, out))}
     # What exists now (modules, the content) lives to the end: frozen, the garbage
     # collector skips it (it spent a tenth of a build walking it again and again).
     gc.freeze()
@@ -202,13 +178,13 @@ def _outputs(
         for ref, done in rendered:
             yield from done.outputs
             planned.rendered.extend(Output(o.path, b"") for o in done.outputs)
-            manifest[ref.stem] = {
+            entries[ref.stem] = {
                 "key": keys[ref.stem],
                 "formats": formats,
                 "files": {o.path.name: hashlib.sha256(o.data).hexdigest() for o in done.outputs},
             }
             if done.pdf_key is not None:
-                manifest[ref.stem]["pdf"] = done.pdf_key
+                entries[ref.stem]["pdf"] = done.pdf_key
     finally:
         rendered.close()  # now, not when collected: it stops the workers
         gc.unfreeze()
@@ -216,14 +192,7 @@ def _outputs(
         # The index lists what is in the folder: this build's formats, and those an earlier build left there.
         present = {ref.stem: [f for f in BUILD.names if f in formats or (out / f"{ref.stem}.{f}").is_file()] for ref in documents}
         yield from index_outputs(projects, documents, present, out)
-    body = {
-        "nvap": __version__,
-        "code": code_digest(),
-        "content": content_digest(project.root),
-        "warnings": len(project.warnings),
-        "documents": dict(sorted(manifest.items())),
-    }
-    yield Output(out / MANIFEST, json.dumps(body, indent=1, sort_keys=True).encode() + b"\n")
+    yield Output(out / manifest.MANIFEST, manifest.manifest_bytes(project.root, len(project.warnings), entries))
 
 
 def _earlier_pdf(entry: Any, ref: DocumentRef, out: Path) -> EarlierPdf | None:
@@ -247,10 +216,9 @@ def index_outputs(
     from .render.index import index_html, index_md, index_view
 
     view = index_view(projects, [(d.kind, d.key, d.lang) for d in documents], formats)
-    return [Output(out / INDEX[0], index_html(view).encode()), Output(out / INDEX[1], index_md(view).encode())]
+    return [Output(out / manifest.INDEX[0], index_html(view).encode()), Output(out / manifest.INDEX[1], index_md(view).encode())]
 
 
-MANIFEST = ".nvap-build.json"
 PARALLEL_FROM = 24
 """Render in worker processes from this many documents on, given a second core. A spawned worker
 starts in about half a second (it imports the libraries and gets the project): on two cores a
@@ -259,100 +227,12 @@ WORKER_TIMEOUT = 300.0
 """Seconds a worker may take over one document (its first includes its start-up) before the build stops."""
 
 
-def _read_manifest(out: Path) -> dict[str, Any]:
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return (
-            data
-            if isinstance(data, dict)
-            and data.get("nvap") == __version__
-            and data.get("code") == code_digest()  # an edited nvap (a checkout) renders everything again
-            and isinstance(data.get("documents"), dict)
-            else {}
-        )
-    except (OSError, ValueError):
-        return {}
-
-
-def content_digest(root: Path) -> str:
-    """A digest of every content file and template, by path and bytes."""
-    from .content.kinds import content_files
-
-    digest = hashlib.sha256(f"{clock.setting()}|{_templates_digest()}".encode())
-    for path in content_files(root):
-        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(_catalogues_digest(root).encode())
-    return digest.hexdigest()
-
-
-def _catalogues_digest(root: Path, lang: str | None = None) -> str:
-    """A digest of the translation catalogues (of ``lang``, else of every language), by path and bytes."""
-    from .i18n.layout import language_dir, translations_dir
-
-    folder = language_dir(root, lang) if lang else translations_dir(root)
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
-        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def up_to_date(
-    root: Path, names: list[str], formats: list[str], out: Path, *, strict: bool = False, langs: list[str] | None = None
-) -> list[str] | None:
-    """The documents' stems if the last build into ``out`` used exactly this content and its files are intact.
-
-    Lets a rebuild with nothing changed skip reading the content at all (like make).
-    None means: build as usual.
-    """
-    manifest = _read_manifest(out)
-    if not manifest or manifest.get("content") != content_digest(root) or (strict and manifest.get("warnings")):
-        return None
-    documents = manifest["documents"]
-    stems = names or _all_stems(root)
-    formats = BUILD.chosen(formats)
-    found = []
-    for stem in stems:
-        for lang in langs or ["en"]:
-            suffix = "" if lang == "en" else f".{lang}"
-            entry = documents.get(stem + suffix) or (documents.get(f"covenant-{stem}{suffix}") if stem.isdigit() else None)
-            if not isinstance(entry, dict) or entry.get("formats") != formats or not _fresh(entry, entry.get("key"), out):
-                return None
-            found.append(stem + suffix)
-    return found
-
-
-def manifest_files(out: Path, stems: list[str]) -> list[Path]:
-    """The files the manifest in ``out`` lists for the documents ``stems`` (as ``up_to_date`` gives them)."""
-    documents = _read_manifest(out).get("documents", {})
-    entries = [documents.get(stem) or documents.get(f"covenant-{stem}") or {} for stem in stems]
-    return [out / name for entry in entries for name in entry.get("files", {})]
-
-
-def _all_stems(root: Path) -> list[str]:
-    actions = [p.stem for p in sorted((root / "actions").glob("*.yaml"))]
-    reports = [f"covenant-{p.parent.name}" for p in sorted((root / "covenant").glob("*/report.yaml"))]
-    return actions + reports
-
-
-def _fresh(entry: Any, key: str | None, out: Path) -> bool:
-    if not isinstance(entry, dict) or entry.get("key") != key:
-        return False
-    for name, digest in entry.get("files", {}).items():
-        path = out / name
-        try:
-            if hashlib.sha256(path.read_bytes()).hexdigest() != digest:
-                return False
-        except OSError:
-            return False
-    return bool(entry.get("files"))
-
-
 def _input_key(project: Project, ref: DocumentRef, formats: list[str], shared: str) -> str:
     """A digest of everything the document's outputs are made from (``shared``: see below)."""
     digest = hashlib.sha256()
     digest.update(f"{__version__}|{','.join(formats)}|{ref.kind}|{ref.key}|{clock.setting()}|{shared}".encode())
     if ref.lang != "en":  # a translated document is made from its language's catalogues too
-        digest.update(f"|{ref.lang}|{_catalogues_digest(project.root, ref.lang)}".encode())
+        digest.update(f"|{ref.lang}|{manifest.catalogues_digest(project.root, ref.lang)}".encode())
     if ref.kind == "toolkit":
         own = project.action_docs[ref.key]
         digest.update(own.shown.encode() + b"\0" + own.text.encode())
@@ -365,22 +245,11 @@ def _input_key(project: Project, ref: DocumentRef, formats: list[str], shared: s
 
 def _shared_digest(project: Project) -> str:
     """The templates, every file but the action files, and the actions' titles (toolkits print them)."""
-    digest = hashlib.sha256(_templates_digest().encode())
+    digest = hashlib.sha256(manifest.templates_digest().encode())
     for item in project.loaded:
         if item.kind.name != "action":
             digest.update(item.doc.shown.encode() + b"\0" + item.doc.text.encode())
     digest.update(json.dumps({a: x.title for a, x in project.actions.items()}, sort_keys=True).encode())
-    return digest.hexdigest()
-
-
-def _templates_digest() -> str:
-    from .resources import template_dirs
-
-    digest = hashlib.sha256()
-    for folder in template_dirs():
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -194,10 +194,10 @@ def build(
 
     def run() -> int:
         from . import console
-        from .build import manifest_files, prepare_build, remove_stale, up_to_date
         from .content.load import load_valid_project
         from .errors import display_path
         from .i18n.languages import languages_option
+        from .manifest import manifest_files, remove_stale, up_to_date
         from .writer import WriteReport, write_outputs
 
         langs = languages_option(lang, _root())
@@ -211,6 +211,8 @@ def build(
             remove_stale(_root(), out)  # what a killed build left (prepare_build does it too)
             console.message(f"{console.plural(len(fresh), 'document')}: up to date in {display_path(out)}/", "green")
             return 0
+        from .build import prepare_build
+
         project = load_valid_project(_root(), strict=strict)
         documents = len(project.actions) + len(project.reports) if (everything or not names) else len(names or [])
         with console.progress(documents * len(langs), "Building") as tick:
