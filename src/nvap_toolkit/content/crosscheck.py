@@ -11,6 +11,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..errors import Issue, display_path
 from .inline import ACRONYM, references
 from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE
+from .loader import tree_of
 from .project import Loaded, Project
 from .source import Document
 from .validate import locate
@@ -34,7 +35,7 @@ class _Checker:
         if doc.node is not None:
             return doc.node
         if self._parsed is None or self._parsed[0] is not doc:
-            self._parsed = (doc, doc.tree())
+            self._parsed = (doc, tree_of(doc))
         return self._parsed[1]
 
     def at(self, doc: Document, loc: tuple[Any, ...], message: str, severity: str = "error", *, at_key: bool = False) -> None:

@@ -97,7 +97,7 @@ def load_project(root: Path, extra: list[Path] | None = None, *, earlier: Valida
         seen_kinds[kind.name] = item
         loaded.append(item)
         # A valid document's node tree (most of the memory of its reading) only serves to place a problem that
-        # the cross-check may find: it is parsed again then (``Document.tree``). Its plain data stays till then.
+        # the cross-check may find: it is parsed again then (``loader.tree_of``). Its plain data stays till then.
         doc.node = None
     missing = [k for k in REFERENCE.values() if k.name not in seen_kinds]
     for kind in missing:

@@ -27,10 +27,13 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
 
 
-def compose(text: str) -> Node | None:
-    """The node tree of ``text``, or None if it cannot be read (``Document.tree``: the text of a document read before)."""
+def tree_of(doc: Document) -> Node | None:
+    """The document's node tree: the one kept, else parsed again from its text (a validated document keeps none:
+    see ``load_project``), or None if it cannot be read. The tree is not kept."""
+    if doc.node is not None or not doc.text:
+        return doc.node
     try:
-        return _compose_fast(text) if _plain_enough(text) else _compose(text)
+        return _compose_fast(doc.text) if _plain_enough(doc.text) else _compose(doc.text)
     except (_Stop, yaml.YAMLError):
         return None
 

@@ -34,15 +34,6 @@ class Document:
         self.issues.append(found)
         return found
 
-    def tree(self) -> Node | None:
-        """The node tree: the one kept, else parsed again from the text (a validated document keeps none: see
-        ``load_project``). The tree is not kept."""
-        if self.node is not None or not self.text:
-            return self.node
-        from .loader import compose
-
-        return compose(self.text)
-
     def position(self, index: int) -> tuple[int, int]:
         """1-based line and column of character ``index`` of the text."""
         line = self.text.count("\n", 0, index) + 1
