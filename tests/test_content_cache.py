@@ -161,9 +161,11 @@ def test_an_edited_nvap_module_misses(content, folder, loads, tmp_path, monkeypa
     (package / "content").mkdir(parents=True)
     (package / "errors.py").write_text("", encoding="utf-8")
     monkeypatch.setattr(cache, "__file__", str(package / "content" / "cache.py"))
+    cache._code_digest.cache_clear()
     load_valid_project(content)
     load_valid_project(content)
     (package / "errors.py").write_text("# edited\n", encoding="utf-8")
+    cache._code_digest.cache_clear()  # the next nvap run: a new process (one runs the code it imported)
     load_valid_project(content)
     assert loads == [content, content]
 

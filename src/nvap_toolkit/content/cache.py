@@ -170,7 +170,7 @@ def inputs(root: Path, extra: list[Path] | None = None) -> Inputs:
     relative to it) and nvap itself.
     """
     digest = hashlib.sha256()
-    _part(digest, "nvap", f"{FORMAT}\n{code_identity()}")
+    _part(digest, "nvap", f"{FORMAT}\n{code_digest()}")
     _part(digest, "root", f"{root}\0{root.resolve()}\0{Path.cwd()}")
     found = Inputs("", place=digest.hexdigest())
     context = digest.copy()
@@ -288,11 +288,13 @@ def code_identity() -> str:
 def code_digest() -> str:
     """A digest of ``code_identity``, worked out once per process (a build reads its manifest twice): the code a
     process runs is what it imported."""
-    return _code_digest(str(Path(__file__).resolve()))
+    from .. import __version__
+
+    return _code_digest(str(Path(__file__).resolve()), __version__)
 
 
 @functools.cache
-def _code_digest(_where: str) -> str:
+def _code_digest(_where: str, _version: str) -> str:
     return hashlib.sha256(code_identity().encode("utf-8", "surrogateescape")).hexdigest()
 
 
