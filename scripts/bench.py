@@ -103,6 +103,15 @@ def tree(root):
     return found
 
 
+def sample(done):
+    # Every 20 ms, beside the wait (the wall time is the command's own, not rounded to a sample).
+    while not done.wait(0.02):
+        for pid in tree(proc.pid):
+            hwm = status_kb(pid, b"VmHWM:")
+            if hwm is not None and hwm > peaks.get(pid, 0):
+                peaks[pid] = hwm
+
+
 t = time.perf_counter()
 proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 peaks = {}
@@ -110,14 +119,15 @@ sampled = os.path.isfile(f"/proc/{proc.pid}/status") and status_kb(proc.pid, b"V
 err = []
 reader = threading.Thread(target=lambda: err.append(proc.stderr.read()), daemon=True)
 reader.start()
-while proc.poll() is None:
-    if sampled:
-        for pid in tree(proc.pid):
-            hwm = status_kb(pid, b"VmHWM:")
-            if hwm is not None and hwm > peaks.get(pid, 0):
-                peaks[pid] = hwm
-    time.sleep(0.02)
+done = threading.Event()
+sampler = threading.Thread(target=sample, args=(done,), daemon=True)
+if sampled:
+    sampler.start()
+proc.wait()
 wall = time.perf_counter() - t
+done.set()
+if sampled:
+    sampler.join()
 reader.join()
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
 if sampled and peaks:
