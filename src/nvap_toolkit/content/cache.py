@@ -23,7 +23,6 @@ import functools
 import hashlib
 import importlib.util
 import os
-import pickle
 import sys
 import time
 from dataclasses import dataclass, field
@@ -312,6 +311,8 @@ def read(key: str, part: str, where: str = "content") -> dict[str, Any] | None:
         raw = path.read_bytes()
     except OSError:
         return None
+    import pickle  # here, not above: a rebuild with nothing changed asks this module for code_digest alone
+
     # Checked and unpickled in place: a view, not a copy, of the (large) payload.
     payload = memoryview(raw)[len(MAGIC) + 32 :]
     if not raw.startswith(MAGIC) or raw[len(MAGIC) : len(MAGIC) + 32] != hashlib.sha256(payload).digest():
@@ -348,6 +349,7 @@ def write(key: str, part: str, entry: dict[str, Any], where: str = "content") ->
     and written into the header last), not made as bytes first: those were as large as
     the validated content, and held twice over while the file was written.
     """
+    import pickle
     import tempfile
 
     folder = subfolder(where)
