@@ -24,7 +24,7 @@ posix_build = pytest.mark.skipif(
 )
 
 
-def many_actions(root: Path, n: int = 60) -> Path:
+def many_actions(root: Path, n: int = 150) -> Path:
     """A content folder with ``n`` more actions, copies of 1.1.1 under ids 9.1.1 ... 9.1.n."""
     copy_fixture(root)
     base = (root / "actions" / "1.1.1.yaml").read_text(encoding="utf-8")
