@@ -117,7 +117,7 @@ def _page_key(project: Project, ref: DocumentRef) -> str | None:
     """What the document's page is made from, as a digest; None when it cannot be told (``Project.models_key``)."""
     import hashlib
 
-    if project.models_key is None or (getattr(project, "lang", "") or "en") != "en":
+    if project.models_key is None or project.lang != "en":
         return None
     return hashlib.sha256(f"page\0{project.models_key}\0{ref.kind}\0{ref.key}\0{ref.lang}".encode()).hexdigest()
 
