@@ -35,6 +35,12 @@ def many_actions(root: Path, n: int = 150) -> Path:
     return root
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """Ctrl-C at its default in the build, as a terminal gives it. Run in the background (a shell's ``&``), the
+    tests inherit SIGINT ignored, and nvap, like any program, keeps what it is given: the build then ran to its end."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def temporaries(folder: Path) -> list[str]:
     """nvap's temporary files in ``folder``, of either naming."""
     if not folder.is_dir():
@@ -86,6 +92,7 @@ def test_ctrl_c_stops_a_parallel_build_at_once_and_leaves_nothing(tmp_path, nvap
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as in a terminal (and to clean up after a failure)
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
     try:
         # Under way: the workers run and the first outputs are staged.
