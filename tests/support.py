@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,6 +16,15 @@ SHIPPED = ROOT / "content"
 # The source texts the content was transcribed from: beside the repository in CI and for
 # the project's developers; NVAP_SOURCES points elsewhere.
 SOURCES = Path(os.environ.get("NVAP_SOURCES", ROOT.parent / "shared" / "sources"))
+
+
+def ctrl_c_as_in_a_terminal() -> None:
+    """For ``subprocess.Popen(preexec_fn=...)``: Ctrl-C at its default in the command, as a terminal gives it.
+
+    Run in the background (a shell's ``&``), the tests inherit SIGINT ignored, and nvap, like
+    any program, keeps what it is given: a test's Ctrl-C then stopped nothing.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def copy_fixture(dest: Path) -> Path:

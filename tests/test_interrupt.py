@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support import copy_fixture
+from support import copy_fixture, ctrl_c_as_in_a_terminal
 
 from nvap_toolkit.workers import cores
 from nvap_toolkit.writer import TMP_SUFFIX, claim_folder
@@ -33,12 +33,6 @@ def many_actions(root: Path, n: int = 150) -> Path:
         assert found == 1
         (root / "actions" / f"9.1.{i}.yaml").write_text(text, encoding="utf-8")
     return root
-
-
-def _ctrl_c_as_in_a_terminal() -> None:
-    """Ctrl-C at its default in the build, as a terminal gives it. Run in the background (a shell's ``&``), the
-    tests inherit SIGINT ignored, and nvap, like any program, keeps what it is given: the build then ran to its end."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def temporaries(folder: Path) -> list[str]:
@@ -92,7 +86,7 @@ def test_ctrl_c_stops_a_parallel_build_at_once_and_leaves_nothing(tmp_path, nvap
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as in a terminal (and to clean up after a failure)
-        preexec_fn=_ctrl_c_as_in_a_terminal,
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
     try:
         # Under way: the workers run and the first outputs are staged.

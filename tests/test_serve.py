@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import copy_fixture
+from support import copy_fixture, ctrl_c_as_in_a_terminal
 
 
 def fetch(url: str) -> str:
@@ -44,6 +44,7 @@ def test_serve_rebuilds_shows_errors_and_stops(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
     try:
         assert server.stdout is not None
