@@ -20,9 +20,8 @@ from .writer import claim_folder, remove_stale_temporaries
 
 INDEX = ("index.html", "index.md")
 """The index a build of several documents writes beside them."""
-
-
 MANIFEST = ".nvap-build.json"
+"""The build's record of what the folder holds (``manifest_bytes``, ``read_manifest``)."""
 
 
 def output_names(stems: Iterable[str]) -> list[str]:
