@@ -19,7 +19,6 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import pydyf
@@ -148,50 +147,16 @@ def pdf_key(html: str, *, identifier: str) -> str:
     """What ``html_to_pdf(html, identifier=identifier)`` gives depends on, as a digest: a PDF made before with
     this key is that PDF again (a build reuses it rather than lay the page out anew).
 
-    The page as WeasyPrint gets it (dated), the identifier, and the versions of nvap (this
-    module's finisher), WeasyPrint and pydyf, read without importing them.
+    The page as WeasyPrint gets it (dated), the identifier, and nvap itself (``cache.code_digest``:
+    its modules, this one's finisher too, and the libraries installed, WeasyPrint and pydyf among them).
     """
     import hashlib
 
-    from .. import __version__
+    from ..content.cache import code_digest
 
-    weasyprint, pydyf = _version("weasyprint"), _version("pydyf")
-    libraries = (
-        f"weasyprint {weasyprint}, pydyf {pydyf}" if weasyprint and pydyf else "missing"
-    )  # html_to_pdf says what to install
-    digest = hashlib.sha256(f"nvap {__version__}, {libraries}\0{identifier}\0".encode())
-    for module in ("pdf.py", "pdf_tags.py"):  # what nvap does to WeasyPrint's page and its tree
-        digest.update(Path(__file__).with_name(module).read_bytes())
+    digest = hashlib.sha256(f"{code_digest()}\0{identifier}\0".encode())
     digest.update(_dated(html).encode())
     return digest.hexdigest()
-
-
-def _version(name: str) -> str | None:
-    """The installed version of the library ``name`` (None if it is not installed), without importing it.
-
-    From the name of its metadata folder beside it (``weasyprint-70.0.dist-info``, as pip installs
-    it): importing ``importlib.metadata`` to ask was a twentieth of a build that reuses its PDF. Else
-    (installed another way, or two such folders) ``importlib.metadata`` is asked.
-    """
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None:
-        return None
-    if spec.origin:
-        site = Path(spec.origin).parents[1]
-        found = [p.name for p in site.glob(f"{name}-*.dist-info") if p.is_dir()]
-        if len(found) == 1:
-            return found[0].removeprefix(f"{name}-").removesuffix(".dist-info")
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return None
 
 
 def _dated(html: str) -> str:
