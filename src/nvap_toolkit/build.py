@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, clock, document, manifest
+from .content.cache import templates_digest
 from .content.project import Project
 from .document import DocumentRef, EarlierPdf, Rendered
 from .errors import UsageError
@@ -245,7 +246,7 @@ def _input_key(project: Project, ref: DocumentRef, formats: list[str], shared: s
 
 def _shared_digest(project: Project) -> str:
     """The templates, every file but the action files, and the actions' titles (toolkits print them)."""
-    digest = hashlib.sha256(manifest.templates_digest().encode())
+    digest = hashlib.sha256(templates_digest().encode())
     for item in project.loaded:
         if item.kind.name != "action":
             digest.update(item.doc.shown.encode() + b"\0" + item.doc.text.encode())

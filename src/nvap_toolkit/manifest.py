@@ -88,6 +88,7 @@ def manifest_bytes(root: Path, warnings: int, documents: dict[str, Any]) -> byte
 
 def content_digest(root: Path) -> str:
     """A digest of every content file and template, by path and bytes."""
+    from .content.cache import templates_digest
     from .content.kinds import content_files
 
     digest = hashlib.sha256(f"{clock.setting()}|{templates_digest()}".encode())
@@ -105,18 +106,6 @@ def catalogues_digest(root: Path, lang: str | None = None) -> str:
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
         digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def templates_digest() -> str:
-    """A digest of every template, by path and bytes."""
-    from .resources import template_dirs
-
-    digest = hashlib.sha256()
-    for folder in template_dirs():
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -149,15 +149,9 @@ class Inputs:
     @property
     def project_key(self) -> str:
         """The key of the validated project: ``key`` and every template (which a build reads with it)."""
-        from ..resources import template_dirs
-
         digest = hashlib.sha256()
         _part(digest, "content", self.key)
-        for folder in template_dirs():
-            _part(digest, "templates", str(folder))
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    _file(digest, "template", path.relative_to(folder).as_posix(), path)
+        _part(digest, "templates", templates_digest())
         return digest.hexdigest()
 
 
@@ -182,12 +176,8 @@ def inputs(root: Path, extra: list[Path] | None = None) -> Inputs:
             data = _file(digest, "content", rel.as_posix(), path)
             if is_yaml and data is not None:
                 found.files[str(path)] = data
-            elif data is not None:
-                _part(context, "content", rel.as_posix())
-                context.update(b"%d\0" % len(data))
-                context.update(data)
             else:
-                _part(context, "content unreadable", rel.as_posix())
+                _bytes(context, "content", rel.as_posix(), data)
     for path in extra or []:
         data = _file(digest, "extra", str(path), path)
         _part(context, "extra", str(path))  # its data counts in ``models_key``
@@ -196,6 +186,21 @@ def inputs(root: Path, extra: list[Path] | None = None) -> Inputs:
     found.key = digest.hexdigest()
     found.context = context.hexdigest()
     return found
+
+
+def templates_digest() -> str:
+    """A digest of every template (``resources.template_dirs``: a working directory's own first), by folder, path
+    and bytes: what the validated project of a build (``Inputs.project_key``), its pages (``models_key``) and its
+    files (``manifest``) are made from besides the content."""
+    from ..resources import template_dirs
+
+    digest = hashlib.sha256()
+    for folder in template_dirs():
+        _part(digest, "templates", str(folder))
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                _file(digest, "template", path.relative_to(folder).as_posix(), path)
+    return digest.hexdigest()
 
 
 def data_digest(data: Any) -> str:
@@ -222,17 +227,11 @@ def models_key(made_from: Inputs, project: Project, digests: dict[str, str] | No
     files of the content folder (``made_from.context``) and the templates. ``digests``: each
     file's ``data_digest`` (``data_digests``).
     """
-    from ..resources import template_dirs
-
     if not made_from.context or digests is None:
         return None
     digest = hashlib.sha256()
     _part(digest, "context", made_from.context)
-    for folder in template_dirs():
-        _part(digest, "templates", str(folder))
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                _file(digest, "template", path.relative_to(folder).as_posix(), path)
+    _part(digest, "templates", templates_digest())
     for item in project.loaded:
         _part(digest, "model", f"{item.doc.path}\0{item.kind.name}\0{digests.get(str(item.doc.path), '')}")
     return digest.hexdigest()
@@ -250,10 +249,18 @@ def _file(digest: Any, tag: str, name: str, path: Path) -> bytes | None:
     except OSError as exc:
         _part(digest, f"{tag} unreadable", f"{name}\0{exc.strerror}")
         return None
+    _bytes(digest, tag, name, data)
+    return data
+
+
+def _bytes(digest: Any, tag: str, name: str, data: bytes | None) -> None:
+    """Digest a file's name and bytes (``None``: it could not be read)."""
+    if data is None:
+        _part(digest, f"{tag} unreadable", name)
+        return
     _part(digest, tag, name)
     digest.update(b"%d\0" % len(data))
     digest.update(data)
-    return data
 
 
 def code_identity() -> str:
@@ -301,8 +308,8 @@ def _code_digest(_where: str, _version: str) -> str:
 
 
 def read(key: str, part: str, where: str = "content") -> dict[str, Any] | None:
-    """The entry ``part`` ('project' or 'validate') stored for ``key`` (in the cache's folder ``where``); None if
-    there is none that can be trusted."""
+    """The entry ``part`` ('project', 'validate', 'latest' or 'page') stored for ``key`` (in the cache's folder
+    ``where``); None if there is none that can be trusted."""
     folder = subfolder(where)
     if folder is None:
         return None
@@ -372,7 +379,8 @@ def write(key: str, part: str, entry: dict[str, Any], where: str = "content") ->
         if isinstance(exc, OSError):
             return
         raise  # an entry that does not pickle is a fault of nvap's: not hidden
-    prune(folder, keep=CONTENT_ENTRIES, max_bytes=CONTENT_BYTES)
+    keep, most = (PAGE_FILES, PAGE_BYTES) if where == "pages" else (CONTENT_ENTRIES, CONTENT_BYTES)
+    prune(folder, keep=keep, max_bytes=most)
 
 
 # -- the validated content ---------------------------------------------------------------------------
@@ -470,42 +478,11 @@ def read_latest(place: str) -> Validated | None:
 
 def read_page(key: str) -> str | None:
     """The page stored for ``key`` (``document``: a document's HTML page, by what it is made from), or None."""
-    folder = subfolder("pages")
-    if folder is None:
-        return None
-    path = folder / f"{key}.html"
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return None
-    payload = raw[32:]
-    if len(raw) < 32 or raw[:32] != hashlib.sha256(payload).digest():
-        return None  # cut short or damaged
-    try:
-        page = payload.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    touch(path)
-    return page
+    entry = read(key, "page", where="pages")
+    page = entry.get("page") if entry is not None else None
+    return page if isinstance(page, str) else None
 
 
 def write_page(key: str, page: str) -> None:
-    """Store ``page`` for ``key``: all at once (a temporary file, then a rename), then prune."""
-    import tempfile
-
-    folder = subfolder("pages")
-    if folder is None:
-        return
-    payload = page.encode("utf-8")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=folder)
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(hashlib.sha256(payload).digest() + payload)
-        os.replace(tmp, folder / f"{key}.html")
-    except OSError:
-        _remove(Path(tmp))
-        return
-    prune(folder, keep=PAGE_FILES, max_bytes=PAGE_BYTES)
+    """Store ``page`` for ``key`` (as every entry: all at once, then the folder pruned)."""
+    write(key, "page", {"page": page}, where="pages")
