@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= build
 
-.PHONY: demo test test-slow test-clients bench golden schemas lint readme fields clean
+.PHONY: demo test test-slow test-clients bench golden schemas lint readme fields records clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -47,6 +47,9 @@ readme: $(VENV)/.installed
 
 fields: $(VENV)/.installed
 	$(BIN)/python scripts/fields_doc.py
+
+records: $(VENV)/.installed
+	$(BIN)/python scripts/records.py
 
 golden: $(VENV)/.installed
 	$(BIN)/python -m pytest tests/test_golden.py tests/test_identical.py --regen-golden -p no:cacheprovider

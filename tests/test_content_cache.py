@@ -73,25 +73,26 @@ def test_a_hit_returns_an_equal_project_with_the_same_warnings(content, folder, 
     assert loads == [content]
 
 
-def test_a_build_from_the_cache_reads_no_yaml_and_builds_no_validator(content, folder, tmp_path):
-    """With nothing changed, a build takes the validated content as it is: no YAML library, no
-    catalogue library, and not one model validator built (they are built when content is validated)."""
+def test_a_build_from_the_cache_reads_no_yaml_and_imports_no_pydantic(content, folder, tmp_path):
+    """With nothing changed, a build takes the validated content as it is: its records need no YAML library,
+    no catalogue library, no Pydantic and no model (a model's class is built when its module is imported)."""
     code = (
         "import sys\n"
         "from nvap_toolkit.cli import app\n"
         f"try:\n    app(['--content', {str(content)!r}, 'build', '1.1.1', '--out', sys.argv[1]])\n"
         "except SystemExit as stop:\n    assert not stop.code, stop.code\n"
-        "from nvap_toolkit.models import Action, Programme\n"
-        "print('LOADED', [m for m in ('yaml', 'babel') if m in sys.modules], "
-        "Action.__pydantic_complete__, Programme.__pydantic_complete__)\n"
+        "print('LOADED', [m for m in ('yaml', 'babel', 'pydantic', 'nvap_toolkit.models') if m in sys.modules])\n"
     )
     env = {**os.environ, "NVAP_CACHE_DIR": str(folder)}
     runs = [
         subprocess.run([sys.executable, "-c", code, str(tmp_path / out)], capture_output=True, text=True, env=env, check=True)
         for out in ("first", "second")
     ]
-    assert runs[0].stdout.splitlines()[-1] == "LOADED ['yaml'] True True"  # it validated
-    assert runs[1].stdout.splitlines()[-1] == "LOADED [] False False"
+    assert runs[0].stdout.splitlines()[-1] == "LOADED ['yaml', 'pydantic', 'nvap_toolkit.models']"  # it validated
+    assert runs[1].stdout.splitlines()[-1] == "LOADED []"
+    assert sorted(p.name for p in (tmp_path / "first").iterdir()) == sorted(p.name for p in (tmp_path / "second").iterdir())
+    for made in (tmp_path / "first").iterdir():
+        assert made.read_bytes() == (tmp_path / "second" / made.name).read_bytes(), made.name
 
 
 def test_content_with_errors_is_cached_as_its_errors(content, folder, loads):

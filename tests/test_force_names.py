@@ -8,7 +8,8 @@ from support import SHIPPED
 from nvap_toolkit.content.forces import find_force, force_in_name
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.errors import UsageError
-from nvap_toolkit.models.reference import Forces
+from nvap_toolkit.records import replace
+from nvap_toolkit.records.content import Forces
 
 
 @pytest.fixture(scope="module")
@@ -88,8 +89,8 @@ def test_a_shortening_that_fits_two_forces_is_ambiguous(forces: Forces, typed: s
 
 def test_an_initialism_that_fits_two_forces_is_ambiguous(forces: Forces) -> None:
     # Without the reference data's 'WMP' for West Midlands, both West forces are WMP by their initials.
-    west_midlands = forces.forces["west-midlands-police"].model_copy(update={"abbreviations": []})
-    data = forces.model_copy(update={"forces": forces.forces | {"west-midlands-police": west_midlands}})
+    west_midlands = replace(forces.forces["west-midlands-police"], abbreviations=[])
+    data = replace(forces, forces=forces.forces | {"west-midlands-police": west_midlands})
     with pytest.raises(UsageError) as caught:
         find_force(data, "WMP")
     assert caught.value.message == "'WMP' could be West Mercia Police or West Midlands Police: give the official name"
@@ -148,8 +149,8 @@ def test_the_force_a_file_name_names(forces: Forces, text: str, key: str) -> Non
 
 def test_a_very_short_word_names_no_force_in_a_file_name(forces: Forces) -> None:
     # Were 'TV' an abbreviation of Thames Valley Police, typed alone it would name it, but not as a word of a file name.
-    thames_valley = forces.forces["thames-valley-police"].model_copy(update={"abbreviations": ["TVP", "TV"]})
-    data = forces.model_copy(update={"forces": forces.forces | {"thames-valley-police": thames_valley}})
+    thames_valley = replace(forces.forces["thames-valley-police"], abbreviations=["TVP", "TV"])
+    data = replace(forces, forces=forces.forces | {"thames-valley-police": thames_valley})
     assert find_force(data, "TV")[0] == "thames-valley-police"
     assert force_in_name(data, "TV plan.xlsx") is None
     assert force_in_name(data, "TVP plan.xlsx") == "thames-valley-police"

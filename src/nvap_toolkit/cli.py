@@ -347,8 +347,11 @@ def plan(
                 )
             return 0
         if list_forces:
+            from .content.forces import force_names
+
             rows: list[tuple[str, ...]] = [
-                (f.name, ", ".join(n for n in dict.fromkeys(f.names()) if n != f.name)) for f in project.forces.forces.values()
+                (f.name, ", ".join(n for n in dict.fromkeys(force_names(f)) if n != f.name))
+                for f in project.forces.forces.values()
             ]
             console.table(["Force", "Also known as"], rows)
             return 0

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
 
     from .content.project import Project
-    from .models import Action
+    from .records.content import Action
 
 
 @dataclass(frozen=True)

@@ -43,8 +43,7 @@ from .summary import _COLOURS, CHART_WIDTH, Chart, ChartBar, ChartText
 
 if TYPE_CHECKING:
     from ..content.project import Project
-    from ..models.programme import CollectLabels, FeedbackLabels, Labels, Programme, RealisationPlanForm
-    from ..models.reference import Force
+    from ..records.content import CollectLabels, FeedbackLabels, Force, Labels, Programme, RealisationPlanForm
     from ..writer import Output
 
 FEEDBACK_DIR = "feedback"

@@ -66,7 +66,7 @@ from .model import ANSWER_FIELDS, Answer, Collection, Tally
 
 if TYPE_CHECKING:
     from ..content.project import Project
-    from ..models.programme import CollectLabels, Labels, RealisationPlanForm
+    from ..records.content import CollectLabels, Labels, RealisationPlanForm
     from ..writer import Output
 
 SUMMARY_STEM = "summary"

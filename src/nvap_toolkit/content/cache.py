@@ -33,9 +33,9 @@ if TYPE_CHECKING:
     from ..errors import Issue
     from .project import Project
 
-FORMAT = 2
+FORMAT = 3
 """Changes whenever what an entry holds changes: older entries are then ignored (2: the project is pickled
-within the entry, no longer as bytes of its own)."""
+within the entry, no longer as bytes of its own; 3: its documents are records, ``records.content``, not models)."""
 MAGIC = b"nvap content cache %d\n" % FORMAT
 CONTENT_ENTRIES = 32
 CONTENT_BYTES = 256 * 1024 * 1024

@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 from ..errors import NvapError
 
 if TYPE_CHECKING:
-    from ..models.reference import Force, Forces
+    from ..records.content import Force, Forces
+
+
+def force_names(force: Force) -> list[str]:
+    """Every name the force is known by: official, short, abbreviations, aliases, Welsh."""
+    return [force.name, force.short_name, *force.abbreviations, *force.aliases, *([force.welsh_name] if force.welsh_name else [])]
+
 
 PLAN_SUFFIX = "-realisation-plan.xlsx"
 """What follows the force's slug in the file name of its realisation plan."""
@@ -129,7 +135,7 @@ class _Names:
         self.initialisms: dict[str, set[str]] = {}
         self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for key, force in forces.forces.items():
-            for alias in [*force.names(), key]:
+            for alias in [*force_names(force), key]:
                 for variant in [normalise(alias), *_variants(alias)]:
                     self.known.setdefault(variant, set()).add(key)
             for official in [force.name, *([force.welsh_name] if force.welsh_name else [])]:

@@ -49,7 +49,7 @@ def load_project(root: Path, extra: list[Path] | None = None, *, earlier: Valida
     from .crosscheck import crosscheck
     from .loader import read_document
     from .project import Loaded, Project
-    from .validate import partial_model, validate_document
+    from .validate import as_record, partial_model, validate_document
 
     require_content_folder(root)
     files = content_files(root)
@@ -83,11 +83,13 @@ def load_project(root: Path, extra: list[Path] | None = None, *, earlier: Valida
             model = before.model
             doc.issues = list(before.doc.issues)
         else:
-            model = validate_document(doc, kind.model_class())
+            validated = validate_document(doc, kind.model_class())
+            model = as_record(validated) if validated is not None else None
         issues.extend(doc.issues)
         if model is None:
             if doc.node is not None:
-                partial.append(Loaded(doc, kind, partial_model(doc.data, kind.model_class())))
+                some = partial_model(doc.data, kind.model_class())
+                partial.append(Loaded(doc, kind, as_record(some) if some is not None else None))
             continue
         item = Loaded(doc, kind, model)
         if kind.name in REFERENCE and kind.name in seen_kinds:

@@ -14,7 +14,7 @@ from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE, Kind
 from .source import Document
 
 if TYPE_CHECKING:
-    from ..models import (
+    from ..records.content import (
         Action,
         Bibliography,
         CovenantReport,
@@ -32,7 +32,7 @@ M = TypeVar("M")
 
 @dataclass
 class Loaded:
-    """A validated document: its file and its model."""
+    """A validated document: its file and its model, as a record (``records.content``)."""
 
     doc: Document
     kind: Kind
@@ -70,37 +70,37 @@ class Project:
 
     @cached_property
     def peel(self) -> PeelFramework:
-        from ..models import PeelFramework
+        from ..records.content import PeelFramework
 
         return self._one("peel", PeelFramework)
 
     @cached_property
     def bibliography(self) -> Bibliography:
-        from ..models import Bibliography
+        from ..records.content import Bibliography
 
         return self._one("bibliography", Bibliography)
 
     @cached_property
     def links(self) -> Links:
-        from ..models import Links
+        from ..records.content import Links
 
         return self._one("links", Links)
 
     @cached_property
     def challenges(self) -> PerennialChallenges:
-        from ..models import PerennialChallenges
+        from ..records.content import PerennialChallenges
 
         return self._one("perennial-challenges", PerennialChallenges)
 
     @cached_property
     def forces(self) -> Forces:
-        from ..models import Forces
+        from ..records.content import Forces
 
         return self._one("forces", Forces)
 
     @cached_property
     def glossary(self) -> Glossary:
-        from ..models import Glossary
+        from ..records.content import Glossary
 
         return self._one("glossary", Glossary)
 
@@ -166,9 +166,11 @@ class Project:
         The action, the plan form's labels and prompts, and the PEEL texts its dropdowns
         offer; a changed heading elsewhere does not make the forces' plans out of date.
         """
+        from ..records import dump
+
         digest = hashlib.sha256()
         for part in (action, self.programme_of(action).realisation_plan, self.peel):
-            digest.update(json.dumps(part.model_dump(mode="json", by_alias=True), sort_keys=True).encode())
+            digest.update(json.dumps(dump(part), sort_keys=True).encode())
         return digest.hexdigest()[:16]
 
     @property

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..models.common import INCOMPLETE
+from ..records import Record, fields_of
 from .source import Document
 
 # Pydantic names the branches of a union in the error location ('str', 'list[...]').
@@ -250,6 +251,42 @@ def locate(node: Node | None, loc: tuple[Any, ...], *, at_key: bool = False) -> 
         else:
             return current
     return current
+
+
+def as_record(model: BaseModel) -> Record:
+    """``model`` as its record (``records.content``): the same fields and values, nested models as their records.
+
+    What renderers and commands read, and the cache keeps, is records: they need neither Pydantic
+    nor the models (a model's class is built when its module is imported, and Pydantic's import is
+    a fifth of a build's time).
+    """
+    record: Record = _record_of(model)
+    return record
+
+
+def _record_of(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        record, names = _RECORD_CLASSES.get(type(value)) or _record_class(type(value))
+        return record(*[_record_of(getattr(value, name)) for name in names])
+    if isinstance(value, list):
+        return [_record_of(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _record_of(item) for key, item in value.items()}
+    return value
+
+
+_RECORD_CLASSES: dict[type[BaseModel], tuple[type[Record], tuple[str, ...]]] = {}
+
+
+def _record_class(model: type[BaseModel]) -> tuple[type[Record], tuple[str, ...]]:
+    from ..records.content import RECORDS
+
+    record = RECORDS[model.__name__]
+    names = tuple(model.model_fields)
+    if names != fields_of(record):  # records.content is generated from the models: `make records`
+        raise AssertionError(f"the record {model.__name__} has other fields than its model: run `make records`")
+    _RECORD_CLASSES[model] = (record, names)
+    return record, names
 
 
 # -- what can be read of a document that failed -------------------------------------------------

@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
 from ..content.kinds import ACTION, COVENANT
 from ..content.project import Loaded, Project
 from ..errors import ContentError, Issue, UsageError
+from ..records import Record, replace
 from . import layout
 from .catalogue import read_catalogue
 from .check import placeholder_issues
@@ -160,9 +159,9 @@ def _rebuild(value: Any, changes: dict[tuple[Any, ...], str]) -> Any:
     below: dict[Any, dict[tuple[Any, ...], str]] = {}
     for steps, text in changes.items():
         below.setdefault(steps[0], {})[steps[1:]] = text
-    if isinstance(value, BaseModel):
-        # Frozen models: copied with the new values, never validated again (an English must stay one).
-        return value.model_copy(update={name: _rebuild(getattr(value, name), inner) for name, inner in below.items()})
+    if isinstance(value, Record):
+        # Records are copied with the new values, never validated (an English must stay one).
+        return replace(value, **{name: _rebuild(getattr(value, name), inner) for name, inner in below.items()})
     if isinstance(value, (list, tuple)):
         items = list(value)
         for index, inner in below.items():

@@ -1,9 +1,10 @@
 """Every string of the content a reader sees, with its stable field path and its YAML file and line.
 
-The validated model says what a value is (a ``Text`` is prose; a ``Key``, an id, a
-code or a date has a pattern and is never translated); the YAML node tree says
-where it is written. So the two are walked together: the model gives the value
-(whitespace stripped, as the renderers print it), the node its line.
+The model says what a value is (a ``Text`` is prose; a ``Key``, an id, a code or a
+date has a pattern and is never translated); the validated record (``records``)
+holds the value; the YAML node tree says where it is written. So they are walked
+together: the record gives the value (whitespace stripped, as the renderers print
+it), its model's fields their types, the node its line.
 
 A string's path (the msgctxt of its catalogue entry) names it by field names and,
 for items of a list, by their ``id`` where they have one, else by position (from 1):
@@ -25,6 +26,8 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..content.loader import read_document
 from ..content.project import Project
+from ..models.common import Model
+from ..records import Record
 from . import layout
 
 NOT_TRANSLATED_FIELDS = frozenset({"id", "key", "code", "url", "email", "isbn"})
@@ -97,9 +100,9 @@ def source_name(path: Path, root: Path) -> str:
         return path.name
 
 
-def _entries(name: str, model: BaseModel, node: Node | None) -> Iterator[Entry]:
+def _entries(name: str, record: Record, node: Node | None) -> Iterator[Entry]:
     seen: set[str] = set()
-    for path, text, at, comment, steps in _walk(model, type(model), [], node, node, ""):
+    for path, text, at, comment, steps in _walk(record, model_of(record), [], node, node, ""):
         context = f"{name}:{path}"
         if context in seen:  # cannot happen with unique ids and keys; never let two entries share a context
             raise AssertionError(f"two strings at {context}")
@@ -147,12 +150,31 @@ def _walk(
         value_type = args[1] if len(args) == 2 else Any
         for key, item in value.items():
             yield from _walk(item, value_type, [], _value_node(node, str(key)), at, f"{path}[{key}]", comment, (*steps, key))
-    elif inspect.isclass(annotation) and issubclass(annotation, BaseModel) and isinstance(value, BaseModel):
+    elif inspect.isclass(annotation) and issubclass(annotation, BaseModel) and _is_of(value, annotation):
         yield from _walk_model(value, node, at, path, steps)
 
 
-def _walk_model(model: BaseModel, node: Node | None, at: Node | None, path: str, steps: tuple[Any, ...] = ()) -> Iterator[Found]:
-    cls = type(model)
+def model_of(record: Record) -> type[BaseModel]:
+    """The model ``record`` was made from: its class's, of the same name."""
+    if not _MODELS:
+        pending: list[type[BaseModel]] = [Model]
+        while pending:
+            cls = pending.pop()
+            _MODELS[cls.__name__] = cls
+            pending.extend(cls.__subclasses__())
+    return _MODELS[type(record).__name__]
+
+
+_MODELS: dict[str, type[BaseModel]] = {}
+
+
+def _is_of(value: Any, model: type[BaseModel]) -> bool:
+    """Whether ``value`` is a record of ``model``."""
+    return isinstance(value, Record) and type(value).__name__ == model.__name__
+
+
+def _walk_model(record: Record, node: Node | None, at: Node | None, path: str, steps: tuple[Any, ...] = ()) -> Iterator[Found]:
+    cls = model_of(record)
     skipped = NOT_TRANSLATED.get(cls.__name__, frozenset())
     words = WORDS.get(cls.__name__, frozenset())
     for name, info in cls.model_fields.items():
@@ -164,7 +186,7 @@ def _walk_model(model: BaseModel, node: Node | None, at: Node | None, path: str,
             continue  # left out of the file: a default, nothing written to translate
         prefix = f"{path}.{key}" if path else key
         yield from _walk(
-            getattr(model, name), info.annotation, list(info.metadata), child, at, prefix, info.description or "", (*steps, name)
+            getattr(record, name), info.annotation, list(info.metadata), child, at, prefix, info.description or "", (*steps, name)
         )
 
 
@@ -188,6 +210,8 @@ def _fits(value: Any, annotation: Any) -> bool:
         return isinstance(value, dict)
     if origin is Literal:
         return value in get_args(annotation)
+    if inspect.isclass(annotation) and issubclass(annotation, BaseModel):
+        return _is_of(value, annotation)
     if inspect.isclass(annotation):
         return isinstance(value, annotation)
     return False
@@ -204,9 +228,9 @@ def _item_names(items: list[Any] | tuple[Any, ...]) -> list[str]:
 
 def _key_of(item: Any) -> str | None:
     """An item's ``id``, else the value of its first key field (a text with a pattern: ``challenge: staff-wellbeing``)."""
-    if not isinstance(item, BaseModel):
+    if not isinstance(item, Record):
         return None
-    fields = type(item).model_fields
+    fields = model_of(item).model_fields
     if "id" in fields:
         value = getattr(item, "id", None)
         return value if isinstance(value, str) and value else None

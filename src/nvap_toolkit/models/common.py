@@ -8,7 +8,6 @@ and ``[@a; @b]``, action references ``[action:2.6.1]``, link references
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated, Any, TypeVar
 
 from annotated_types import MinLen
@@ -115,18 +114,3 @@ class Attribution(Model):
     statement: Text = Field(description="The attribution line printed in every output.")
     licence: Text | None = None
     licence_url: Text | None = None
-
-
-def strings_in(value: object) -> Iterator[str]:
-    """Every string in ``value``: a model's fields (in order), nested models, lists and mappings' values."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from strings_in(getattr(value, name))
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings_in(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from strings_in(item)

@@ -105,10 +105,6 @@ class Force(Model):
     kind: Literal["territorial", "national"]
     country: Literal["England", "Wales", "England and Wales", "Great Britain", "United Kingdom"]
 
-    def names(self) -> list[str]:
-        """Every name the force is known by: official, short, abbreviations, aliases, Welsh."""
-        return [self.name, self.short_name, *self.abbreviations, *self.aliases, *([self.welsh_name] if self.welsh_name else [])]
-
 
 class OutsideForce(Model):
     """A police force outside nvap's scope (Scotland, Northern Ireland), named so that users are told so."""

@@ -16,7 +16,7 @@ from .format import COLUMNS, HEADER_FIELDS, IMPACT_FIELDS, name_part
 
 if TYPE_CHECKING:
     from ..content.project import Project
-    from ..models import Action
+    from ..records.content import Action
     from ..render.prose import Prose
 
 

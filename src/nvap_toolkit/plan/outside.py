@@ -20,7 +20,7 @@ from .model import OutsideText
 
 if TYPE_CHECKING:
     from ..content.project import Project
-    from ..models.reference import Force
+    from ..records.content import Force
 
 
 def _normal(text: str) -> str:

@@ -35,7 +35,7 @@ from .model import FilledAction, FilledObjective, FilledPlan, OutsideText, Value
 
 if TYPE_CHECKING:
     from ..content.project import Project
-    from ..models import Action
+    from ..records.content import Action
     from .form import ActionForm
 
 

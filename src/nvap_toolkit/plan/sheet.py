@@ -50,9 +50,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from ..content.project import Project
-    from ..models import Action
-    from ..models.programme import WorkbookLabels
-    from ..models.reference import Force
+    from ..records.content import Action, Force, WorkbookLabels
     from ..render.prose import Prose
 
 PROMPT_MAX = 255

@@ -21,9 +21,7 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
 
     from ..content.project import Project
-    from ..models import Action
-    from ..models.programme import WorkbookLabels
-    from ..models.reference import Force
+    from ..records.content import Action, Force, WorkbookLabels
     from ..render.prose import Prose
     from ..writer import Output
     from .form import ActionForm, InstructionsForm

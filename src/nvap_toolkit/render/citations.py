@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models.reference import Name, Reference
+from ..records.content import Name, Reference
 
 
 def _name_short(name: Name) -> str:

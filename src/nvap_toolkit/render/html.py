@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..content.project import Project
-from ..models import Action, CovenantReport
+from ..records.content import Action, CovenantReport
 from .env import environment, lang_suffix
 from .prose import Prose
 from .views import covenant_view, toolkit_view

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from ..content.project import Project
-    from ..models.programme import IndexLabels, Programme
+    from ..records.content import IndexLabels, Programme
 
 
 @dataclass(frozen=True)

@@ -190,7 +190,7 @@ def html_link(title: str, url: str | None) -> str:
 
 def acronyms_in(*models: Any) -> list[str]:
     """The glossary acronyms used anywhere in the given models' text, sorted."""
-    from ..models.common import strings_in
+    from ..records import strings_in
 
     found = {m.group(1) for text in strings_in(models) for m in ACRONYM.finditer(text)}
     return sorted(found, key=str.casefold)

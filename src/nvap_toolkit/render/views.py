@@ -8,12 +8,23 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..content.project import Project
-from ..models import Action, CovenantReport
-from ..models.action import MeasureRefs, Objective
-from ..models.common import Attribution, Edition
-from ..models.covenant import CovenantLabels, Priority
-from ..models.programme import Labels, Programme, RealisationPlanForm
-from ..models.reference import Link, PerennialChallenge, Reference
+from ..records import dump
+from ..records.content import (
+    Action,
+    Attribution,
+    CovenantLabels,
+    CovenantReport,
+    Edition,
+    Labels,
+    Link,
+    MeasureRefs,
+    Objective,
+    PerennialChallenge,
+    Priority,
+    Programme,
+    RealisationPlanForm,
+    Reference,
+)
 from .citations import reference_runs
 from .prose import Prose, acronyms_in
 
@@ -116,12 +127,12 @@ class CovenantView:
 
     def status_label(self, status: str) -> str:
         """A status group's heading ("Priorities Completed")."""
-        label: str = self.report.status_labels.model_dump(by_alias=True)[status]  # a str: English in a translation stays marked
+        label: str = dump(self.report.status_labels)[status]  # a str: English in a translation stays marked
         return label
 
     def status_name(self, status: str) -> str:
         """A priority's status in a table ("Completed")."""
-        name: str = self.report.status_names.model_dump(by_alias=True)[status]
+        name: str = dump(self.report.status_names)[status]
         return name
 
     def link(self, key: str) -> Link:
@@ -159,7 +170,7 @@ def covenant_view(project: Project, report: CovenantReport, prose: Prose) -> Cov
 
 def _cited_keys(action: Action) -> set[str]:
     from ..content.inline import references
-    from ..models.common import strings_in
+    from ..records import strings_in
 
     return {key for text in strings_in(action) for kind, key, _ in references(text) if kind == "cite"}
 

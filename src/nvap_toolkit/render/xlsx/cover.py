@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from ...models.programme import WorkbookLabels
+    from ...records.content import WorkbookLabels
 
 COVER_WIDTH = 80.0
 """The cover's one column: a portrait A4 page's width at 100%."""

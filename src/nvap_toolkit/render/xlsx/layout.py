@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from ...models.common import Attribution, Block
+    from ...records import Block
+    from ...records.content import Attribution
     from ..prose import Prose
 
 BULLET = "\u2022 "

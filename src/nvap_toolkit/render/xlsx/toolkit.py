@@ -28,8 +28,8 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...content.project import Project
-from ...models import Action
-from ...models.common import Block, Section
+from ...records import Block
+from ...records.content import Action, Section
 from ...sheets.cells import hyperlink, sheet_title
 from ...sheets.styles import BOLD
 from ..prose import Prose

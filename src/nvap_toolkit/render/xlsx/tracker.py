@@ -24,8 +24,8 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...content.project import Project
-from ...models import CovenantReport
-from ...models.common import Block
+from ...records import Block
+from ...records.content import CovenantReport
 from ...sheets.cells import footer_text, put, sheet_title
 from ...sheets.styles import BOLD, STATUS_FILLS, TABLE_BOX
 from ...sheets.workbook import workbook_bytes
