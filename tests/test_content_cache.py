@@ -14,7 +14,7 @@ import pytest
 
 import nvap_toolkit
 from nvap_toolkit import git
-from nvap_toolkit.content import cache, load
+from nvap_toolkit.content import cache, digests, load
 from nvap_toolkit.content.kinds import ACTION, REFERENCE, Kind
 from nvap_toolkit.content.load import load_valid_project
 from nvap_toolkit.errors import ContentError
@@ -161,12 +161,12 @@ def test_an_edited_nvap_module_misses(content, folder, loads, tmp_path, monkeypa
     package = tmp_path / "nvap_toolkit"
     (package / "content").mkdir(parents=True)
     (package / "errors.py").write_text("", encoding="utf-8")
-    monkeypatch.setattr(cache, "__file__", str(package / "content" / "cache.py"))
-    cache._code_digest.cache_clear()
+    monkeypatch.setattr(digests, "__file__", str(package / "content" / "digests.py"))
+    digests._code_digest.cache_clear()
     load_valid_project(content)
     load_valid_project(content)
     (package / "errors.py").write_text("# edited\n", encoding="utf-8")
-    cache._code_digest.cache_clear()  # the next nvap run: a new process (one runs the code it imported)
+    digests._code_digest.cache_clear()  # the next nvap run: a new process (one runs the code it imported)
     load_valid_project(content)
     assert loads == [content, content]
 

@@ -14,6 +14,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src" / "nvap_toolkit"
 
 FLOORS = [
+    {"issues"},
     {"__init__", "errors", "clock", "git", "resources", "models", "records"},
     {"content", "sheets", "writer", "console"},
     {"i18n", "schema", "scaffold", "workers"},

@@ -29,16 +29,16 @@ def test_a_rebuild_with_nothing_changed_is_decided_before_the_content_is_read(co
 
 def test_a_rebuild_by_an_edited_nvap_renders_again(content, nvap, monkeypatch, tmp_path):
     # A checkout being worked on is another nvap: what its edited code renders may differ, so nothing is taken as done.
-    from nvap_toolkit.content import cache
+    from nvap_toolkit.content import digests
 
     package = tmp_path / "nvap_toolkit"
     (package / "content").mkdir(parents=True)
     (package / "render.py").write_text("", encoding="utf-8")
-    monkeypatch.setattr(cache, "__file__", str(package / "content" / "cache.py"))
+    monkeypatch.setattr(digests, "__file__", str(package / "content" / "digests.py"))
     assert nvap("build", "--out", "out").exit_code == 0
     assert nvap("build", "--out", "out").output.strip().splitlines()[-1] == "2 documents: up to date in out/"
     (package / "render.py").write_text("# edited\n", encoding="utf-8")
-    cache._code_digest.cache_clear()  # the next nvap run: a new process
+    digests._code_digest.cache_clear()  # the next nvap run: a new process
     rendered: list[str] = []
     real = document.render_document
     monkeypatch.setattr(
@@ -98,27 +98,67 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return pages
 
 
+def _page(root: Path, out: Path) -> bytes:
+    building.build(load_valid_project(root), ["1.1.1"], ["html"], out)
+    return (out / "1.1.1.html").read_bytes()
+
+
 def test_a_page_made_from_what_it_was_made_from_before_is_not_rendered_again(content, tmp_path, laid_out, rendered):
     out = tmp_path / "out"
     first = _build_pdf(content, out)
-    assert rendered == ["1.1.1"] and len(laid_out) == 1
+    page = _page(content, tmp_path / "page")
+    assert rendered == ["1.1.1", "1.1.1"] and len(laid_out) == 1
     report = content / "covenant" / "2024" / "report.yaml"
     report.write_text(report.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
     assert _build_pdf(content, out) == first
-    assert rendered == ["1.1.1"] and len(laid_out) == 1, "the page was rendered again"
-    # What the report holds changed (the toolkit names its priorities): the page is rendered, the PDF reused.
+    assert rendered == ["1.1.1"] * 2 and len(laid_out) == 1, "the page was rendered again"
+    # The report's words changed, not a priority the toolkit serves: the page is as it was, not rendered.
     _edit(report, "Fixture front matter line.", "Fixture front matter line, edited.")
+    _edit(report, "title: Fixture Priority One", "title: Fixture Priority One, edited")
     assert _build_pdf(content, out) == first
-    assert rendered == ["1.1.1", "1.1.1"] and len(laid_out) == 1
+    assert rendered == ["1.1.1"] * 2 and len(laid_out) == 1, "the page was rendered again"
+    assert _page(content, tmp_path / "page") == page  # what the key says: the page made now is that page
+    # A priority the toolkit serves changed: the page is rendered again (and differs), its PDF laid out again.
+    _edit(report, "title: Fixture Priority Two", "title: Fixture Priority Two, edited")
+    assert _build_pdf(content, out) != first
+    assert rendered == ["1.1.1"] * 4 and len(laid_out) == 2
+    assert _page(content, tmp_path / "page") != page
     # The toolkit itself changed: rendered and laid out anew.
     _edit(content / "actions" / "1.1.1.yaml", "Fixture action is linked to", "Fixture action is tied to")
-    assert _build_pdf(content, out) != first
-    assert rendered == ["1.1.1", "1.1.1", "1.1.1"] and len(laid_out) == 2
+    _build_pdf(content, out)
+    assert rendered == ["1.1.1"] * 6 and len(laid_out) == 3
     # A template changed: rendered again.
     (tmp_path / "templates" / "html").mkdir(parents=True)
     (tmp_path / "templates" / "html" / "unused.html.j2").write_text("x\n", encoding="utf-8")
     _build_pdf(content, out)
-    assert rendered == ["1.1.1"] * 4
+    assert rendered == ["1.1.1"] * 7
+
+
+def test_a_toolkit_page_reads_every_action_title_and_a_report_page_what_each_action_serves(content):
+    from nvap_toolkit.render.views import page_reads
+
+    project = load_valid_project(content)
+    files, rest = page_reads(project, "toolkit", "1.1.1")
+    shown = sorted(Path(f).relative_to(content).as_posix() for f in files)
+    assert shown == [
+        "actions/1.1.1.yaml",
+        "nvap.yaml",
+        "reference/bibliography.yaml",
+        "reference/forces.yaml",
+        "reference/glossary.yaml",
+        "reference/links.yaml",
+        "reference/peel.yaml",
+        "reference/perennial-challenges.yaml",
+    ]
+    assert rest["actions"] == [["1.1.1", "Fixture Action", "nvap"]]
+    assert [(year, p["id"]) for year, p in rest["priorities"]] == [
+        (2024, "fixture-priority-two"),
+        (2024, "fixture-priority-three"),
+    ]
+    files, rest = page_reads(project, "covenant", "2024")
+    assert "covenant/2024/report.yaml" in {Path(f).relative_to(content).as_posix() for f in files}
+    assert "actions/1.1.1.yaml" not in {Path(f).relative_to(content).as_posix() for f in files}
+    assert rest == {"actions": [["1.1.1", "Fixture Action", "nvap", ["fixture-priority-two", "fixture-priority-three"]]]}
 
 
 def test_a_changed_page_a_changed_clock_or_a_changed_file_is_laid_out_again(content, tmp_path, laid_out, monkeypatch):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, clock, document, manifest
-from .content.cache import templates_digest
+from .content.digests import templates_digest
 from .content.project import Project
 from .document import DocumentRef, EarlierPdf, Rendered
 from .errors import UsageError

@@ -15,10 +15,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .errors import Issue
-
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from .issues import Issue
 
 _REWRITTEN = frozenset("\t\x07\x08\x0b\x0c\r")
 """Characters rich changes in a printed line (tabs expanded, these control codes stripped)."""

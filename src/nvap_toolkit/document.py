@@ -114,12 +114,24 @@ def toolkit_ods(project: Project, action: Action, lang: str = "en") -> bytes:
 
 
 def _page_key(project: Project, ref: DocumentRef) -> str | None:
-    """What the document's page is made from, as a digest; None when it cannot be told (``Project.models_key``)."""
-    import hashlib
+    """What the document's page is made from, as a digest; None when it cannot be told (``Project.sources``).
 
-    if project.models_key is None or project.lang != "en":
+    Only what the page reads counts (``render.views.page_reads``): an edit of the Covenant report's
+    words leaves a toolkit's page as it was made, unless it is a priority the action serves.
+    """
+    import hashlib
+    import json
+
+    from .render.views import page_reads
+
+    if project.sources is None or project.lang != "en":
         return None
-    return hashlib.sha256(f"page\0{project.models_key}\0{ref.kind}\0{ref.key}\0{ref.lang}".encode()).hexdigest()
+    whole, rest = page_reads(project, ref.kind, ref.key)
+    if any(path not in project.sources.files for path in whole):
+        return None
+    read = [[path, project.sources.files[path]] for path in whole]
+    made_from = json.dumps([project.sources.context, ref.kind, ref.key, ref.lang, read, rest], ensure_ascii=False)
+    return hashlib.sha256(f"page\0{made_from}".encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _page_made_before(project: Project, ref: DocumentRef) -> str | None:

@@ -55,7 +55,7 @@ def remove_stale(root: Path, out: Path) -> list[Path]:
 
 def read_manifest(out: Path) -> dict[str, Any]:
     """The manifest in ``out``, if this nvap (its version and code) wrote it; else empty."""
-    from .content.cache import code_digest
+    from .content.digests import code_digest
 
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
@@ -74,7 +74,7 @@ def read_manifest(out: Path) -> dict[str, Any]:
 def manifest_bytes(root: Path, warnings: int, documents: dict[str, Any]) -> bytes:
     """The manifest of a build of the content under ``root`` (with ``warnings``): ``documents`` by stem, each its
     input key, formats and files' digests (and its PDF's key), as ``read_manifest`` and ``up_to_date`` read them."""
-    from .content.cache import code_digest
+    from .content.digests import code_digest
 
     body = {
         "nvap": __version__,
@@ -88,7 +88,7 @@ def manifest_bytes(root: Path, warnings: int, documents: dict[str, Any]) -> byte
 
 def content_digest(root: Path) -> str:
     """A digest of every content file and template, by path and bytes."""
-    from .content.cache import templates_digest
+    from .content.digests import templates_digest
     from .content.kinds import content_files
 
     digest = hashlib.sha256(f"{clock.setting()}|{templates_digest()}".encode())

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .content.kinds import content_files
-from .errors import Exit, Issue, UsageError, display_path
+from .errors import Exit, UsageError, display_path
+from .issues import Issue
 
 if TYPE_CHECKING:
     from .content.cache import Inputs
@@ -84,7 +85,7 @@ def _checked(root: Path, extra: list[Path]) -> tuple[list[Issue], list[Edition]]
     if cache.enabled() and cache.inputs(root, extra).key == made_from.key:  # no file changed while it was read
         cache.write(made_from.key, "validate", {"issues": issues, "editions": named})
         if not extra:  # a build of this content then validates nothing
-            project.models_key = cache.models_key(made_from, project, None if project.errors else cache.data_digests(project))
+            project.sources = cache.sources(made_from, project, None if project.errors else cache.data_digests(project))
             cache.write_project(made_from.project_key, project)
     return issues, _editions(made_from, named)
 

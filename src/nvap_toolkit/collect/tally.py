@@ -87,7 +87,7 @@ def read_one(path: Path, project: Project) -> ReadResult:
     try:
         return read_plan(path, project)
     except Exception as exc:  # one file must not sink the collection: reported with the file, the rest go on
-        from ..errors import Issue, Location
+        from ..issues import Issue, Location
 
         result = ReadResult(file=display_path(path), unreadable="fault")
         result.issues.append(

@@ -19,19 +19,18 @@ format is ignored (and written again), never an error.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import importlib.util
 import os
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .digests import code_digest, file, file_bytes, part, templates_digest
+
 if TYPE_CHECKING:
-    from ..errors import Issue
-    from .project import Project
+    from ..issues import Issue
+    from .project import Project, Sources
 
 FORMAT = 3
 """Changes whenever what an entry holds changes: older entries are then ignored (2: the project is pickled
@@ -144,14 +143,14 @@ class Inputs:
     """Which content this is, whatever its files hold: nvap, the content folder and the working directory."""
     context: str = ""
     """``place`` and the bytes of every file but the YAML files (the catalogues...): with the YAML files' data, what a
-    document is rendered from (``models_key``)."""
+    document is rendered from (``sources``)."""
 
     @property
     def project_key(self) -> str:
         """The key of the validated project: ``key`` and every template (which a build reads with it)."""
         digest = hashlib.sha256()
-        _part(digest, "content", self.key)
-        _part(digest, "templates", templates_digest())
+        part(digest, "content", self.key)
+        part(digest, "templates", templates_digest())
         return digest.hexdigest()
 
 
@@ -163,8 +162,8 @@ def inputs(root: Path, extra: list[Path] | None = None) -> Inputs:
     relative to it) and nvap itself.
     """
     digest = hashlib.sha256()
-    _part(digest, "nvap", f"{FORMAT}\n{code_digest()}")
-    _part(digest, "root", f"{root}\0{root.resolve()}\0{Path.cwd()}")
+    part(digest, "nvap", f"{FORMAT}\n{code_digest()}")
+    part(digest, "root", f"{root}\0{root.resolve()}\0{Path.cwd()}")
     found = Inputs("", place=digest.hexdigest())
     context = digest.copy()
     for path in sorted(root.rglob("*")):
@@ -173,34 +172,19 @@ def inputs(root: Path, extra: list[Path] | None = None) -> Inputs:
         if not is_yaml and any(part.startswith(".") for part in rel.parts):
             continue
         if path.is_file():
-            data = _file(digest, "content", rel.as_posix(), path)
+            data = file(digest, "content", rel.as_posix(), path)
             if is_yaml and data is not None:
                 found.files[str(path)] = data
             else:
-                _bytes(context, "content", rel.as_posix(), data)
+                file_bytes(context, "content", rel.as_posix(), data)
     for path in extra or []:
-        data = _file(digest, "extra", str(path), path)
-        _part(context, "extra", str(path))  # its data counts in ``models_key``
+        data = file(digest, "extra", str(path), path)
+        part(context, "extra", str(path))  # its data counts in ``sources``
         if data is not None:
             found.files[str(path)] = data
     found.key = digest.hexdigest()
     found.context = context.hexdigest()
     return found
-
-
-def templates_digest() -> str:
-    """A digest of every template (``resources.template_dirs``: a working directory's own first), by folder, path
-    and bytes: what the validated project of a build (``Inputs.project_key``), its pages (``models_key``) and its
-    files (``manifest``) are made from besides the content."""
-    from ..resources import template_dirs
-
-    digest = hashlib.sha256()
-    for folder in template_dirs():
-        _part(digest, "templates", str(folder))
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                _file(digest, "template", path.relative_to(folder).as_posix(), path)
-    return digest.hexdigest()
 
 
 def data_digest(data: Any) -> str:
@@ -219,89 +203,24 @@ def data_digests(project: Project) -> dict[str, str] | None:
     return {str(item.doc.path): data_digest(item.doc.data) for item in project.loaded}
 
 
-def models_key(made_from: Inputs, project: Project, digests: dict[str, str] | None) -> str | None:
-    """A digest of what the documents of ``project`` are rendered from, or None when it cannot be told.
+def sources(made_from: Inputs, project: Project, digests: dict[str, str] | None) -> Sources | None:
+    """What the documents of ``project`` are rendered from, as digests, or None when it cannot be told.
 
-    A document is made from the models of the content (each a function of its file's data and of
-    nvap: what was read of it, not its bytes, so an edited comment changes nothing), the other
-    files of the content folder (``made_from.context``) and the templates. ``digests``: each
-    file's ``data_digest`` (``data_digests``).
+    A document is made from records of the content (each a function of its file's data, its kind
+    and nvap: what was read of it, not its bytes, so an edited comment changes nothing), the
+    other files of the content folder (``made_from.context``) and the templates. ``digests``:
+    each file's ``data_digest`` (``data_digests``). Which files a page reads is the renderers'
+    to say (``render.views.page_reads``).
     """
+    from .project import Sources
+
     if not made_from.context or digests is None:
         return None
-    digest = hashlib.sha256()
-    _part(digest, "context", made_from.context)
-    _part(digest, "templates", templates_digest())
-    for item in project.loaded:
-        _part(digest, "model", f"{item.doc.path}\0{item.kind.name}\0{digests.get(str(item.doc.path), '')}")
-    return digest.hexdigest()
-
-
-def _part(digest: Any, tag: str, text: str) -> None:
-    name = text.encode("utf-8", "surrogateescape")
-    digest.update(b"%s\0%d\0%s\0" % (tag.encode(), len(name), name))
-
-
-def _file(digest: Any, tag: str, name: str, path: Path) -> bytes | None:
-    """Digest one file's name and bytes; its bytes (None if it cannot be read)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        _part(digest, f"{tag} unreadable", f"{name}\0{exc.strerror}")
-        return None
-    _bytes(digest, tag, name, data)
-    return data
-
-
-def _bytes(digest: Any, tag: str, name: str, data: bytes | None) -> None:
-    """Digest a file's name and bytes (``None``: it could not be read)."""
-    if data is None:
-        _part(digest, f"{tag} unreadable", name)
-        return
-    _part(digest, tag, name)
-    digest.update(b"%d\0" % len(data))
-    digest.update(data)
-
-
-def code_identity() -> str:
-    """nvap's version and modules (an edited checkout is another nvap), the Python and the libraries installed.
-
-    What a result worked out by nvap depends on besides its inputs: the validated content
-    (here), and the files a build renders (``build``'s manifest, through ``code_digest``).
-    """
-    from .. import __version__
-
-    package = Path(__file__).resolve().parents[1]
-    parts: list[object] = [__version__, sys.version, sys.platform]
-    for folder, dirs, files in os.walk(package):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                stat = os.stat(os.path.join(folder, name))
-                parts.append(f"{os.path.relpath(os.path.join(folder, name), package)}:{stat.st_size}:{stat.st_mtime_ns}")
-    # The installed distributions' names carry their versions (pydantic-2.14.3.dist-info): a
-    # library upgraded changes the key without importing it.
-    spec = importlib.util.find_spec("pydantic")
-    if spec is not None and spec.origin:
-        site = Path(spec.origin).parents[1]
-        try:
-            parts += sorted(n for n in os.listdir(site) if n.endswith(".dist-info"))
-        except OSError:
-            pass
-    return "\n".join(map(str, parts))
-
-
-def code_digest() -> str:
-    """A digest of ``code_identity``, worked out once per process (a build reads its manifest twice): the code a
-    process runs is what it imported."""
-    from .. import __version__
-
-    return _code_digest(str(Path(__file__).resolve()), __version__)
-
-
-@functools.cache
-def _code_digest(_where: str, _version: str) -> str:
-    return hashlib.sha256(code_identity().encode("utf-8", "surrogateescape")).hexdigest()
+    context = hashlib.sha256()
+    part(context, "context", made_from.context)
+    part(context, "templates", templates_digest())
+    files = {str(i.doc.path): f"{i.kind.name}:{digests.get(str(i.doc.path), '')}" for i in project.loaded}
+    return Sources(context.hexdigest(), files)
 
 
 # -- entries -------------------------------------------------------------------------------------------
@@ -393,20 +312,23 @@ def pack(project: Project) -> dict[str, Any]:
     is what the project works out later (``derived`` and the other look-ups).
     """
     loaded = [(str(i.doc.path), i.doc.shown, i.doc.text, i.doc.issues, i.kind.name, i.model) for i in project.loaded]
-    return {"root": str(project.root), "loaded": loaded, "issues": project.issues, "models_key": project.models_key}
+    made_from = (project.sources.context, project.sources.files) if project.sources is not None else None
+    return {"root": str(project.root), "loaded": loaded, "issues": project.issues, "sources": made_from}
 
 
 def unpack(state: Any) -> Project:
     """The project ``pack`` made ``state`` from (raises if ``state`` is not such data)."""
     from .kinds import kind_named
-    from .project import Loaded, Project
+    from .project import Loaded, Project, Sources
     from .source import Document
 
     loaded = [
         Loaded(Document(Path(path), shown, text, issues=issues), kind_named(kind), model)
         for path, shown, text, issues, kind, model in state["loaded"]
     ]
-    return Project(root=Path(state["root"]), loaded=loaded, issues=list(state["issues"]), models_key=state.get("models_key"))
+    made_from = state.get("sources")
+    made = Sources(*made_from) if made_from is not None else None
+    return Project(root=Path(state["root"]), loaded=loaded, issues=list(state["issues"]), sources=made)
 
 
 def read_project(key: str) -> tuple[list[Issue], Project | None] | None:
@@ -428,7 +350,7 @@ def read_project(key: str) -> tuple[list[Issue], Project | None] | None:
 
 def issues_of(entry: dict[str, Any]) -> list[Issue] | None:
     """The issues an entry holds; None unless it holds a list of them."""
-    from ..errors import Issue
+    from ..issues import Issue
 
     issues = entry.get("issues")
     if not isinstance(issues, list) or not all(isinstance(i, Issue) for i in issues):

@@ -8,7 +8,8 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import Issue, display_path
+from ..errors import display_path
+from ..issues import Issue
 from .inline import ACRONYM, references
 from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE
 from .loader import tree_of

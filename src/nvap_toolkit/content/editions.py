@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import git
-from ..errors import Issue
+from ..issues import Issue
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ContentError, Issue, UsageError, display_path
+from ..errors import ContentError, UsageError, display_path
 from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE, content_files, kind_of
 
 if TYPE_CHECKING:
+    from ..issues import Issue
+
     # Imported where used: what the cache gives (nvap validate with nothing changed) needs no YAML.
     from .cache import Inputs, Validated
     from .project import Loaded, Project
@@ -46,6 +48,7 @@ def load_project(root: Path, extra: list[Path] | None = None, *, earlier: Valida
     comment, a line folded) when it had no issue then; every file is still read, and
     cross-checked with the rest, as ever.
     """
+    from ..issues import Issue
     from .crosscheck import crosscheck
     from .loader import read_document
     from .project import Loaded, Project
@@ -184,6 +187,7 @@ def _as_before(root: Path, made_from: Inputs, earlier: Validated) -> Project | N
 
 def ignored_issues(root: Path) -> list[Issue]:
     """A warning naming each file under ``root`` that nvap does not read (``9.1.1.YAML``, ``notes.md``)."""
+    from ..issues import Issue
     from .kinds import ignored_files
 
     found = []
@@ -224,7 +228,7 @@ def load_valid_project(root: Path, *, strict: bool = False) -> Project:
             digests = None if kept.errors else cache.data_digests(kept)
         issues = kept.issues
         if made_from is not None and key is not None and cache.inputs(root).project_key == key:  # no file changed meanwhile
-            kept.models_key = cache.models_key(made_from, kept, digests)
+            kept.sources = cache.sources(made_from, kept, digests)
             cache.write_project(key, kept)
             if digests is not None:  # clean: the next load takes what it can from it
                 cache.write_latest(made_from, key, digests)

@@ -17,7 +17,8 @@ import yaml
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import Issue, display_path
+from ..errors import display_path
+from ..issues import Issue
 from .source import Document
 
 MAX_BYTES = 4 * 1024 * 1024

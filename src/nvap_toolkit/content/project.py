@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import Issue
+from ..issues import Issue
 from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE, Kind
 from .source import Document
 
@@ -39,6 +39,16 @@ class Loaded:
     model: Any
 
 
+@dataclass(frozen=True)
+class Sources:
+    """What the documents of a project are made from, as digests."""
+
+    context: str
+    """The content folder's other files (catalogues...), the templates, where it lies and nvap."""
+    files: dict[str, str]
+    """What each content file holds (``cache.data_digest``), by its path: its record is made from this alone."""
+
+
 @dataclass
 class Project:
     """Every content file, validated and cross-checked."""
@@ -48,9 +58,10 @@ class Project:
     issues: list[Issue] = field(default_factory=list)
     lang: str = "en"
     """The language its models are in: ``en``, or a translation's (``i18n.apply.translate``)."""
-    models_key: str | None = None
-    """A digest of what its documents are rendered from (``cache.models_key``), when known: by it a document's page
-    made before is that page again. Only ``load_valid_project`` sets it (a translated project has none)."""
+    sources: Sources | None = None
+    """What its documents are rendered from, as digests (``cache.sources``), when known: by it a document's page
+    made before is that page again (``document``). Only a load that validates or takes the cache sets it (a
+    translated project has none)."""
 
     def _one(self, name: str, model: type[M]) -> M:
         """The one reference file of kind ``name``, as its model."""
@@ -122,6 +133,11 @@ class Project:
     def action_docs(self) -> dict[str, Document]:
         """Each action's source file, by action id."""
         return {i.model.id: i.doc for i in self.loaded if i.kind is ACTION}
+
+    @cached_property
+    def report_docs(self) -> dict[int, Document]:
+        """Each Covenant report's source file, by year."""
+        return {i.model.year: i.doc for i in self.loaded if i.kind is COVENANT}
 
     def programme_of(self, action: Action) -> Programme:
         return self.programmes[action.plan]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Issue
+from ..issues import Issue
 
 if TYPE_CHECKING:
     from yaml.nodes import Node

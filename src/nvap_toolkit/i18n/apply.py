@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..content.kinds import ACTION, COVENANT
 from ..content.project import Loaded, Project
-from ..errors import ContentError, Issue, UsageError
+from ..errors import ContentError, UsageError
+from ..issues import Issue
 from ..records import Record, replace
 from . import layout
 from .catalogue import read_catalogue

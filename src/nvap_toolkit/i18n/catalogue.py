@@ -27,7 +27,8 @@ from babel.core import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser, denormalize, normalize, unescape, write_po
 
-from ..errors import ContentError, Issue, UsageError, display_path
+from ..errors import ContentError, UsageError, display_path
+from ..issues import Issue
 from ..writer import Output
 from . import layout
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from ..errors import Issue
+from ..issues import Issue
 from . import layout
 from .catalogue import Read, read_catalogue
 from .placeholders import problems

@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..errors import Issue, display_path
+from ..errors import display_path
+from ..issues import Issue
 from . import layout
 from .catalogue import read_catalogue
 from .extract import extract

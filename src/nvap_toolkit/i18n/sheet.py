@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import Issue, Location, UsageError, display_path
+from ..errors import UsageError, display_path
+from ..issues import Issue, Location
 from ..writer import Output
 from . import layout
 from .catalogue import Catalogue, Read, catalogue_bytes, read_catalogue

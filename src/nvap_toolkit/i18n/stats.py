@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..content.project import Project
-from ..errors import ContentError, Issue, display_path
+from ..errors import ContentError, display_path
+from ..issues import Issue
 from . import layout
 from .catalogue import read_catalogue
 from .extract import extract

@@ -27,7 +27,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import Issue, Location, NvapError, display_path, sheet_ref
+from ..errors import NvapError, display_path
+from ..issues import Issue, Location, sheet_ref
 from ..sheets.book import Book, Cell, Sheet, cells_between, split_coord
 from . import format as fmt
 from .dates import HINT, parse_date

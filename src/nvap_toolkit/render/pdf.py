@@ -147,12 +147,12 @@ def pdf_key(html: str, *, identifier: str) -> str:
     """What ``html_to_pdf(html, identifier=identifier)`` gives depends on, as a digest: a PDF made before with
     this key is that PDF again (a build reuses it rather than lay the page out anew).
 
-    The page as WeasyPrint gets it (dated), the identifier, and nvap itself (``cache.code_digest``:
+    The page as WeasyPrint gets it (dated), the identifier, and nvap itself (``digests.code_digest``:
     its modules, this one's finisher too, and the libraries installed, WeasyPrint and pydyf among them).
     """
     import hashlib
 
-    from ..content.cache import code_digest
+    from ..content.digests import code_digest
 
     digest = hashlib.sha256(f"{code_digest()}\0{identifier}\0".encode())
     digest.update(_dated(html).encode())

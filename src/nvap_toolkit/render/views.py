@@ -94,7 +94,6 @@ def toolkit_view(project: Project, action: Action, prose: Prose) -> ToolkitView:
         project.derived[memo] = (_cited_keys(action), acronyms_in(action, programme))
     cited, acronyms = project.derived[memo]
     keys = sorted(set(action.references) | cited, key=lambda k: _ref_sort(project.bibliography.references[k]))
-    priorities = {p.id: (report.year, p) for report in project.reports.values() for p in report.priorities}
     return ToolkitView(
         project=project,
         action=action,
@@ -105,7 +104,7 @@ def toolkit_view(project: Project, action: Action, prose: Prose) -> ToolkitView:
         prose=prose,
         references=[(k, reference_runs(project.bibliography.references[k])) for k in keys],
         related=[(a, project.action_title(a)) for a in action.related_actions],
-        priorities=[priorities[p] for p in action.covenant_priorities],
+        priorities=served_priorities(project, action),
         glossary=[(t, project.glossary.terms[t].expansion) for t in acronyms if t in project.glossary.terms],
     )
 
@@ -166,6 +165,37 @@ def covenant_view(project: Project, report: CovenantReport, prose: Prose) -> Cov
         glossary_heading=project.glossary.heading,
         action_label=programme.labels.action,
     )
+
+
+def served_priorities(project: Project, action: Action) -> list[tuple[int, Priority]]:
+    """The Covenant priorities ``action`` serves, each with its report's year (the latest report's, by id)."""
+    found = {p.id: (report.year, p) for report in project.reports.values() for p in report.priorities}
+    return [found[p] for p in action.covenant_priorities]
+
+
+def page_reads(project: Project, kind: str, key: str) -> tuple[list[str], Any]:
+    """What a document's page is made from: the files read whole (by path) and the parts of the rest, as plain data.
+
+    A toolkit's page reads its action's file, the programmes and the reference data whole, and
+    of the rest: each action's id, title and programme (related actions, links to an action)
+    and the Covenant priorities the action serves (``served_priorities``). A report's page reads its
+    file, the programmes and the reference data whole, and each action's id, title, programme
+    and the priorities it serves. Kept in step with ``toolkit_view``, ``covenant_view``, ``Prose``
+    and the templates (what they reach through ``project``): a page made before from the same
+    reads is that page again (``document``); a test edits what a page does not read and checks
+    the page is the same.
+    """
+    from ..content.kinds import PROGRAMME, REFERENCE
+
+    own = project.action_docs[key].path if kind == "toolkit" else project.report_docs[int(key)].path
+    whole = [str(i.doc.path) for i in project.loaded if i.doc.path == own or i.kind is PROGRAMME or i.kind.name in REFERENCE]
+    actions = [[a.id, a.title, a.plan] for a in project.actions.values()]
+    if kind == "toolkit":
+        served = served_priorities(project, project.actions[key])
+        rest: Any = {"actions": actions, "priorities": [[year, dump(priority)] for year, priority in served]}
+    else:
+        rest = {"actions": [[*row, a.covenant_priorities] for row, a in zip(actions, project.actions.values(), strict=True)]}
+    return whole, rest
 
 
 def _cited_keys(action: Action) -> set[str]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..errors import sheet_ref
+from ..issues import sheet_ref
 
 
 @dataclass(frozen=True, slots=True)
