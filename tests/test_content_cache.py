@@ -498,6 +498,22 @@ def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files parsed by the YAML reader as they were read, in order (not again to place a problem)."""
+    from nvap_toolkit.content import loader
+
+    seen: list[str] = []
+    real = loader._parse
+
+    def counted(doc: Any) -> Any:
+        seen.append(doc.path.name)
+        return real(doc)
+
+    monkeypatch.setattr(loader, "_parse", counted)
+    return seen
+
+
 def _replace(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1
@@ -521,14 +537,16 @@ def test_a_comment_added_to_a_file_validates_nothing_again(content, folder, load
     assert loads == [content] and len(validated) == 9
 
 
-def test_an_edited_file_is_validated_alone_and_the_whole_cross_checked(content, folder, loads, validated):
+def test_an_edited_file_is_validated_alone_and_the_whole_cross_checked(content, folder, loads, validated, parsed):
     load_valid_project(content)
-    del validated[:]
+    assert len(parsed) == 9
+    del validated[:], parsed[:]
     # The report no longer has the priority the action names: an error in the action's file, which did not change.
     _replace(content / REPORT, "- id: fixture-priority-two", "- id: fixture-priority-2")
     with pytest.raises(ContentError) as failed:
         load_valid_project(content)
     assert validated == ["report.yaml"]
+    assert parsed == ["report.yaml"]  # once; the files as they were are not parsed again (their data is kept)
     action = (content / TOOLKIT).read_text(encoding="utf-8").splitlines()
     line = action.index("  - fixture-priority-two") + 1
     (issue,) = failed.value.issues
@@ -541,6 +559,7 @@ def test_an_edited_file_is_validated_alone_and_the_whole_cross_checked(content, 
     _replace(content / REPORT, "Fixture front matter line.", "Fixture front matter line, edited.")
     assert load_valid_project(content).issues == []
     assert validated == ["report.yaml", "report.yaml"]
+    assert parsed == ["report.yaml"] * 2  # put back, the content was the first load's: taken whole from its entry
 
 
 def test_a_comment_above_a_warning_moves_the_warning(content, folder, loads):
@@ -552,3 +571,20 @@ def test_a_comment_above_a_warning_moves_the_warning(content, folder, loads):
     assert [str(i) for i in load_valid_project(content).issues] == [f"content/{REPORT}:{line}:{col}: warning: {warning}"]
     report.write_text("# a comment on top\n" + report.read_text(encoding="utf-8"), encoding="utf-8")
     assert [str(i) for i in load_valid_project(content).issues] == [f"content/{REPORT}:{line + 1}:{col}: warning: {warning}"]
+
+
+def test_validating_an_edited_report_builds_the_report_models_alone(content, folder):
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from nvap_toolkit.content.load import load_valid_project\n"
+        "load_valid_project(Path(sys.argv[1]))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('nvap_toolkit.models.')))\n"
+    )
+    env = {**os.environ, "NVAP_CACHE_DIR": str(folder)}
+    first = subprocess.run([sys.executable, "-c", code, str(content)], capture_output=True, text=True, env=env, check=True)
+    every = "['nvap_toolkit.models.action', 'nvap_toolkit.models.common', 'nvap_toolkit.models.covenant', "
+    assert first.stdout.strip() == every + "'nvap_toolkit.models.programme', 'nvap_toolkit.models.reference']"
+    _replace(content / REPORT, "Fixture front matter line.", "Fixture front matter line, edited.")
+    again = subprocess.run([sys.executable, "-c", code, str(content)], capture_output=True, text=True, env=env, check=True)
+    assert again.stdout.strip() == "['nvap_toolkit.models.common', 'nvap_toolkit.models.covenant']"

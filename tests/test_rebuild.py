@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -184,3 +185,39 @@ def test_the_key_of_a_pdf_is_its_page_its_dates_and_its_name(monkeypatch):
     assert key != pdf_module.pdf_key(page, identifier="2.6.3")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert key != pdf_module.pdf_key(page, identifier="1.1.1")
+
+
+def test_the_templates_digest_follows_every_write_of_a_template(tmp_path, monkeypatch):
+    from nvap_toolkit.content import digests
+
+    template = tmp_path / "templates" / "html" / "toolkit.html.j2"
+    template.parent.mkdir(parents=True)
+    template.write_text("<p>one</p>\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # its own templates come first
+    real = digests.time.time_ns
+    monkeypatch.setattr(digests.time, "time_ns", lambda: real() + 10_000_000_000)  # written long ago: kept
+    first = digests.templates_digest()
+    assert digests.templates_digest() == first
+    # The same size and, put back, the same modification time: the change time still moves.
+    times = template.stat()
+    template.write_text("<p>two</p>\n", encoding="utf-8")
+    os.utime(template, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert template.stat().st_mtime_ns == times.st_mtime_ns
+    assert digests.templates_digest() != first
+    template.write_text("<p>one</p>\n", encoding="utf-8")
+    assert digests.templates_digest() == first
+
+
+def test_a_template_written_in_the_last_two_seconds_is_digested_again(tmp_path, monkeypatch):
+    from nvap_toolkit.content import digests
+
+    template = tmp_path / "templates" / "html" / "toolkit.html.j2"
+    template.parent.mkdir(parents=True)
+    template.write_text("<p>one</p>\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = digests.templates_digest()
+    read: list[Path] = []
+    real = digests.file
+    monkeypatch.setattr(digests, "file", lambda digest, tag, name, path: read.append(path) or real(digest, tag, name, path))
+    assert digests.templates_digest() == first
+    assert template in read  # not taken as it was: it may be written again within the same tick

@@ -374,12 +374,15 @@ class Validated:
     data: dict[str, str]
     context: str
     """``Inputs.context`` of the content it was made from: the files under the content folder but the YAML files."""
+    plain: dict[str, Any] = field(default_factory=dict)
+    """What each file held then, as plain data, by path: a file whose text is the same is not parsed again."""
 
 
-def write_latest(made_from: Inputs, key: str, data: dict[str, str] | None) -> None:
+def write_latest(made_from: Inputs, key: str, data: dict[str, str] | None, plain: dict[str, Any] | None = None) -> None:
     """Note ``key`` as the project last stored for the content ``made_from`` was read from, with what each of
-    its files held (``data_digests``)."""
-    write(made_from.place, "latest", {"project_key": key, "data": data or {}, "context": made_from.context}, where="latest")
+    its files held (``data_digests``) and, as plain data, ``plain`` (by path)."""
+    entry = {"project_key": key, "data": data or {}, "context": made_from.context, "plain": plain or {}}
+    write(made_from.place, "latest", entry, where="latest")
 
 
 def read_latest(place: str) -> Validated | None:
@@ -392,7 +395,10 @@ def read_latest(place: str) -> Validated | None:
         return None
     key = entry.get("project_key")
     found = read_project(key) if isinstance(key, str) else None
-    return Validated(found[1], entry["data"], entry["context"]) if found is not None and found[1] is not None else None
+    if found is None or found[1] is None:
+        return None
+    plain = entry.get("plain")
+    return Validated(found[1], entry["data"], entry["context"], plain if isinstance(plain, dict) else {})
 
 
 # -- pages ---------------------------------------------------------------------------------------------

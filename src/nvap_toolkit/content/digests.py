@@ -13,7 +13,9 @@ import hashlib
 import importlib.util
 import os
 import sys
+import time
 from pathlib import Path
+from stat import S_ISDIR
 from typing import Any
 
 
@@ -61,16 +63,44 @@ def _code_digest(_where: str, _version: str) -> str:
 def templates_digest() -> str:
     """A digest of every template (``resources.template_dirs``: a working directory's own first), by folder, path
     and bytes: what the validated project of a build (``Inputs.project_key``), its pages (``sources``) and its
-    files (``manifest``) are made from besides the content."""
+    files (``manifest``) are made from besides the content.
+
+    A build asks for it several times: the digest is worked out again only when a template's size,
+    modification or change time differs from when it was last worked out in this process (as Python
+    trusts a ``.pyc`` by its source's size and time; the change time is set by any write, whatever
+    the modification time says), or when one was changed in the last two seconds (a second write in
+    the same tick of the file system's clock would leave its times as they were).
+    """
     from ..resources import template_dirs
 
+    folders = template_dirs()
+    found: list[tuple[Path, Path, tuple[int, int, int] | None]] = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            try:
+                info = path.stat()
+            except OSError:
+                found.append((folder, path, None))
+                continue
+            if not S_ISDIR(info.st_mode):
+                found.append((folder, path, (info.st_size, info.st_mtime_ns, info.st_ctime_ns)))
+    signature = (tuple(str(folder) for folder in folders), tuple((str(path), stamp) for _, path, stamp in found))
+    if signature in _TEMPLATES:
+        return _TEMPLATES[signature]
     digest = hashlib.sha256()
-    for folder in template_dirs():
+    for folder in folders:
         part(digest, "templates", str(folder))
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 file(digest, "template", path.relative_to(folder).as_posix(), path)
+    _TEMPLATES.clear()  # one: the templates as they are now
+    settled = time.time_ns() - 2_000_000_000
+    if all(stamp is not None and stamp[2] < settled for _, _, stamp in found):
+        _TEMPLATES[signature] = digest.hexdigest()
     return digest.hexdigest()
+
+
+_TEMPLATES: dict[tuple[object, ...], str] = {}
 
 
 def part(digest: Any, tag: str, text: str) -> None:

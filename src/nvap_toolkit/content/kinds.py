@@ -5,57 +5,55 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..models.common import Model
 
 
-def _models() -> ModuleType:
-    """The models package, imported only when a model is needed."""
-    from .. import models
-
-    return models
-
-
 @dataclass(frozen=True)
 class Kind:
     """A kind of content file: its name (and schema file), where it lies, and its model.
 
-    The model is given as a function so that knowing the kinds (``nvap --help``,
-    the build's up-to-date check) never imports Pydantic.
+    The model is named (its module under ``models`` and its class), and imported when
+    asked for: knowing the kinds (``nvap --help``, the build's up-to-date check) never
+    imports Pydantic, and validating a report imports the report's model alone.
     """
 
     name: str
     where: str
-    model: Callable[[], type[Model]]
+    model: str
+    """``module:Class`` under ``nvap_toolkit.models``: ``action:Action``."""
 
     @property
     def schema_file(self) -> str:
         return f"{self.name}.schema.json"
 
     def model_class(self) -> type[Model]:
-        return self.model()
+        from importlib import import_module
+
+        module, name = self.model.split(":")
+        found: type[Model] = getattr(import_module(f"nvap_toolkit.models.{module}"), name)
+        return found
 
     def __reduce__(self) -> tuple[Callable[[str], Kind], tuple[str]]:
-        # Pickled by name (a build's worker processes get the project pickled; its model is
-        # a function): the same object comes back, as the look-ups (``kind is ACTION``) expect.
+        # Pickled by name (a build's worker processes get the project pickled): the same object
+        # comes back, as the look-ups (``kind is ACTION``) expect.
         return kind_named, (self.name,)
 
 
-PROGRAMME = Kind("programme", "content/<plan>.yaml", lambda: _models().Programme)
-ACTION = Kind("action", "content/actions/<id>.yaml", lambda: _models().Action)
-COVENANT = Kind("covenant-report", "content/covenant/<year>/report.yaml", lambda: _models().CovenantReport)
+PROGRAMME = Kind("programme", "content/<plan>.yaml", "programme:Programme")
+ACTION = Kind("action", "content/actions/<id>.yaml", "action:Action")
+COVENANT = Kind("covenant-report", "content/covenant/<year>/report.yaml", "covenant:CovenantReport")
 REFERENCE = {
-    "peel": Kind("peel", "content/reference/peel.yaml", lambda: _models().PeelFramework),
-    "bibliography": Kind("bibliography", "content/reference/bibliography.yaml", lambda: _models().Bibliography),
-    "links": Kind("links", "content/reference/links.yaml", lambda: _models().Links),
+    "peel": Kind("peel", "content/reference/peel.yaml", "reference:PeelFramework"),
+    "bibliography": Kind("bibliography", "content/reference/bibliography.yaml", "reference:Bibliography"),
+    "links": Kind("links", "content/reference/links.yaml", "reference:Links"),
     "perennial-challenges": Kind(
-        "perennial-challenges", "content/reference/perennial-challenges.yaml", lambda: _models().PerennialChallenges
+        "perennial-challenges", "content/reference/perennial-challenges.yaml", "reference:PerennialChallenges"
     ),
-    "forces": Kind("forces", "content/reference/forces.yaml", lambda: _models().Forces),
-    "glossary": Kind("glossary", "content/reference/glossary.yaml", lambda: _models().Glossary),
+    "forces": Kind("forces", "content/reference/forces.yaml", "reference:Forces"),
+    "glossary": Kind("glossary", "content/reference/glossary.yaml", "reference:Glossary"),
 }
 ALL_KINDS = [PROGRAMME, ACTION, COVENANT, *REFERENCE.values()]
 

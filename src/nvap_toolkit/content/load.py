@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ContentError, UsageError, display_path
 from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE, content_files, kind_of
@@ -37,7 +37,9 @@ def require_content_folder(root: Path) -> None:
         raise UsageError(f"no content folder at {display_path(root)} (use --content DIR)")
 
 
-def load_project(root: Path, extra: list[Path] | None = None, *, earlier: Validated | None = None) -> Project:
+def load_project(
+    root: Path, extra: list[Path] | None = None, *, earlier: Validated | None = None, read: dict[str, Document] | None = None
+) -> Project:
     """Read, validate and cross-check the content under ``root``.
 
     ``extra`` files (outside ``root``) take the place of the same file inside it.
@@ -45,8 +47,9 @@ def load_project(root: Path, extra: list[Path] | None = None, *, earlier: Valida
     ``earlier``: a clean project this nvap validated before (``cache.read_latest``): a file
     whose kind, name and text are as they were then is not validated again (its model and
     issues are those of then), nor is one whose text changed but not what it holds (a
-    comment, a line folded) when it had no issue then; every file is still read, and
-    cross-checked with the rest, as ever.
+    comment, a line folded) when it had no issue then; every file is still read (one whose
+    text is as it was then, not parsed: its data is that of then), and cross-checked with the
+    rest, as ever. ``read``: files already read, by path (not read again).
     """
     from ..issues import Issue
     from .crosscheck import crosscheck
@@ -66,9 +69,10 @@ def load_project(root: Path, extra: list[Path] | None = None, *, earlier: Valida
     seen_kinds: dict[str, Loaded] = {}
     same_text = {(i.kind.name, i.doc.shown, i.doc.text): i for i in earlier.project.loaded} if earlier is not None else {}
     same_file = {(i.kind.name, str(i.doc.path)): i for i in earlier.project.loaded} if earlier is not None else {}
+    known = _known_data(earlier)
     for path in files:
         kind = kind_of(path, root)
-        doc = read_document(path)
+        doc = (read or {}).get(str(path)) or read_document(path, known=known)
         if kind is None:
             issues.append(
                 Issue.at(
@@ -114,10 +118,21 @@ def load_project(root: Path, extra: list[Path] | None = None, *, earlier: Valida
     # could be read at least in part.
     readable = {i.kind.name for i in partial if i.model is not None} | set(seen_kinds)
     if all(k.name in readable for k in REFERENCE.values()):
-        read = len(loaded) + len(partial) + sum(kind_of(f, root) is None for f in files)
-        project.issues.extend(crosscheck(project, partial, every_file_read=read == len(files)))
+        counted = len(loaded) + len(partial) + sum(kind_of(f, root) is None for f in files)
+        project.issues.extend(crosscheck(project, partial, every_file_read=counted == len(files)))
     project.issues.sort(key=lambda i: (i.path, i.line, i.col, i.message))
     return project
+
+
+def _known_data(earlier: Validated | None) -> dict[tuple[str, str], Any]:
+    """What each file of ``earlier`` held, by how it was shown and its text (``loader.read_document``'s ``known``)."""
+    if earlier is None:
+        return {}
+    return {
+        (i.doc.shown, i.doc.text): earlier.plain[str(i.doc.path)]
+        for i in earlier.project.loaded
+        if str(i.doc.path) in earlier.plain
+    }
 
 
 def _validated_before(
@@ -146,7 +161,7 @@ def _validated_before(
     return found if earlier.data.get(str(doc.path)) == data_digest(doc.data) else None
 
 
-def _as_before(root: Path, made_from: Inputs, earlier: Validated) -> Project | None:
+def _as_before(root: Path, made_from: Inputs, earlier: Validated, read: dict[str, Document]) -> Project | None:
     """The content validated as ``earlier`` was, when it holds what it held then; else None (validate it).
 
     That is: the same files, the other files of the folder as they were (``Inputs.context``), and
@@ -154,7 +169,8 @@ def _as_before(root: Path, made_from: Inputs, earlier: Validated) -> Project | N
     problem into the same data, in a file that had no issue then. Whether there is an issue
     anywhere (a field, a reference from one file to another) depends on what the files hold
     alone, only its line and column on the text: so the issues are those of then, and the
-    files that hold the same are neither validated nor cross-checked again.
+    files that hold the same are neither validated nor cross-checked again. The files it reads
+    are put in ``read``, by path (what ``load_project`` then need not read again).
     """
     from .cache import data_digest
     from .loader import read_document
@@ -178,11 +194,23 @@ def _as_before(root: Path, made_from: Inputs, earlier: Validated) -> Project | N
         # An issue at the file, or naming a place in it (another file's title differs from the one at its line 3).
         if any(issue.path == item.doc.shown or item.doc.shown in issue.message for issue in earlier.project.issues):
             return None
-        doc = read_document(item.doc.path)
+        doc = read[str(item.doc.path)] = read_document(item.doc.path)
         if doc.issues or doc.data is None or data_digest(doc.data) != earlier.data.get(str(item.doc.path)):
             return None
         loaded.append(Loaded(doc, item.kind, item.model))
     return Project(root=root, loaded=loaded, issues=list(earlier.project.issues))
+
+
+def _plain_data(project: Project, earlier: Validated | None) -> dict[str, Any] | None:
+    """What each file of ``project`` holds, as plain data, by path (a file taken as it was: its data of then)."""
+    plain = {}
+    for item in project.loaded:
+        path = str(item.doc.path)
+        data = item.doc.data if item.doc.data is not None else (earlier.plain.get(path) if earlier is not None else None)
+        if data is None:
+            return None
+        plain[path] = data
+    return plain
 
 
 def ignored_issues(root: Path) -> list[Issue]:
@@ -221,17 +249,18 @@ def load_valid_project(root: Path, *, strict: bool = False) -> Project:
     if found is None:
         # The files unchanged since the content was last validated here are not validated again.
         earlier = cache.read_latest(made_from.place) if made_from is not None else None
-        kept = _as_before(root, made_from, earlier) if made_from is not None and earlier is not None else None
+        read: dict[str, Document] = {}
+        kept = _as_before(root, made_from, earlier, read) if made_from is not None and earlier is not None else None
         digests = earlier.data if kept is not None and earlier is not None else None  # the files hold what they held
         if kept is None:
-            kept = load_project(root, earlier=earlier)
+            kept = load_project(root, earlier=earlier, read=read)
             digests = None if kept.errors else cache.data_digests(kept)
         issues = kept.issues
         if made_from is not None and key is not None and cache.inputs(root).project_key == key:  # no file changed meanwhile
             kept.sources = cache.sources(made_from, kept, digests)
             cache.write_project(key, kept)
             if digests is not None:  # clean: the next load takes what it can from it
-                cache.write_latest(made_from, key, digests)
+                cache.write_latest(made_from, key, digests, _plain_data(kept, earlier))
     else:
         issues, kept = found
     failing = issues if strict else [i for i in issues if i.is_error]

@@ -10,6 +10,7 @@ duplicate keys reported, every node keeping its start position.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -45,8 +46,14 @@ class _Stop(Exception):
         self.message = message
 
 
-def read_document(path: Path, base: Path | None = None) -> Document:
-    """Read and parse one YAML file; problems are collected on the document, never raised."""
+def read_document(path: Path, base: Path | None = None, *, known: Mapping[tuple[str, str], Any] | None = None) -> Document:
+    """Read and parse one YAML file; problems are collected on the document, never raised.
+
+    ``known``: the plain data of files read before without a problem, by how each was shown
+    and its text: a file shown so, with that text, is given that data and not parsed again
+    (the same text gives the same data). It keeps no node tree (``tree_of`` parses it, to
+    place a problem).
+    """
     doc = Document(path=path, shown=display_path(path, base))
     try:
         size = path.stat().st_size
@@ -75,7 +82,16 @@ def read_document(path: Path, base: Path | None = None) -> Document:
             )
         )
         return doc
+    if known:
+        text = doc.text.removeprefix("\ufeff")
+        data = known.get((doc.shown, text), _UNKNOWN)
+        if data is not _UNKNOWN:
+            doc.text, doc.data = text, data
+            return doc
     return _parse(doc)
+
+
+_UNKNOWN: Any = object()
 
 
 def read_text(text: str, path: Path, shown: str) -> Document:

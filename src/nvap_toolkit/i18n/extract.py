@@ -26,6 +26,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..content.loader import read_document
 from ..content.project import Project
+from ..models import every_model
 from ..models.common import Model
 from ..records import Record
 from . import layout
@@ -157,6 +158,7 @@ def _walk(
 def model_of(record: Record) -> type[BaseModel]:
     """The model ``record`` was made from: its class's, of the same name."""
     if not _MODELS:
+        every_model()
         pending: list[type[BaseModel]] = [Model]
         while pending:
             cls = pending.pop()
