@@ -588,3 +588,19 @@ def test_validating_an_edited_report_builds_the_report_models_alone(content, fol
     _replace(content / REPORT, "Fixture front matter line.", "Fixture front matter line, edited.")
     again = subprocess.run([sys.executable, "-c", code, str(content)], capture_output=True, text=True, env=env, check=True)
     assert again.stdout.strip() == "['nvap_toolkit.models.common', 'nvap_toolkit.models.covenant']"
+
+
+def test_validate_after_an_edit_reads_and_validates_the_edited_file_alone(content, folder, nvap, validated, parsed, monkeypatch):
+    assert nvap("validate").output.splitlines() == ["9 files checked: no problems"]
+    del validated[:], parsed[:]
+    _replace(content / REPORT, "- id: fixture-priority-two", "- id: fixture-priority-2")
+    action = (content / TOOLKIT).read_text(encoding="utf-8").splitlines()
+    line = action.index("  - fixture-priority-two") + 1
+    result = nvap("validate")
+    assert validated == ["report.yaml"] and parsed == ["report.yaml"]
+    problem = f"content/{TOOLKIT}:{line}:5: unknown Police Covenant priority 'fixture-priority-two'"
+    assert result.output.splitlines()[0].startswith(problem)
+    assert result.output.splitlines()[-1] == "9 files checked: 1 error, 0 warnings"
+    # What validating everything anew reports.
+    monkeypatch.setenv("NVAP_NO_CACHE", "1")
+    assert nvap("validate").output == result.output

@@ -78,15 +78,22 @@ def _checked(root: Path, extra: list[Path]) -> tuple[list[Issue], list[Edition]]
     from .content.load import load_project
     from .i18n.check import catalogue_issues
 
-    project = load_project(root, extra=extra)
+    # After an edit, the files as they were when the content was last clean are neither parsed nor validated again.
+    earlier = cache.read_latest(made_from.place) if cache.enabled() and not extra else None
+    project = load_project(root, extra=extra, earlier=earlier)
     issues = [*project.issues, *catalogue_issues(root)]
     documents = [i for i in project.loaded if i.kind in (ACTION, COVENANT)]
     named = [(str(i.doc.path), i.doc.shown, str(i.model.edition.version)) for i in documents]
     if cache.enabled() and cache.inputs(root, extra).key == made_from.key:  # no file changed while it was read
         cache.write(made_from.key, "validate", {"issues": issues, "editions": named})
         if not extra:  # a build of this content then validates nothing
-            project.sources = cache.sources(made_from, project, None if project.errors else cache.data_digests(project))
+            digests = None if project.errors else cache.data_digests(project)
+            project.sources = cache.sources(made_from, project, digests)
             cache.write_project(made_from.project_key, project)
+            if digests is not None:  # clean: the next edit starts from it
+                cache.write_latest(
+                    made_from, made_from.project_key, digests, {str(i.doc.path): i.doc.data for i in project.loaded}
+                )
     return issues, _editions(made_from, named)
 
 
