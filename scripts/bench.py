@@ -454,10 +454,10 @@ def main() -> None:
             )
             if n == 10 and ONE_CORE:  # the goal, on one core: a full build, then a rebuild, in turn
                 # Each rebuild is set against the full build just before it (the machine's speed drifts by a third
-                # within minutes): the figure is the median of those shares, over twice the runs.
+                # within minutes): the figure is the median of those shares, over four times the runs.
                 build_cmd = [*ONE_CORE, NVAP, "--content", str(content), "build", "--out", str(dest)]
                 fulls, agains, shares = [], [], []
-                for _ in range(runs * 2):
+                for _ in range(runs * 4):
                     shutil.rmtree(dest, ignore_errors=True)
                     fulls.append(run(build_cmd, tmp))
                     agains.append(run(build_cmd, tmp))
