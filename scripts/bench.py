@@ -112,10 +112,14 @@ def sample(done):
                 peaks[pid] = hwm
 
 
+# "--time": the wall time alone, nothing sampled beside the command (the sampler's walks of /proc and its
+# reads of the command's own status cost a short command up to a tenth of its time).
+timing_only = sys.argv[1] == "--time"
+command = sys.argv[2:] if timing_only else sys.argv[1:]
 t = time.perf_counter()
-proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 peaks = {}
-sampled = os.path.isfile(f"/proc/{proc.pid}/status") and status_kb(proc.pid, b"VmHWM:") is not None
+sampled = not timing_only and os.path.isfile(f"/proc/{proc.pid}/status") and status_kb(proc.pid, b"VmHWM:") is not None
 err = []
 reader = threading.Thread(target=lambda: err.append(proc.stderr.read()), daemon=True)
 reader.start()
@@ -154,8 +158,11 @@ PEAK_MEASURES = {
 """How the peak was measured, as the table and bench.json say it."""
 
 
-def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[str, Any]:
-    """Run once; wall seconds, CPU seconds (all processes), peak RSS in MB and how the peak was measured."""
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, *, peak: bool = True) -> dict[str, Any]:
+    """Run once; wall seconds, CPU seconds (all processes), peak RSS in MB and how the peak was measured.
+
+    ``peak=False``: the time alone, nothing sampled beside the command (the goals of time are measured so).
+    """
     # A command pinned to core 0 is measured from another core: the memory sampler's walks of /proc then
     # take nothing from the command's core (on core 0 they added up to a fifth to a rebuild's time).
     apart = (
@@ -163,7 +170,9 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[st
         if cmd[: len(ONE_CORE)] == ONE_CORE and ONE_CORE and (cores := os.cpu_count() or 1) > 1
         else []
     )
-    out = subprocess.run([*apart, PY, "-c", MEASURE, *cmd], cwd=cwd, capture_output=True, text=True, env=env)
+    out = subprocess.run(
+        [*apart, PY, "-c", MEASURE, *([] if peak else ["--time"]), *cmd], cwd=cwd, capture_output=True, text=True, env=env
+    )
     code, wall, cpu, rss, measure, processes, own, others = out.stdout.split()
     if int(code) != 0:
         raise SystemExit(f"failed ({code}): {' '.join(cmd)}\n{out.stderr}")
@@ -184,13 +193,13 @@ def _most(values: Any) -> float | None:
     return max(known) if known else None
 
 
-def timed(cmd: list[str], cwd: Path, runs: int, prepare=None) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def timed(cmd: list[str], cwd: Path, runs: int, prepare=None, *, peak: bool = True) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """Median over ``runs`` (``prepare`` runs before each, untimed)."""
     samples = []
     for _ in range(runs):
         if prepare:
             prepare()
-        samples.append(run(cmd, cwd))
+        samples.append(run(cmd, cwd, peak=peak))
     walls = [s["wall"] for s in samples]
     return {
         "median_s": statistics.median(walls),
@@ -211,8 +220,8 @@ def paired(cmd: list[str], base: list[str], cwd: Path, runs: int, prepare=None) 
     for _ in range(runs):
         if prepare:
             prepare()
-        ours.append(run(cmd, cwd))
-        theirs.append(run(base, cwd))
+        ours.append(run(cmd, cwd, peak=False))
+        theirs.append(run(base, cwd, peak=False))
         ratios.append(ours[-1]["wall"] / theirs[-1]["wall"])
 
     def summary(samples: list[dict[str, Any]]) -> dict[str, Any]:
@@ -357,6 +366,7 @@ def main() -> None:
                 tmp,
                 runs * 2,  # twice the runs: one run swings by a second on this machine
                 prepare=lambda: shutil.rmtree(pdf_out, ignore_errors=True),
+                peak=False,
             )
             pdf_met = pdf["median_s"] < GOAL_PDF_S
             results["pdf"] = {**pdf, "goal_s": GOAL_PDF_S, "met": pdf_met}
@@ -380,8 +390,8 @@ def main() -> None:
             def edit_report() -> None:
                 report.write_text(original + f"# edit {next(flip)}\n", encoding="utf-8")
 
-            reused = {"one": timed([*ONE_CORE, *pdf_cmd], tmp, runs * 2, prepare=edit_report)} if ONE_CORE else {}
-            reused["two"] = timed(pdf_cmd, tmp, runs * 2, prepare=edit_report)
+            reused = {"one": timed([*ONE_CORE, *pdf_cmd], tmp, runs * 2, prepare=edit_report, peak=False)} if ONE_CORE else {}
+            reused["two"] = timed(pdf_cmd, tmp, runs * 2, prepare=edit_report, peak=False)
             results["pdf_reused"] = {**reused, "goal_s": GOAL_PDF_REUSED_S}
             for cores, res in reused.items():
                 met = "met" if res["median_s"] <= GOAL_PDF_REUSED_S else "NOT met"
@@ -400,7 +410,7 @@ def main() -> None:
             def edit_words() -> None:
                 report.write_text(original.replace("40% recycled", f"{next(flip) % 90 + 10}% recycled"), encoding="utf-8")
 
-            words = timed([*ONE_CORE, *pdf_cmd], tmp, runs * 2, prepare=edit_words)
+            words = timed([*ONE_CORE, *pdf_cmd], tmp, runs * 2, prepare=edit_words, peak=False)
             results["pdf_reused"]["words_one_core"] = words
             met = "met" if words["median_s"] <= GOAL_PDF_REUSED_S else "NOT met"
             rows.append(
@@ -459,8 +469,8 @@ def main() -> None:
                 fulls, agains, shares = [], [], []
                 for _ in range(runs * 4):
                     shutil.rmtree(dest, ignore_errors=True)
-                    fulls.append(run(build_cmd, tmp))
-                    agains.append(run(build_cmd, tmp))
+                    fulls.append(run(build_cmd, tmp, peak=False))
+                    agains.append(run(build_cmd, tmp, peak=False))
                     shares.append(agains[-1]["wall"] / fulls[-1]["wall"])
                 full = {"median_s": statistics.median(s["wall"] for s in fulls), "runs": len(fulls)}
                 again = {"median_s": statistics.median(s["wall"] for s in agains), "runs": len(agains)}
