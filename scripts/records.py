@@ -88,6 +88,32 @@ def _doc(text: str | None, indent: str) -> list[str]:
     ]
 
 
+def _shapes(model: type[BaseModel]) -> dict[str, str]:
+    """The fields of ``model`` that hold free text alone (``records.edited`` may put an edit of them in place)."""
+    hints = typing.get_type_hints(model, include_extras=True)
+    text, block = common.Text, common.Block
+    shapes = {
+        "text": (text,),
+        "optional text": (text | None,),
+        "texts": (list[text], common.NonEmpty[text]),
+        "block": (block,),
+        "blocks": (list[block], common.NonEmpty[block]),
+        "text map": (dict[common.Key, text],),
+    }
+    found = {}
+    for name in model.model_fields:
+        for shape, types_ in shapes.items():
+            if any(hints[name] == t for t in types_):
+                found[name] = shape
+    return found
+
+
+def _checks(model: type[BaseModel]) -> bool:
+    """Whether ``model`` has validators of its own (a record of it then has no ``TEXT``: it is always validated)."""
+    found = model.__pydantic_decorators__
+    return bool(found.model_validators or found.field_validators or found.validators or found.root_validators)
+
+
 def _record(model: type[BaseModel]) -> list[str]:
     fields = model.model_fields
     lines = ["", "", f"class {model.__name__}(Record):"]
@@ -97,6 +123,8 @@ def _record(model: type[BaseModel]) -> list[str]:
     aliases = {name: info.alias for name, info in fields.items() if info.alias and info.alias != name}
     if aliases:
         lines.append(f"    ALIASES = {json.dumps(aliases)}")
+    if not _checks(model) and (shapes := _shapes(model)):  # a model with validators of its own is always validated
+        lines.append(f"    TEXT = {json.dumps(shapes)}")
     lines.append("")
     for name, info in fields.items():
         lines.append(f"    {name}: Final[{_type(info.annotation)}]")

@@ -12,10 +12,9 @@ from ..errors import display_path
 from ..issues import Issue
 from .inline import ACRONYM, references
 from .kinds import ACTION, COVENANT, PROGRAMME, REFERENCE
-from .loader import tree_of
+from .loader import locate, tree_of
 from .project import Loaded, Project
 from .source import Document
-from .validate import locate
 
 # Fields whose values are identifiers, addresses or names, not prose.
 _NOT_PROSE = {"url", "licence_url", "email", "id", "isbn", "reference", "abbreviations", "plan", "type", "challenge"}

@@ -55,7 +55,6 @@ def load_project(
     from .crosscheck import crosscheck
     from .loader import read_document
     from .project import Loaded, Project
-    from .validate import as_record, partial_model, validate_document
 
     require_content_folder(root)
     files = content_files(root)
@@ -89,12 +88,18 @@ def load_project(
         if before is not None:
             model = before.model
             doc.issues = list(before.doc.issues)
+        elif (edit := _text_edited(doc, kind.name, same_file, earlier)) is not None:
+            model = edit
         else:
+            from .validate import as_record, validate_document  # here: Pydantic and the kind's models
+
             validated = validate_document(doc, kind.model_class())
             model = as_record(validated) if validated is not None else None
         issues.extend(doc.issues)
         if model is None:
             if doc.node is not None:
+                from .validate import as_record, partial_model
+
                 some = partial_model(doc.data, kind.model_class())
                 partial.append(Loaded(doc, kind, as_record(some) if some is not None else None))
             continue
@@ -159,6 +164,20 @@ def _validated_before(
     from .cache import data_digest
 
     return found if earlier.data.get(str(doc.path)) == data_digest(doc.data) else None
+
+
+def _text_edited(doc: Document, kind: str, same_file: dict[tuple[str, str], Loaded], earlier: Validated | None) -> Any:
+    """The file's record as validating it would make it, when it differs from the file as it was validated
+    before (without an issue) only in free text that is valid as it is (``records.edited``); else None."""
+    if earlier is None or doc.data is None or doc.issues:
+        return None
+    found = same_file.get((kind, str(doc.path)))
+    old = earlier.plain.get(str(doc.path))
+    if found is None or found.doc.issues or old is None:
+        return None
+    from ..records import edited
+
+    return edited(found.model, old, doc.data)
 
 
 def _as_before(root: Path, made_from: Inputs, earlier: Validated, read: dict[str, Document]) -> Project | None:

@@ -337,3 +337,25 @@ def to_python(doc: Document, node: Node) -> Any:
         return _constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError):
         return node.value
+
+
+def locate(node: Node | None, loc: tuple[Any, ...], *, at_key: bool = False) -> Node | None:
+    """The node at a location path; the deepest node found when the rest is missing.
+
+    With ``at_key``, the node of the last key itself (an unknown or badly named key).
+    """
+    loc = tuple(p for p in loc if p != "[key]")
+    current = node
+    for i, part in enumerate(loc):
+        if isinstance(current, MappingNode):
+            for key, value in current.value:
+                if isinstance(key, ScalarNode) and key.value == str(part):
+                    current = key if at_key and i == len(loc) - 1 else value
+                    break
+            else:
+                return current
+        elif isinstance(current, SequenceNode) and isinstance(part, int) and 0 <= part < len(current.value):
+            current = current.value[part]
+        else:
+            return current
+    return current

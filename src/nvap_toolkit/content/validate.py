@@ -9,10 +9,10 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..models.common import INCOMPLETE
 from ..records import Record, fields_of
+from .loader import locate
 from .source import Document
 
 # Pydantic names the branches of a union in the error location ('str', 'list[...]').
@@ -229,28 +229,6 @@ def _step(tp: Any, part: Any) -> Any:
     if origin is dict and isinstance(part, str):
         return typing.get_args(tp)[1]
     return None
-
-
-def locate(node: Node | None, loc: tuple[Any, ...], *, at_key: bool = False) -> Node | None:
-    """The node at a location path; the deepest node found when the rest is missing.
-
-    With ``at_key``, the node of the last key itself (an unknown or badly named key).
-    """
-    loc = tuple(p for p in loc if p != "[key]")
-    current = node
-    for i, part in enumerate(loc):
-        if isinstance(current, MappingNode):
-            for key, value in current.value:
-                if isinstance(key, ScalarNode) and key.value == str(part):
-                    current = key if at_key and i == len(loc) - 1 else value
-                    break
-            else:
-                return current
-        elif isinstance(current, SequenceNode) and isinstance(part, int) and 0 <= part < len(current.value):
-            current = current.value[part]
-        else:
-            return current
-    return current
 
 
 def as_record(model: BaseModel) -> Record:

@@ -19,6 +19,7 @@ class Section(Record):
     """A headed piece of prose with optional sub-sections."""
 
     __slots__ = ("heading", "body", "sections")
+    TEXT = {"heading": "text", "body": "blocks"}
 
     heading: Final[str]
     body: Final[list[str | list[str]]]
@@ -34,6 +35,7 @@ class ChangeNote(Record):
     """One change an edition makes, in a reader's words."""
 
     __slots__ = ("text", "affects_plans")
+    TEXT = {"text": "text"}
 
     text: Final[str]
     """What changed, as readers of the document are told."""
@@ -67,6 +69,7 @@ class Attribution(Record):
     """Who wrote a document and under which terms it may be reused."""
 
     __slots__ = ("author", "statement", "licence", "licence_url")
+    TEXT = {"author": "text", "statement": "text", "licence": "optional text", "licence_url": "optional text"}
 
     author: Final[str]
     """The organisation that wrote the source text."""
@@ -86,6 +89,7 @@ class Needs(Record):
     """ "What do we need?": an introduction and its points."""
 
     __slots__ = ("intro", "items")
+    TEXT = {"intro": "text", "items": "texts"}
 
     intro: Final[str]
     items: Final[list[str]]
@@ -112,6 +116,7 @@ class Activity(Record):
     """A logic-model activity with its evidence (a row of the supporting information)."""
 
     __slots__ = ("id", "title", "outputs", "evidence", "impacts", "assessment_questions", "potential_measures")
+    TEXT = {"title": "text", "outputs": "texts", "evidence": "blocks", "impacts": "texts", "assessment_questions": "texts"}
 
     id: Final[str]
     title: Final[str]
@@ -145,6 +150,7 @@ class PlanExamples(Record):
     """The 'Progress' examples of the realisation plan, per impact."""
 
     __slots__ = ("organisational", "external")
+    TEXT = {"organisational": "text", "external": "text"}
 
     organisational: Final[str]
     external: Final[str]
@@ -170,6 +176,14 @@ class Objective(Record):
         "unintended_consequences",
         "plan_examples",
     )
+    TEXT = {
+        "short_name": "text",
+        "statement": "text",
+        "what_we_mean": "text",
+        "situation": "texts",
+        "measures": "text map",
+        "unintended_consequences": "texts",
+    }
 
     id: Final[str]
     short_name: Final[str]
@@ -215,6 +229,7 @@ class Impacts(Record):
     """The long-term impacts: one organisational, one external."""
 
     __slots__ = ("organisational", "external")
+    TEXT = {"organisational": "text", "external": "text"}
 
     organisational: Final[str]
     external: Final[str]
@@ -228,6 +243,7 @@ class ChallengeLink(Record):
     """How the action links to one perennial challenge."""
 
     __slots__ = ("challenge", "intro", "issues")
+    TEXT = {"intro": "text", "issues": "texts"}
 
     challenge: Final[str]
     intro: Final[str]
@@ -243,6 +259,7 @@ class ActionChallenges(Record):
     """The perennial challenges the action links to."""
 
     __slots__ = ("intro", "links")
+    TEXT = {"intro": "text"}
 
     intro: Final[str]
     links: Final[list[ChallengeLink]]
@@ -273,6 +290,7 @@ class Action(Record):
         "covenant_priorities",
         "edition",
     )
+    TEXT = {"title": "text", "detail": "text", "outputs_note": "optional text"}
 
     id: Final[str]
     title: Final[str]
@@ -339,6 +357,7 @@ class Contact(Record):
     """Who to ask about the toolkit."""
 
     __slots__ = ("heading", "text", "email")
+    TEXT = {"heading": "text", "text": "text", "email": "text"}
 
     heading: Final[str]
     text: Final[str]
@@ -354,6 +373,7 @@ class FormField(Record):
     """A label of the realisation-plan form, with the prompt shown when its cell is selected."""
 
     __slots__ = ("label", "prompt")
+    TEXT = {"label": "text", "prompt": "optional text"}
 
     label: Final[str]
     prompt: Final[str | None]
@@ -396,6 +416,18 @@ class RealisationPlanForm(Record):
         "kept_sheet_title",
         "kept_cell",
     )
+    TEXT = {
+        "sheet_title": "text",
+        "heading": "text",
+        "subheading": "text",
+        "title": "text",
+        "instructions_heading": "text",
+        "instructions": "texts",
+        "instructions_intro": "text",
+        "example_prefix": "text",
+        "kept_sheet_title": "text",
+        "kept_cell": "text",
+    }
 
     sheet_title: Final[str]
     heading: Final[str]
@@ -545,6 +577,57 @@ class Labels(Record):
         "draft",
         "draft_banner",
     )
+    TEXT = {
+        "toolkit": "text",
+        "page_numbers": "text",
+        "contents": "text",
+        "skip_to_content": "text",
+        "action": "text",
+        "objective": "text",
+        "impact_statement": "text",
+        "impact_statement_heading": "text",
+        "logic_model": "text",
+        "supporting_information": "text",
+        "supporting_information_heading": "text",
+        "realisation_plan": "text",
+        "action_detail": "text",
+        "objectives": "text",
+        "long_term_impacts": "text",
+        "organisational": "text",
+        "external": "text",
+        "organisational_impact": "text",
+        "external_impact": "text",
+        "organisational_impact_long_term": "text",
+        "external_impact_long_term": "text",
+        "what_we_mean": "text",
+        "what_we_need": "text",
+        "how_we_know": "text",
+        "situation": "text",
+        "activities": "text",
+        "outputs": "text",
+        "impacts": "text",
+        "impact_assessment": "text",
+        "suggested_measures": "text",
+        "peel_measures": "text",
+        "other_measures": "text",
+        "unintended_consequences": "text",
+        "evidence": "text",
+        "impact": "text",
+        "potential_measures": "text",
+        "perennial_challenges": "text",
+        "useful_links": "text",
+        "references": "text",
+        "related_actions": "text",
+        "covenant_priorities": "text",
+        "glossary": "text",
+        "attribution": "text",
+        "no_url": "text",
+        "edition": "text",
+        "changes": "text",
+        "affects_plans": "text",
+        "draft": "text",
+        "draft_banner": "text",
+    }
 
     toolkit: Final[str]
     page_numbers: Final[str]
@@ -771,6 +854,67 @@ class CollectLabels(Record):
         "no",
         "counted",
     )
+    TEXT = {
+        "title": "text",
+        "intro": "text",
+        "responses": "text",
+        "plans_read": "text",
+        "rejected": "text",
+        "none_rejected": "text",
+        "missing": "text",
+        "none_missing": "text",
+        "completeness": "text",
+        "file": "text",
+        "inputs_filled": "text",
+        "inputs": "text",
+        "complete": "text",
+        "choices": "text",
+        "chart": "text",
+        "option": "text",
+        "forces": "text",
+        "chosen_by": "text",
+        "free_text": "text",
+        "left_blank": "text",
+        "field": "text",
+        "column": "text",
+        "entry": "text",
+        "problem": "text",
+        "answers": "text",
+        "answers_intro": "text",
+        "returns": "text",
+        "status": "text",
+        "status_counted": "text",
+        "status_superseded": "text",
+        "status_rejected": "text",
+        "status_unreadable": "text",
+        "status_missing": "text",
+        "warnings": "text",
+        "none_warnings": "text",
+        "duplicates": "text",
+        "none_duplicates": "text",
+        "kept": "text",
+        "set_aside": "text",
+        "reason": "text",
+        "reason_later": "text",
+        "reason_saved_later": "text",
+        "reason_file_name": "text",
+        "outside": "text",
+        "outside_intro": "text",
+        "none_outside": "text",
+        "where": "text",
+        "text": "text",
+        "kind": "text",
+        "kind_cell": "text",
+        "kind_note": "text",
+        "kind_hidden": "text",
+        "skipped": "text",
+        "none_skipped": "text",
+        "reason_skipped": "text",
+        "as_typed": "text",
+        "yes": "text",
+        "no": "text",
+        "counted": "text",
+    }
 
     title: Final[str]
     intro: Final[str]
@@ -1030,6 +1174,37 @@ class FeedbackLabels(Record):
         "index_title",
         "index_intro",
     )
+    TEXT = {
+        "title": "text",
+        "intro": "text",
+        "plan": "text",
+        "earlier_edition": "text",
+        "completeness": "text",
+        "answered": "text",
+        "yours": "text",
+        "national_median": "text",
+        "national_range": "text",
+        "range": "text",
+        "returns": "text",
+        "forces_returned": "text",
+        "plans_counted": "text",
+        "answers": "text",
+        "answers_intro": "text",
+        "choices": "text",
+        "your_choice": "text",
+        "chart": "text",
+        "fewer_than": "text",
+        "withheld": "text",
+        "own_entry": "text",
+        "left_blank": "text",
+        "empty": "text",
+        "none_empty": "text",
+        "problems": "text",
+        "none_problems": "text",
+        "whole_plan": "text",
+        "index_title": "text",
+        "index_intro": "text",
+    }
 
     threshold: Final[int]
     """A national count below this is shown as 'fewer than' it (fewer_than), so no force can be identified by its choices."""
@@ -1154,6 +1329,19 @@ class IndexLabels(Record):
     """The words of the index page a build writes beside the documents (index.html, index.md)."""
 
     __slots__ = ("title", "intro", "document", "edition", "date", "formats", "md", "html", "xlsx", "pdf", "ods")
+    TEXT = {
+        "title": "text",
+        "intro": "text",
+        "document": "text",
+        "edition": "text",
+        "date": "text",
+        "formats": "text",
+        "md": "text",
+        "html": "text",
+        "xlsx": "text",
+        "pdf": "text",
+        "ods": "text",
+    }
 
     title: Final[str]
     intro: Final[str]
@@ -1238,6 +1426,43 @@ class WorkbookLabels(Record):
         "outside",
         "skipped",
     )
+    TEXT = {
+        "cover": "text",
+        "contents": "text",
+        "sheet": "text",
+        "holds": "text",
+        "hidden": "text",
+        "hidden_intro": "text",
+        "notes": "text",
+        "term": "text",
+        "meaning": "text",
+        "objectives_sheet": "text",
+        "further_information": "text",
+        "priorities": "text",
+        "guidance": "text",
+        "impact_statement": "text",
+        "logic_model": "text",
+        "objectives": "text",
+        "supporting_information": "text",
+        "further": "text",
+        "glossary": "text",
+        "realisation_plan": "text",
+        "lists_sheet": "text",
+        "plan_meta_sheet": "text",
+        "summary_meta_sheet": "text",
+        "tracker": "text",
+        "returns": "text",
+        "completeness": "text",
+        "choices": "text",
+        "free_text": "text",
+        "answers": "text",
+        "missing": "text",
+        "duplicates": "text",
+        "warnings": "text",
+        "rejected": "text",
+        "outside": "text",
+        "skipped": "text",
+    }
 
     cover: Final[str]
     """The cover sheet's tab name."""
@@ -1381,6 +1606,7 @@ class Programme(Record):
         "index_labels",
         "workbook_labels",
     )
+    TEXT = {"name": "text", "short_name": "text", "unintended_consequences_note": "text"}
 
     id: Final[str]
     name: Final[str]
@@ -1435,6 +1661,7 @@ class Priority(Record):
     """A Covenant priority as one year's report gives it. Its id is stable across years."""
 
     __slots__ = ("id", "title", "status", "summary", "progress", "planned")
+    TEXT = {"title": "text", "summary": "blocks", "progress": "blocks", "planned": "blocks"}
 
     id: Final[str]
     title: Final[str]
@@ -1464,6 +1691,7 @@ class LinkGroup(Record):
     """A group of Annex A links."""
 
     __slots__ = ("heading", "links")
+    TEXT = {"heading": "text"}
 
     heading: Final[str]
     links: Final[list[str]]
@@ -1477,6 +1705,7 @@ class LinksAnnex(Record):
     """Annex A: relevant links."""
 
     __slots__ = ("heading", "groups")
+    TEXT = {"heading": "text"}
 
     heading: Final[str]
     groups: Final[list[LinkGroup]]
@@ -1490,6 +1719,7 @@ class GlossaryAnnex(Record):
     """Annex B: the acronyms the report defines (keys of the shared glossary)."""
 
     __slots__ = ("heading", "terms")
+    TEXT = {"heading": "text"}
 
     heading: Final[str]
     terms: Final[list[str]]
@@ -1504,6 +1734,7 @@ class StatusLabels(Record):
 
     __slots__ = ("completed", "in_progress", "new")
     ALIASES = {"in_progress": "in-progress"}
+    TEXT = {"completed": "text", "in_progress": "text", "new": "text"}
 
     completed: Final[str]
     in_progress: Final[str]
@@ -1536,6 +1767,24 @@ class CovenantLabels(Record):
         "changes",
         "affects_plans",
     )
+    TEXT = {
+        "summary": "text",
+        "progress": "text",
+        "planned": "text",
+        "status": "text",
+        "priority": "text",
+        "year": "text",
+        "related_actions": "text",
+        "planned_item": "text",
+        "priority_id": "text",
+        "contents": "text",
+        "notes": "text",
+        "page_numbers": "text",
+        "isbn": "text",
+        "edition": "text",
+        "changes": "text",
+        "affects_plans": "text",
+    }
 
     summary: Final[str]
     progress: Final[str]
@@ -1620,6 +1869,16 @@ class CovenantReport(Record):
         "annex_glossary",
         "annex_background",
     )
+    TEXT = {
+        "title": "text",
+        "subtitle": "text",
+        "published": "text",
+        "presented": "text",
+        "copyright": "text",
+        "front_matter": "blocks",
+        "isbn": "text",
+        "reference": "text",
+    }
 
     year: Final[int]
     title: Final[str]
@@ -1697,6 +1956,7 @@ class PeelMeasure(Record):
     """One question or measure of HMICFRS's PEEL Assessment Framework."""
 
     __slots__ = ("text",)
+    TEXT = {"text": "text"}
 
     text: Final[str]
 
@@ -1708,6 +1968,7 @@ class PeelFramework(Record):
     """``content/reference/peel.yaml``: PEEL codes (``"9.1.2"``) and their text."""
 
     __slots__ = ("name", "measures")
+    TEXT = {"name": "text"}
 
     name: Final[str]
     """The framework's name, as printed beside its codes."""
@@ -1751,6 +2012,18 @@ class Reference(Record):
         "retrieved",
         "url",
     )
+    TEXT = {
+        "date": "optional text",
+        "title": "text",
+        "container": "optional text",
+        "volume": "optional text",
+        "issue": "optional text",
+        "pages": "optional text",
+        "publisher": "optional text",
+        "note": "optional text",
+        "retrieved": "optional text",
+        "url": "optional text",
+    }
 
     type: Final[Literal["article", "report", "book", "webpage"]]
     """article: the container (journal) is italic; otherwise the title is."""
@@ -1817,6 +2090,7 @@ class Link(Record):
     """A useful link. ``url`` is left out where the source gives none."""
 
     __slots__ = ("title", "url")
+    TEXT = {"title": "text", "url": "optional text"}
 
     title: Final[str]
     url: Final[str | None]
@@ -1841,6 +2115,7 @@ class PerennialChallenge(Record):
     """One of the College of Policing's perennial challenges in policing."""
 
     __slots__ = ("name",)
+    TEXT = {"name": "text"}
 
     name: Final[str]
 
@@ -1852,6 +2127,7 @@ class PerennialChallenges(Record):
     """``content/reference/perennial-challenges.yaml``."""
 
     __slots__ = ("intro", "challenges")
+    TEXT = {"intro": "text"}
 
     intro: Final[str]
     """What the perennial challenges are, printed before an action's links to them."""
@@ -1866,6 +2142,7 @@ class Force(Record):
     """A police force of England and Wales, territorial or national."""
 
     __slots__ = ("name", "short_name", "abbreviations", "aliases", "welsh_name", "kind", "country")
+    TEXT = {"name": "text", "short_name": "text", "abbreviations": "texts", "aliases": "texts", "welsh_name": "optional text"}
 
     name: Final[str]
     """The official name, e.g. 'Norfolk Constabulary'."""
@@ -1903,6 +2180,7 @@ class OutsideForce(Record):
     """A police force outside nvap's scope (Scotland, Northern Ireland), named so that users are told so."""
 
     __slots__ = ("name", "names")
+    TEXT = {"name": "text", "names": "texts"}
 
     name: Final[str]
     names: Final[list[str]]
@@ -1931,6 +2209,7 @@ class Term(Record):
     """An acronym and what it stands for."""
 
     __slots__ = ("expansion",)
+    TEXT = {"expansion": "text"}
 
     expansion: Final[str]
 
@@ -1942,6 +2221,7 @@ class Glossary(Record):
     """``content/reference/glossary.yaml``: one glossary for every document."""
 
     __slots__ = ("heading", "terms", "not_acronyms")
+    TEXT = {"heading": "text", "not_acronyms": "texts"}
 
     heading: Final[str]
     terms: Final[dict[str, Term]]
