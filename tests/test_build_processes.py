@@ -135,7 +135,7 @@ def test_the_pool_gives_each_result_in_order_from_workers_set_up_once():
     [
         (_fail_on_three, 60, ValueError, "^job 3 failed$"),
         pytest.param(_hang_on_three, 8, NvapError, r"^a worker process gave no result in 8 s: stopped$", marks=pytest.mark.slow),
-        (_die_on_three, 60, NvapError, "^a worker process ended unexpectedly"),
+        pytest.param(_die_on_three, 60, NvapError, "^a worker process ended unexpectedly", marks=pytest.mark.slow),
     ],
 )
 def test_a_failing_hanging_or_dying_worker_stops_the_pool_with_an_error(job, timeout, error, message):

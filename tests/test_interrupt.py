@@ -71,6 +71,7 @@ def alive(process: tuple[int, str]) -> bool:
 
 
 @posix_build
+@pytest.mark.slow  # two parallel builds of 150 actions, each stopped: the make test-slow set (.ci/run runs it)
 @pytest.mark.skipif(cores() < 2, reason="a build uses worker processes given a second core")
 @pytest.mark.parametrize("to", ["process group", "parent"])
 def test_ctrl_c_stops_a_parallel_build_at_once_and_leaves_nothing(tmp_path, nvap, to):
