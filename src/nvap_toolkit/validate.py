@@ -86,14 +86,12 @@ def _checked(root: Path, extra: list[Path]) -> tuple[list[Issue], list[Edition]]
     named = [(str(i.doc.path), i.doc.shown, str(i.model.edition.version)) for i in documents]
     if cache.enabled() and cache.inputs(root, extra).key == made_from.key:  # no file changed while it was read
         cache.write(made_from.key, "validate", {"issues": issues, "editions": named})
-        if not extra:  # a build of this content then validates nothing
-            digests = None if project.errors else cache.data_digests(project)
-            project.sources = cache.sources(made_from, project, digests)
-            cache.write_project(made_from.project_key, project)
-            if digests is not None:  # clean: the next edit starts from it
-                cache.write_latest(
-                    made_from, made_from.project_key, digests, {str(i.doc.path): i.doc.data for i in project.loaded}
-                )
+        if not extra:  # a build of this content then validates nothing, and the next edit starts from it
+            from .content.load import plain_data
+
+            cache.write_validated(
+                made_from, project, None if project.errors else cache.data_digests(project), plain_data(project)
+            )
     return issues, _editions(made_from, named)
 
 

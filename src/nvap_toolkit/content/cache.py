@@ -378,11 +378,15 @@ class Validated:
     """What each file held then, as plain data, by path: a file whose text is the same is not parsed again."""
 
 
-def write_latest(made_from: Inputs, key: str, data: dict[str, str] | None, plain: dict[str, Any] | None = None) -> None:
-    """Note ``key`` as the project last stored for the content ``made_from`` was read from, with what each of
-    its files held (``data_digests``) and, as plain data, ``plain`` (by path)."""
-    entry = {"project_key": key, "data": data or {}, "context": made_from.context, "plain": plain or {}}
-    write(made_from.place, "latest", entry, where="latest")
+def write_validated(made_from: Inputs, project: Project, digests: dict[str, str] | None, plain: dict[str, Any] | None) -> None:
+    """Store ``project``, validated from the content ``made_from``, with what its documents are made from
+    (``Project.sources``); and, when it is clean, note it as the content's latest, with what each of its files held
+    (``digests``: ``data_digests``; ``plain``: as plain data, by path), for the next load after an edit to start from."""
+    project.sources = sources(made_from, project, digests)
+    write_project(made_from.project_key, project)
+    if digests is not None and plain is not None:
+        entry = {"project_key": made_from.project_key, "data": digests, "context": made_from.context, "plain": plain}
+        write(made_from.place, "latest", entry, where="latest")
 
 
 def read_latest(place: str) -> Validated | None:

@@ -15,25 +15,24 @@ if TYPE_CHECKING:
 class Kind:
     """A kind of content file: its name (and schema file), where it lies, and its model.
 
-    The model is named (its module under ``models`` and its class), and imported when
-    asked for: knowing the kinds (``nvap --help``, the build's up-to-date check) never
-    imports Pydantic, and validating a report imports the report's model alone.
+    The model is named, and imported when asked for (``models`` imports the module of a
+    model it is asked for): knowing the kinds (``nvap --help``, the build's up-to-date
+    check) never imports Pydantic, and validating a report imports the report's model alone.
     """
 
     name: str
     where: str
     model: str
-    """``module:Class`` under ``nvap_toolkit.models``: ``action:Action``."""
+    """The model's name in ``nvap_toolkit.models``: ``Action``."""
 
     @property
     def schema_file(self) -> str:
         return f"{self.name}.schema.json"
 
     def model_class(self) -> type[Model]:
-        from importlib import import_module
+        from .. import models
 
-        module, name = self.model.split(":")
-        found: type[Model] = getattr(import_module(f"nvap_toolkit.models.{module}"), name)
+        found: type[Model] = getattr(models, self.model)
         return found
 
     def __reduce__(self) -> tuple[Callable[[str], Kind], tuple[str]]:
@@ -42,18 +41,16 @@ class Kind:
         return kind_named, (self.name,)
 
 
-PROGRAMME = Kind("programme", "content/<plan>.yaml", "programme:Programme")
-ACTION = Kind("action", "content/actions/<id>.yaml", "action:Action")
-COVENANT = Kind("covenant-report", "content/covenant/<year>/report.yaml", "covenant:CovenantReport")
+PROGRAMME = Kind("programme", "content/<plan>.yaml", "Programme")
+ACTION = Kind("action", "content/actions/<id>.yaml", "Action")
+COVENANT = Kind("covenant-report", "content/covenant/<year>/report.yaml", "CovenantReport")
 REFERENCE = {
-    "peel": Kind("peel", "content/reference/peel.yaml", "reference:PeelFramework"),
-    "bibliography": Kind("bibliography", "content/reference/bibliography.yaml", "reference:Bibliography"),
-    "links": Kind("links", "content/reference/links.yaml", "reference:Links"),
-    "perennial-challenges": Kind(
-        "perennial-challenges", "content/reference/perennial-challenges.yaml", "reference:PerennialChallenges"
-    ),
-    "forces": Kind("forces", "content/reference/forces.yaml", "reference:Forces"),
-    "glossary": Kind("glossary", "content/reference/glossary.yaml", "reference:Glossary"),
+    "peel": Kind("peel", "content/reference/peel.yaml", "PeelFramework"),
+    "bibliography": Kind("bibliography", "content/reference/bibliography.yaml", "Bibliography"),
+    "links": Kind("links", "content/reference/links.yaml", "Links"),
+    "perennial-challenges": Kind("perennial-challenges", "content/reference/perennial-challenges.yaml", "PerennialChallenges"),
+    "forces": Kind("forces", "content/reference/forces.yaml", "Forces"),
+    "glossary": Kind("glossary", "content/reference/glossary.yaml", "Glossary"),
 }
 ALL_KINDS = [PROGRAMME, ACTION, COVENANT, *REFERENCE.values()]
 

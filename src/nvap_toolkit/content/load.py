@@ -220,8 +220,9 @@ def _as_before(root: Path, made_from: Inputs, earlier: Validated, read: dict[str
     return Project(root=root, loaded=loaded, issues=list(earlier.project.issues))
 
 
-def _plain_data(project: Project, earlier: Validated | None) -> dict[str, Any] | None:
-    """What each file of ``project`` holds, as plain data, by path (a file taken as it was: its data of then)."""
+def plain_data(project: Project, earlier: Validated | None = None) -> dict[str, Any] | None:
+    """What each file of ``project`` holds, as plain data, by path (a file taken from ``earlier`` as it was: its
+    data of then); None when one holds none (``load_valid_project`` drops it once used)."""
     plain = {}
     for item in project.loaded:
         path = str(item.doc.path)
@@ -276,10 +277,7 @@ def load_valid_project(root: Path, *, strict: bool = False) -> Project:
             digests = None if kept.errors else cache.data_digests(kept)
         issues = kept.issues
         if made_from is not None and key is not None and cache.inputs(root).project_key == key:  # no file changed meanwhile
-            kept.sources = cache.sources(made_from, kept, digests)
-            cache.write_project(key, kept)
-            if digests is not None:  # clean: the next load takes what it can from it
-                cache.write_latest(made_from, key, digests, _plain_data(kept, earlier))
+            cache.write_validated(made_from, kept, digests, plain_data(kept, earlier))
     else:
         issues, kept = found
     failing = issues if strict else [i for i in issues if i.is_error]
