@@ -60,21 +60,27 @@ def render_document(
 
     The PDF is made from the HTML page, rendered once for both. ``earlier`` is the PDF
     a build made before: it is the PDF again, not made anew, when its key is this page's.
-    Without the HTML, the page is the one rendered before from the same models, templates
-    and nvap (``_page_made_before``), when there is one.
+    Without the HTML, the page is the one rendered before from what it reads now (``_page_key``,
+    nvap's cache), when there is one: a PDF whose page is unchanged is then reused without
+    rendering the page again.
     """
     if project.lang != ref.lang:
         raise ValueError(f"{ref.stem}: rendered from the content in '{project.lang}', not in '{ref.lang}'")
     outputs = []
     page = None
     key = None
+    page_key = _page_key(project, ref) if "pdf" in formats else None
     for fmt in formats:
-        if fmt == "pdf" and page is None and "html" not in formats:
-            page = _page_made_before(project, ref)
+        if fmt == "pdf" and page is None and "html" not in formats and page_key is not None:
+            from .content.cache import read_page
+
+            page = read_page(page_key)
         if fmt in ("html", "pdf") and page is None:
             page = _html(project, ref)
-            if "pdf" in formats:
-                _keep_page(project, ref, page)
+            if page_key is not None:
+                from .content.cache import write_page
+
+                write_page(page_key, page)
         if fmt == "html":
             data = (page or "").encode()
         elif fmt == "pdf":
@@ -132,28 +138,6 @@ def _page_key(project: Project, ref: DocumentRef) -> str | None:
     read = [[path, project.sources.files[path]] for path in whole]
     made_from = json.dumps([project.sources.context, ref.kind, ref.key, ref.lang, read, rest], ensure_ascii=False)
     return hashlib.sha256(f"page\0{made_from}".encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def _page_made_before(project: Project, ref: DocumentRef) -> str | None:
-    """The document's page as rendered before from what it is made from now (nvap's cache), or None.
-
-    A PDF whose page is unchanged is then reused (or made) without rendering the page again.
-    """
-    key = _page_key(project, ref)
-    if key is None:
-        return None
-    from .content.cache import read_page
-
-    return read_page(key)
-
-
-def _keep_page(project: Project, ref: DocumentRef, page: str) -> None:
-    """Keep the document's page in nvap's cache, for ``_page_made_before``."""
-    key = _page_key(project, ref)
-    if key is not None:
-        from .content.cache import write_page
-
-        write_page(key, page)
 
 
 def _html(project: Project, ref: DocumentRef) -> str:
